@@ -1,0 +1,20 @@
+// cpuflags.h — what the processor can do (Go: internal/cpu, cpuflags_amd64.go).
+#pragma once
+#include "runtime2.h"
+
+namespace runtime {
+
+struct x86Features {
+  bool hasSSE3, hasSSSE3, hasSSE41, hasSSE42, hasPOPCNT, hasCX16, hasLAHF;  // x86-64-v2
+  bool hasAVX, hasAVX2, hasBMI1, hasBMI2, hasF16C, hasFMA, hasLZCNT, hasMOVBE, hasOSXSAVE;  // v3
+  bool hasAVX512F, hasAVX512BW, hasAVX512CD, hasAVX512DQ, hasAVX512VL;  // v4
+  bool hasERMS, hasRDTSCP;
+};
+extern x86Features x86;
+extern "C" uint32 processorVersionInfo asm("runtime.processorVersionInfo");  // CPUID leaf 1 EAX
+extern "C" bool isIntel asm("runtime.isIntel");
+
+// The x86-64 microarchitecture level (1–4) this machine supports.
+int32 cpuLevel();
+
+}  // namespace runtime

@@ -1,0 +1,229 @@
+// os_linux.cpp — the runtime's interface to Linux (Go: os_linux.go, vdso_linux.go).
+//
+// The process was started by ld.so, not by glibc's __libc_start_main, so this file does
+// the part of that function's job the runtime needs: it reads argc/argv/envp and the
+// auxiliary vector from the initial stack (args), registers ld.so's finalizer, and asks the
+// kernel how many CPUs the process may use (osinit).
+//
+// Threads are made with pthread_create, not a raw clone as in Go: glibc must know every
+// thread (TLS, stdio locks, errno, the C++ exception globals), because user code calls libc
+// on every M. Futexes and clock_gettime are called directly, since the scheduler uses them
+// in its hottest paths.
+#include "os_linux.h"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "print.h"
+
+extern "C" int __cxa_atexit(void (*fn)(void*), void* arg, void* dso) noexcept;
+
+namespace runtime {
+
+int32 argc;
+char** argv;
+char** envp;
+uintptr physPageSize;
+uintptr physHugePageSize;
+const uint8_t* startupRandomData;
+uint64 hwcap;
+uintptr vdsoBase;
+int32 ncpu;
+
+namespace {
+
+using clockGettimeFn = int (*)(clockid_t, struct timespec*);
+clockGettimeFn vdsoClockGettime;  // __vdso_clock_gettime, found in the vDSO by vdsoauxv
+
+// Find __vdso_clock_gettime in the vDSO image the kernel mapped at base (an ELF shared
+// object already laid out in memory): walk its dynamic section to the symbol table.
+void vdsoauxv(uintptr base) {
+  auto* eh = reinterpret_cast<const Elf64_Ehdr*>(base);
+  if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0) return;
+  auto* ph = reinterpret_cast<const Elf64_Phdr*>(base + eh->e_phoff);
+  uintptr loadOffset = 0;
+  const Elf64_Dyn* dyn = nullptr;
+  bool foundLoad = false;
+  for (int i = 0; i < eh->e_phnum; i++) {
+    if (ph[i].p_type == PT_LOAD && !foundLoad) {
+      foundLoad = true;
+      loadOffset = base + ph[i].p_offset - ph[i].p_vaddr;
+    } else if (ph[i].p_type == PT_DYNAMIC) {
+      dyn = reinterpret_cast<const Elf64_Dyn*>(base + ph[i].p_offset);
+    }
+  }
+  if (!foundLoad || !dyn) return;
+  const Elf64_Sym* symtab = nullptr;
+  const char* strtab = nullptr;
+  const uint32* hash = nullptr;
+  for (; dyn->d_tag != DT_NULL; dyn++) {
+    uintptr ptr = loadOffset + dyn->d_un.d_ptr;
+    switch (dyn->d_tag) {
+      case DT_SYMTAB: symtab = reinterpret_cast<const Elf64_Sym*>(ptr); break;
+      case DT_STRTAB: strtab = reinterpret_cast<const char*>(ptr); break;
+      case DT_HASH: hash = reinterpret_cast<const uint32*>(ptr); break;
+    }
+  }
+  if (!symtab || !strtab || !hash) return;
+  uint32 nsym = hash[1];  // DT_HASH: nbucket, nchain; nchain == number of symbols
+  for (uint32 i = 0; i < nsym; i++) {
+    const Elf64_Sym& s = symtab[i];
+    if (ELF64_ST_TYPE(s.st_info) != STT_FUNC || s.st_shndx == SHN_UNDEF) continue;
+    if (strcmp(strtab + s.st_name, "__vdso_clock_gettime") == 0) {
+      vdsoClockGettime = reinterpret_cast<clockGettimeFn>(loadOffset + s.st_value);
+      return;
+    }
+  }
+}
+
+// The size of a transparent huge page, as the kernel reports it; 0 if it does not.
+uintptr getHugePageSize() {
+  int fd = open("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char buf[32];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  uintptr v = 0;
+  for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++) v = v * 10 + (buf[i] - '0');
+  return (v & (v - 1)) == 0 ? v : 0;  // must be a power of two
+}
+
+// The number of CPUs this process may run on (its affinity mask), at least 1.
+int32 getproccount() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return 1;
+  int n = CPU_COUNT(&set);
+  return n > 0 ? n : 1;
+}
+
+}  // namespace
+
+// args: keep argc/argv, find envp after argv and the auxiliary vector after envp, and
+// register ld.so's finalizer so that .fini_array and shared libraries' destructors run at
+// exit (what __libc_start_main does first of all).
+extern "C" void args(int32 c, char** v, void (*rtldFini)()) GO_NAME(args);
+extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
+  argc = c;
+  argv = v;
+  envp = v + c + 1;
+  if (rtldFini) __cxa_atexit(reinterpret_cast<void (*)(void*)>(rtldFini), nullptr, nullptr);
+
+  char** e = envp;
+  while (*e) e++;
+  for (auto* aux = reinterpret_cast<Elf64_auxv_t*>(e + 1); aux->a_type != AT_NULL; aux++) {
+    uint64 val = aux->a_un.a_val;
+    switch (aux->a_type) {
+      case AT_PAGESZ: physPageSize = val; break;
+      case AT_RANDOM: startupRandomData = reinterpret_cast<const uint8_t*>(val); break;
+      case AT_HWCAP: hwcap = val; break;
+      case AT_SYSINFO_EHDR: vdsoBase = val; break;
+    }
+  }
+  if (vdsoBase) vdsoauxv(vdsoBase);
+}
+
+// osinit: how many CPUs, and the page sizes the allocator and stacks are built on.
+extern "C" void osinit() GO_NAME(osinit);
+extern "C" void osinit() {
+  ncpu = getproccount();
+  physHugePageSize = getHugePageSize();
+  if (physPageSize == 0) throw_("failed to get system page size");
+  if ((physPageSize & (physPageSize - 1)) != 0) throw_("system page size is not a power of two");
+}
+
+int64 nanotime() {
+  struct timespec ts;
+  if (vdsoClockGettime)
+    vdsoClockGettime(CLOCK_MONOTONIC, &ts);
+  else
+    syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
+  return int64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+void usleep(uint32 usec) {
+  struct timespec ts = {time_t(usec / 1000000), long(usec % 1000000) * 1000};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+  }
+}
+
+void osyield() { sched_yield(); }
+
+void futexsleep(std::atomic<uint32>* addr, uint32 val, int64 ns) {
+  struct timespec ts, *tsp = nullptr;
+  if (ns >= 0) {
+    ts.tv_sec = ns / 1000000000;
+    ts.tv_nsec = ns % 1000000000;
+    tsp = &ts;
+  }
+  // Spurious wake-ups (EINTR, EAGAIN) are fine: every caller re-checks its condition.
+  syscall(SYS_futex, reinterpret_cast<uint32*>(addr), FUTEX_WAIT_PRIVATE, val, tsp, nullptr, 0);
+}
+
+void futexwakeup(std::atomic<uint32>* addr, uint32 n) {
+  long r = syscall(SYS_futex, reinterpret_cast<uint32*>(addr), FUTEX_WAKE_PRIVATE, n, nullptr, nullptr, 0);
+  if (r < 0) throw_("futexwakeup failed");
+}
+
+extern "C" void mstart() GO_NAME(mstart);
+
+namespace {
+// The first C function of a new M's thread: make its g0 the current g, with the thread's
+// stack as g0's stack, and start the M.
+void* mstartThread(void* arg) {
+  auto* mp = static_cast<m*>(arg);
+  g* g0 = mp->g0;
+  pthread_attr_t attr;
+  void* addr;
+  size_t size;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+      g0->stk.lo = uintptr(addr);
+      g0->stk.hi = uintptr(addr) + size;
+    }
+    pthread_attr_destroy(&attr);
+  }
+  mp->procid = uint64(gettid());
+  setg(g0);
+  mstart();
+  return nullptr;
+}
+}  // namespace
+
+void newosproc(m* mp) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_t tid;
+  int err = pthread_create(&tid, &attr, mstartThread, mp);
+  pthread_attr_destroy(&attr);
+  if (err != 0) {
+    print("runtime: failed to create new OS thread (have ", sched.mnext, " already; errno=", err, ")\n");
+    throw_("newosproc");
+  }
+}
+
+void writeErr(const char* buf, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(2, buf, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    buf += w;
+    n -= size_t(w);
+  }
+}
+
+void exit(int32 code) { _exit(code); }
+
+}  // namespace runtime

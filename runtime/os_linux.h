@@ -1,0 +1,36 @@
+// os_linux.h — what the runtime needs from Linux, as Go's os_linux.go: the process's
+// arguments and auxiliary vector, CPU count, page sizes, futexes, threads, time, raw I/O.
+#pragma once
+#include "runtime2.h"
+
+namespace runtime {
+
+// Filled by args() from the initial stack, before anything else runs.
+extern int32 argc;
+extern char** argv;
+extern char** envp;
+extern uintptr physPageSize;      // AT_PAGESZ
+extern uintptr physHugePageSize;  // transparent huge page size, 0 if unknown
+extern const uint8_t* startupRandomData;  // AT_RANDOM: 16 bytes from the kernel
+extern uint64 hwcap;              // AT_HWCAP
+extern uintptr vdsoBase;          // AT_SYSINFO_EHDR: the vDSO's ELF header
+
+// Monotonic time in nanoseconds (clock_gettime through the vDSO).
+int64 nanotime();
+void usleep(uint32 usec);
+void osyield();
+
+// Futexes on 32-bit words: sleep while *addr == val (ns < 0: no timeout), wake n sleepers.
+void futexsleep(std::atomic<uint32>* addr, uint32 val, int64 ns);
+void futexwakeup(std::atomic<uint32>* addr, uint32 n);
+
+// Start an OS thread for mp that runs mstart on its own (pthread-allocated) g0 stack.
+void newosproc(m* mp);
+
+// Raw write(2) to a file descriptor, retrying on partial writes: the runtime prints without
+// stdio so that it works while stdio is locked, on any stack, and in a signal handler.
+void writeErr(const char* buf, size_t n);
+
+[[noreturn]] void exit(int32 code);
+
+}  // namespace runtime

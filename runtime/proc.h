@@ -1,0 +1,30 @@
+// proc.h — the scheduler's interface to the rest of the runtime (Go: proc.go).
+#pragma once
+#include "runtime2.h"
+
+namespace runtime {
+
+// Start a goroutine running fn(arg) (system: a runtime goroutine, not counted by
+// NumGoroutine). Puts it on the current P's run queue.
+g* newproc1(void (*fn)(void*), void* arg, bool system);
+
+// Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
+// if it returns false gp resumes at once. Someone else must later call goready(gp).
+void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);
+// gopark that releases the runtime mutex l once the goroutine is parked.
+void goparkunlock(mutex* l, waitReason reason);
+// Make a parked goroutine runnable (on the current P, to run next).
+void goready(g* gp);
+// From a thread without a P (sysmon): make gp runnable via the global queue.
+void injectglist(g* gp);
+
+void lockOSThread();
+void unlockOSThread();
+
+extern "C" void systemstack(void (*fn)(void*), void* arg) asm("runtime.systemstack");
+
+int32 gcount();  // user goroutines
+void stopTheWorld();
+void startTheWorld(int32 newprocs);  // newprocs > 0: resize to that many Ps
+
+}  // namespace runtime

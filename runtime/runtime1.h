@@ -1,0 +1,26 @@
+// runtime1.h — arguments, environment and GODEBUG (Go: runtime1.go).
+#pragma once
+#include <string_view>
+
+#include "runtime2.h"
+
+namespace runtime {
+
+// GODEBUG settings, read once by parsedebugvars. Unknown keys and bad values are ignored,
+// as Go ignores them.
+struct dbgVars {
+  int32 inittrace = 0;    // inittrace=1: one line per init task
+  int32 schedtrace = 0;   // schedtrace=X: scheduler summary every X ms (from sysmon)
+  int32 scheddetail = 0;  // scheddetail=1 with schedtrace: per-P and per-M detail
+};
+extern dbgVars debug;
+
+// The value of environment variable key, or an empty view; read from the process's
+// environment block (envs), so it works before libc's environment functions are safe to call
+// from the runtime and does not see later setenv calls, as Go's gogetenv.
+std::string_view gogetenv(std::string_view key);
+
+// Decimal integer in s, Go's atoi32: false on anything but [-]digits that fit.
+bool atoi32(std::string_view s, int32* out);
+
+}  // namespace runtime

@@ -1,0 +1,215 @@
+// runtime2.h — the runtime's central types: G, M, P and the scheduler (Go's runtime2.go).
+//
+// A G is a goroutine: a stack, the saved context of a switched-out goroutine, and its status.
+// An M is an OS thread. Every M has a g0, the goroutine that owns the M's OS stack and runs
+// the scheduler; g0 never runs user code. An M runs Go-style code only while it holds a P.
+// A P is a processor: the right to run goroutines, with a local run queue. There are
+// exactly GOMAXPROCS Ps (allp); an M without a P sleeps (idle) or does system work (sysmon).
+//
+// Invariants:
+//  - getg() is the goroutine currently running on this thread: g0 while the scheduler runs,
+//    m.curg while a goroutine runs, null on threads the runtime did not create (std::thread).
+//  - A goroutine's context switch happens only inside mcall (goroutine → g0) and gogo
+//    (g0 → goroutine); both are in rt0/asm_amd64.S. Because switches happen only at calls,
+//    the saved context is the callee-saved registers plus the return address, kept on the
+//    goroutine's own stack; g.sched.sp points at them.
+//  - Goroutine stacks never move (C++ keeps raw pointers into its stack), so a runtime
+//    object that lives only while its goroutine is parked (a sudog) may live on that stack.
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+#include "asm_offsets.h"
+
+// Functions that bear the name Go gives them (runtime.schedinit, runtime.main, ...): the
+// bootstrap steps and the scheduler's verbs, so gdb's `break runtime.schedinit` and a reader
+// of an article on Go's start-up find them, and no user symbol can collide with them.
+#define GO_NAME(name) asm("runtime." #name)
+
+namespace runtime {
+
+using uintptr = uintptr_t;
+using int64 = int64_t;
+using uint64 = uint64_t;
+using int32 = int32_t;
+using uint32 = uint32_t;
+
+struct g;
+struct m;
+struct p;
+
+// A mutex for the runtime's own data (lock_futex.cpp). Zero value is unlocked.
+struct mutex {
+  std::atomic<uint32> key{0};
+};
+
+// A one-shot event: notesleep waits until notewakeup; noteclear re-arms it (lock_futex.cpp).
+struct note {
+  std::atomic<uint32> key{0};
+};
+
+struct stack {
+  uintptr lo = 0;  // lowest usable address (above the guard page)
+  uintptr hi = 0;  // one past the highest address
+};
+
+// The saved context of a switched-out goroutine.
+struct gobuf {
+  uintptr sp = 0;
+};
+
+enum gstatus : uint32 {
+  Gidle,      // just allocated, not yet initialized
+  Grunnable,  // on a run queue, not running
+  Grunning,   // running user code on an M that holds a P
+  Gwaiting,   // parked (channel, lock); something will ready it
+  Gdead,      // exited or unused; on a free list
+};
+
+enum waitReason : uint8_t {
+  waitReasonZero,
+  waitReasonChanReceive,
+  waitReasonChanSend,
+  waitReasonSleep,
+  waitReasonScavengeWait,
+  waitReasonLockedM,
+};
+const char* waitReasonString(waitReason r);
+
+// libstdc++'s per-thread exception state (__cxa_eh_globals): which exceptions are being
+// handled and how many are in flight. It belongs to the goroutine, not to the thread, so
+// it is saved and restored on every switch.
+struct ehGlobals {
+  void* caughtExceptions = nullptr;
+  unsigned int uncaughtExceptions = 0;
+};
+
+struct g {
+  gobuf sched;          // G_SCHED_SP
+  stack stk;            // G_STACK_LO, G_STACK_HI
+  m* m = nullptr;       // G_M: the M running this goroutine, or null
+  std::atomic<uint32> atomicstatus{Gidle};
+  uint64 goid = 0;
+  g* schedlink = nullptr;  // next in a run queue or free list
+  void (*startfn)(void*) = nullptr;
+  void* startarg = nullptr;
+  struct m* lockedm = nullptr;  // LockOSThread: this goroutine runs only on lockedm
+  bool issystem = false;  // runtime goroutine: not counted by NumGoroutine
+  waitReason waitreason = waitReasonZero;
+  ehGlobals eh;
+  void* param = nullptr;  // a value passed by whoever readies this goroutine (a sudog)
+  uint64 mainStackBytes = 0;  // nonzero for the main goroutine: its stack came from mmap, not the pool
+};
+
+struct m {
+  g* g0 = nullptr;    // M_G0
+  g* curg = nullptr;  // M_CURG: the user goroutine running, if any
+  p* p = nullptr;     // attached P, if any
+  runtime::p* nextp = nullptr;  // P to acquire when woken
+  int64 id = 0;
+  m* schedlink = nullptr;  // next on the idle M list
+  m* alllink = nullptr;    // next on allm
+  note park;               // an idle M sleeps here
+  g* lockedg = nullptr;    // LockOSThread
+  bool spinning = false;   // looking for work without having found any
+  void (*mstartfn)() = nullptr;
+  bool (*waitunlockf)(g*, void*) = nullptr;  // gopark's callback, run on g0
+  void* waitlock = nullptr;
+  uint64 procid = 0;  // the kernel's thread id
+};
+
+constexpr int runqSize = 256;
+
+enum pstatus : uint32 {
+  Pidle,     // on the idle list
+  Prunning,  // owned by an M
+  Pgcstop,   // stopped for stop-the-world (GOMAXPROCS change)
+  Pdead,     // beyond GOMAXPROCS
+};
+
+struct p {
+  int32 id = 0;
+  std::atomic<uint32> status{Pidle};
+  p* link = nullptr;  // next on the idle P list
+  m* m = nullptr;     // the M that owns this P, if any
+  uint64 schedtick = 0;
+  // The local run queue: lock-free; only the owner P puts, anyone may take (runq.h).
+  std::atomic<uint32> runqhead{0};
+  std::atomic<uint32> runqtail{0};
+  g* runq[runqSize] = {};
+  std::atomic<g*> runnext{nullptr};  // the next goroutine to run, ahead of runq
+  // Dead goroutines kept for reuse with their stacks.
+  g* gfree = nullptr;
+  int32 gfreecnt = 0;
+};
+
+// A queue of goroutines linked through g.schedlink. Not concurrency-safe by itself.
+struct gQueue {
+  g* head = nullptr;
+  g* tail = nullptr;
+  bool empty() const { return head == nullptr; }
+  void pushBack(g* gp) {
+    gp->schedlink = nullptr;
+    if (tail) tail->schedlink = gp; else head = gp;
+    tail = gp;
+  }
+  g* pop() {
+    g* gp = head;
+    if (gp) {
+      head = gp->schedlink;
+      if (!head) tail = nullptr;
+      gp->schedlink = nullptr;
+    }
+    return gp;
+  }
+};
+
+struct schedt {
+  mutex lock;
+  std::atomic<uint64> goidgen{0};
+  m* midle = nullptr;  // idle Ms waiting for work
+  int32 nmidle = 0;
+  int32 nmidlelocked = 0;
+  int64 mnext = 0;  // number of Ms created, and the next M id
+  int32 maxmcount = 0;
+  int32 nmsys = 0;  // system Ms (sysmon) not counted for deadlock
+  p* pidle = nullptr;
+  std::atomic<int32> npidle{0};
+  std::atomic<int32> nmspinning{0};
+  gQueue runq;  // the global run queue
+  int32 runqsize = 0;
+  mutex gflock;  // the global free G list
+  g* gfree = nullptr;
+  int32 ngfree = 0;
+  std::atomic<int32> ngsys{0};  // system goroutines
+  std::atomic<uint32> gcwaiting{0};  // stop-the-world requested
+  int32 stopwait = 0;
+  note stopnote;
+  std::atomic<uint32> sysmonwait{0};
+  note sysmonnote;
+};
+
+static_assert(offsetof(g, sched) + offsetof(gobuf, sp) == G_SCHED_SP);
+static_assert(offsetof(g, stk) + offsetof(stack, lo) == G_STACK_LO);
+static_assert(offsetof(g, stk) + offsetof(stack, hi) == G_STACK_HI);
+static_assert(offsetof(g, m) == G_M);
+static_assert(offsetof(m, g0) == M_G0);
+static_assert(offsetof(m, curg) == M_CURG);
+
+// The current goroutine, in a thread-local slot that rt0_go checks before anything uses it.
+// (__thread, not thread_local: no C++ dynamic-initialization wrapper on the hot path.)
+extern "C" __thread g* runtime_g __attribute__((tls_model("initial-exec")));
+inline g* getg() { return runtime_g; }
+inline void setg(g* gp) { runtime_g = gp; }
+
+extern schedt sched;
+extern m m0 asm("runtime.m0");
+extern g g0 asm("runtime.g0");
+extern m* allm;
+extern p** allp;
+extern int32 gomaxprocs;
+extern int32 ncpu;
+extern int64 runtimeInitTime;
+
+}  // namespace runtime
