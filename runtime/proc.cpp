@@ -28,7 +28,6 @@
 #include "proc.h"
 
 #include <cxxabi.h>
-#include <dlfcn.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -927,21 +926,20 @@ namespace {
 void sysmonOnSystemStack(void*) { newm(sysmon, nullptr, -1); }
 
 // The name of an init function: the translation unit for Clang's per-file constructors
-// (_GLOBAL__sub_I_<file>, exported by the driver), else the demangled symbol, else the pc.
+// (_GLOBAL__sub_I_<file>), else the demangled function name, else the pc.
 void initTaskName(initFunc fn, char* buf, size_t size) {
-  Dl_info info;
-  if (dladdr(reinterpret_cast<void*>(fn), &info) && info.dli_sname &&
-      info.dli_saddr == reinterpret_cast<void*>(fn)) {
-    const char* name = info.dli_sname;
-    constexpr std::string_view tuPrefix = "_GLOBAL__sub_I_";
-    if (strncmp(name, tuPrefix.data(), tuPrefix.size()) == 0) name += tuPrefix.size();
-    int status = -1;
-    char* demangled = abi::__cxa_demangle(name, nullptr, nullptr, &status);
-    snprintf(buf, size, "%s", status == 0 && demangled ? demangled : name);
-    ::free(demangled);
+  char sym[512];
+  if (!elfFuncName(reinterpret_cast<uintptr>(fn), sym, sizeof sym)) {
+    snprintf(buf, size, "%#lx", reinterpret_cast<unsigned long>(fn));
     return;
   }
-  snprintf(buf, size, "%#lx", reinterpret_cast<unsigned long>(fn));
+  const char* name = sym;
+  constexpr std::string_view tuPrefix = "_GLOBAL__sub_I_";
+  if (strncmp(name, tuPrefix.data(), tuPrefix.size()) == 0) name += tuPrefix.size();
+  int status = -1;
+  char* demangled = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+  snprintf(buf, size, "%s", status == 0 && demangled ? demangled : name);
+  ::free(demangled);
 }
 
 // fmtNSAsMS: ns as milliseconds, the way Go's inittrace prints them: whole milliseconds

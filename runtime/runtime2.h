@@ -25,7 +25,8 @@
 // Functions that bear the name Go gives them (runtime.schedinit, runtime.main, ...): the
 // bootstrap steps and the scheduler's verbs, so gdb's `break runtime.schedinit` and a reader
 // of an article on Go's start-up find them, and no user symbol can collide with them.
-#define GO_NAME(name) asm("runtime." #name)
+// They are never inlined, so that each is a real call a breakpoint sees.
+#define GO_NAME(name) asm("runtime." #name) __attribute__((noinline))
 
 namespace runtime {
 

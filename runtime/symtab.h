@@ -26,4 +26,8 @@ struct moduledata {
 
 extern moduledata firstmoduledata;
 
+// The name of the function containing pc, from the executable's ELF symbol table
+// (/proc/self/exe): for GODEBUG=inittrace, which is allowed to be slow. False if unknown.
+bool elfFuncName(uintptr pc, char* buf, size_t size);
+
 }  // namespace runtime

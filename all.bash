@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# all.bash: build gocc (make.bash) and run its whole test suite: the GoogleTest unit tests
+# and the lit tests under test/. Ends with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# The tests also use gdb (the bootstrap is checked under it) and Go 1.19 (an oracle).
+GOCC_EXTRA_PACKAGES="gdb golang-go" ./make.bash --no-run
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+status=0
+python3 "$(llvm-config-19 --prefix)/build/utils/lit/lit.py" -v build/test 2>&1 | tee "$out" || status=$?
+
+count() { sed -nE "s/^ *$1 *: *([0-9]+).*/\1/p" "$out" | head -1; }
+passed=$(( $(count Passed || true) + $(count 'Expectedly Failed' || true) ))
+failed=$(( $(count Failed || true) + $(count 'Unexpectedly Passed' || true) + $(count Unresolved || true) + $(count 'Timed Out' || true) ))
+skipped=$(( $(count Unsupported || true) + $(count Excluded || true) ))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # lit itself failed
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
