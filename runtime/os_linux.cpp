@@ -177,21 +177,20 @@ void futexwakeup(std::atomic<uint32>* addr, uint32 n) {
 extern "C" void mstart() GO_NAME(mstart);
 
 namespace {
+// Each M's g0 runs on the thread's own stack: the scheduler, newm and sysmon, never user
+// code. 256 KiB is ample; it is only reserved, so untouched pages cost nothing.
+constexpr size_t g0StackSize = 256 << 10;
+
 // The first C function of a new M's thread: make its g0 the current g, with the thread's
-// stack as g0's stack, and start the M.
+// stack as g0's stack, and start the M. The bounds are derived from the stack pointer and
+// the size we asked for (pthread_getattr_np would malloc, and a thread's first malloc
+// makes glibc create a whole arena for it).
 void* mstartThread(void* arg) {
   auto* mp = static_cast<m*>(arg);
   g* g0 = mp->g0;
-  pthread_attr_t attr;
-  void* addr;
-  size_t size;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
-      g0->stk.lo = uintptr(addr);
-      g0->stk.hi = uintptr(addr) + size;
-    }
-    pthread_attr_destroy(&attr);
-  }
+  uintptr sp = reinterpret_cast<uintptr>(__builtin_frame_address(0));
+  g0->stk.hi = (sp + physPageSize - 1) & ~(physPageSize - 1);
+  g0->stk.lo = g0->stk.hi - g0StackSize + physPageSize;  // conservatively: less TLS and guard
   mp->procid = uint64(gettid());
   setg(g0);
   mstart();
@@ -203,6 +202,7 @@ void newosproc(m* mp) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, g0StackSize);
   pthread_t tid;
   int err = pthread_create(&tid, &attr, mstartThread, mp);
   pthread_attr_destroy(&attr);

@@ -645,7 +645,7 @@ void unlockOSThread() {
   gp->lockedm = nullptr;
 }
 
-g* newproc1(void (*fn)(void*), void* arg, bool system) {
+g* newproc1(void (*fn)(void*), void* arg, bool system, bool wake) {
   m* mp = getg()->m;
   p* pp = mp->p;
   g* newg = gfget(pp);
@@ -661,7 +661,7 @@ g* newproc1(void (*fn)(void*), void* arg, bool system) {
   newg->goid = sched.goidgen.fetch_add(1) + 1;
   casgstatus(newg, Gdead, Grunnable);
   runqput(pp, newg, true);
-  if (mainStarted) wakep();
+  if (mainStarted && wake) wakep();
   return newg;
 }
 
@@ -1032,12 +1032,11 @@ extern "C" void runtime_main(void*) {
   lockOSThread();
   if (gp->m != &m0) throw_("runtime.main not on m0");
   runtimeInitTime = nanotime();
-
   const moduledata& md = firstmoduledata;
   for (const auto& grp : md.libinit) runInitTask(grp.name, grp.start, grp.end);
+
   gcenable();
   doInitProgram(md);
-
   unlockOSThread();
   int status = main_main(argc, argv, envp);
   ::exit(status);  // libc's exit: atexit handlers, static destructors, stdio, .fini_array

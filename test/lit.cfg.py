@@ -25,8 +25,9 @@ for var in ["GOMAXPROCS", "GODEBUG", "GOTRACEBACK", "GOAMD64", "GOCCROOT"]:
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
 config.environment["LC_ALL"] = "C"
 
-config.substitutions.append(("%gocc", os.path.join(config.gocc_bin_dir, "gocc")))
+# %goccroot before %gocc: lit substitutes in order, and %gocc is a prefix of it.
 config.substitutions.append(("%goccroot", config.gocc_obj_root))
+config.substitutions.append(("%gocc", os.path.join(config.gocc_bin_dir, "gocc")))
 config.substitutions.append(("%src", config.gocc_src_root))
 config.substitutions.append(("%version", config.gocc_version))
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# bench/startup.sh: start-up time of hello world (iostream), built four ways, measured in
+# one run on this machine:
+#   gocc          gocc build (libstdc++/libgcc static, glibc dynamic, Go's bootstrap)
+#   clang-same    clang++-19 -O2, linked the same way (-static-libstdc++ -static-libgcc)
+#   clang-dynamic clang++-19 -O2, default linking (libstdc++.so)
+#   go            Go 1.19's hello world (fmt.Println)
+# Each program is started RUNS times (default 2000), interleaved in rounds so that machine
+# noise hits all alike; the figure is the median wall time from spawn to exit.
+#   bench/startup.sh [RUNS]      (needs a built gocc: ./make.bash)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+gocc=${GOCC:-$root/build/bin/gocc}
+runs=${1:-2000}
+rounds=10
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat > "$work/hello.cpp" <<'CPP'
+#include <iostream>
+int main() { std::cout << "hello, world\n"; }
+CPP
+cat > "$work/hello.go" <<'GO'
+package main
+
+import "fmt"
+
+func main() { fmt.Println("hello, world") }
+GO
+
+clang-19 -O2 -o "$work/spawntime" "$here/spawntime.c"
+"$gocc" build -o "$work/gocc" "$work/hello.cpp"
+clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -o "$work/clang-same" "$work/hello.cpp"
+clang++-19 -O2 -fuse-ld=lld -o "$work/clang-dynamic" "$work/hello.cpp"
+programs=(gocc clang-same clang-dynamic)
+if command -v go >/dev/null; then
+  (cd "$work" && GOCACHE="$work/gocache" GO111MODULE=off go build -o "$work/go" hello.go)
+  programs+=(go)
+fi
+
+declare -A samples
+for _ in $(seq 1 "$rounds"); do
+  for p in "${programs[@]}"; do
+    read -r median _ _ < <("$work/spawntime" $((runs / rounds)) "$work/$p")
+    samples[$p]+="$median "
+  done
+done
+
+median_of() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+printf "%-14s %10s\n" program "median µs"
+declare -A med
+for p in "${programs[@]}"; do
+  med[$p]=$(median_of "${samples[$p]}")
+  printf "%-14s %10.1f\n" "$p" "${med[$p]}"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "gocc / clang-same:    $(ratio "${med[gocc]}" "${med[clang-same]}")  (target <= 1.10)"
+[ -n "${med[go]:-}" ] && echo "gocc / go:            $(ratio "${med[gocc]}" "${med[go]}")  (target < 0.75)"
+echo "machine: $(nproc) CPUs, $(uname -r); runs per program: $runs"
