@@ -1,0 +1,186 @@
+// The build is a straight pipeline, each step one call (see buildProgram):
+//
+//   parse     flags, GOAMD64, toolchain, inputs → a package of source units   (prepareBuild)
+//   compile   each unit → <work>/<n>_<stem>.o, up to -p clang processes       (compile.cpp)
+//   script    the runtime's linker-script template → <work>/link.ld           (linkerscript.cpp)
+//   link      objects + runtime + libraries → a temporary beside the output   (link.cpp)
+//   commit    rename the temporary over the output                            (commitOutput)
+//
+// Nothing is cached yet: every build compiles every unit.
+#include "build.h"
+
+#include "compile.h"
+#include "errors.h"
+#include "interrupt.h"
+#include "link.h"
+#include "linkerscript.h"
+#include "target.h"
+#include "trace.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <unistd.h>
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+
+BuildOptions::BuildOptions() {
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  parallel = cpus > 0 ? int(cpus) : 1;
+}
+
+void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
+  flags.addBool("v", opts.verbose);
+  flags.addBool("x", opts.trace);
+  flags.addBool("work", opts.keepWork);
+  flags.addPositiveInt("p", opts.parallel);
+  flags.addQuotedList("cxxflags", opts.cxxflags);
+  flags.addQuotedList("ldflags", opts.ldflags);
+}
+
+llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs) {
+  auto level = goamd64Level();
+  if (!level)
+    return level.takeError();
+  auto pkg = loadPackage(inputs);
+  if (!pkg)
+    return pkg.takeError();
+  auto tc = findToolchain();
+  if (!tc)
+    return tc.takeError();
+  return BuildSetup{*level, std::move(*tc), std::move(*pkg)};
+}
+
+llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts) {
+  auto work = WorkDir::create(opts.keepWork);
+  if (work && (opts.trace || opts.keepWork))
+    llvm::errs() << "WORK=" << work->path() << "\n";
+  return work;
+}
+
+// Creates the empty file the linker writes to: beside the output, so the final rename stays
+// within one file system, and hidden (.<name>.tmpXXXXXX), so a failed build leaves nothing visible.
+static llvm::Expected<std::string> createTemporaryOutput(const std::string &outputPath) {
+  llvm::SmallString<256> model(path::parent_path(outputPath));
+  path::append(model, "." + path::filename(outputPath) + ".tmp%%%%%%%%");
+  int fd;
+  llvm::SmallString<256> tmp;
+  if (std::error_code ec = fs::createUniqueFile(model, fd, tmp))
+    return fail("create " + model + ": " + errnoText(ec));
+  close(fd);
+  return tmp.str().str();
+}
+
+// Renames the linked temporary over the output: the output is either the old file or the complete
+// new one, never a half-written file.
+static llvm::Error commitOutput(const std::string &tmp, const std::string &outputPath,
+                                const CommandTrace &trace) {
+  trace.print({"mv", tmp, outputPath});
+  if (std::error_code ec = fs::rename(tmp, outputPath))
+    return fail("rename " + tmp + " " + outputPath + ": " + errnoText(ec));
+  return llvm::Error::success();
+}
+
+llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
+                         const std::string &outputPath) {
+  CommandTrace trace(opts.trace, work.path());
+
+  // Compile every unit; stop here if any fails (clang has printed why).
+  std::vector<CompileJob> jobs =
+      planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags, work);
+  if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace))
+    return err;
+  if (interruptSignal())
+    return failQuietly();
+
+  // The runtime's memory layout, filled in for this target.
+  std::string linkerScript = work.file("link.ld");
+  if (llvm::Error err = writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level),
+                                          linkerScript, trace))
+    return err;
+
+  // Link into a temporary, removed unless it is committed, so a failed build leaves an existing
+  // output untouched.
+  auto tmp = createTemporaryOutput(outputPath);
+  if (!tmp)
+    return tmp.takeError();
+  auto removeTmp = llvm::make_scope_exit([&] { fs::remove(*tmp); });
+  std::vector<std::string> objects;
+  for (const CompileJob &job : jobs)
+    objects.push_back(job.objectPath);
+  if (llvm::Error err =
+          link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, *tmp), trace))
+    return err;
+  if (interruptSignal())
+    return failQuietly();
+
+  // Commit.
+  if (llvm::Error err = commitOutput(*tmp, outputPath, trace))
+    return err;
+  removeTmp.release();
+  return llvm::Error::success();
+}
+
+// Where gocc build writes the executable: -o, or the package's default name in the current
+// directory. An -o naming a directory (existing, or ending in a slash, then created) means the
+// default name inside it, as in go build.
+static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutput,
+                                                     const std::string &defaultName,
+                                                     const CommandTrace &trace) {
+  std::string output = flagOutput.empty() ? defaultName : flagOutput;
+  if (!flagOutput.empty() && (fs::is_directory(flagOutput) || flagOutput.back() == '/')) {
+    if (!fs::is_directory(flagOutput)) {
+      trace.print({"mkdir", "-p", flagOutput});
+      if (std::error_code ec = fs::create_directories(flagOutput))
+        return fail("mkdir " + flagOutput + ": " + errnoText(ec));
+    }
+    llvm::SmallString<256> inside(flagOutput);
+    path::append(inside, defaultName);
+    output = inside.str().str();
+  }
+
+  if (fs::is_directory(output))
+    return fail("build output \"" + output + "\" already exists and is a directory");
+  // Checked now rather than at link time, so a typo costs no compile.
+  llvm::StringRef dir = path::parent_path(output);
+  fs::file_status status;
+  if (std::error_code ec = fs::status(dir.empty() ? "." : dir, status))
+    return fail("open " + output + ": " + errnoText(ec));
+  if (!fs::is_directory(status))
+    return fail("open " + output + ": " + errnoText(ENOTDIR));
+  return output;
+}
+
+static llvm::Error build(llvm::ArrayRef<std::string> args) {
+  BuildOptions opts;
+  FlagSet flags;
+  flags.addString("o", opts.output);
+  addBuildFlags(flags, opts);
+  auto inputs = flags.parse(args);
+  if (!inputs)
+    return inputs.takeError();
+
+  auto setup = prepareBuild(*inputs);
+  if (!setup)
+    return setup.takeError();
+  // The work directory comes first, so that -x prints WORK= before any command.
+  auto work = createWorkDir(opts);
+  if (!work)
+    return work.takeError();
+  auto output = resolveOutputPath(opts.output, setup->package.defaultOutputName,
+                                  CommandTrace(opts.trace, work->path()));
+  if (!output)
+    return output.takeError();
+  return buildProgram(*setup, opts, *work, *output);
+}
+
+int cmdBuild(llvm::ArrayRef<std::string> args) {
+  catchInterrupts();
+  int status = report(build(args), "build"); // the work directory is gone when build returns
+  if (int signo = interruptSignal())
+    dieBySignal(signo);
+  return status;
+}

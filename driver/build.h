@@ -1,0 +1,47 @@
+// gocc build: from source files to an executable.
+#pragma once
+
+#include "flags.h"
+#include "package.h"
+#include "toolchain.h"
+#include "workdir.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+// The build flags, shared by gocc build and gocc run (see "gocc help build").
+struct BuildOptions {
+  std::string output; // -o (gocc build only)
+  bool verbose = false;
+  bool trace = false;    // -x
+  bool keepWork = false; // -work
+  int parallel;          // -p
+  std::vector<std::string> cxxflags;
+  std::vector<std::string> ldflags;
+
+  BuildOptions();
+};
+
+// Defines -v, -x, -work, -p, -cxxflags and -ldflags on flags, stored in opts.
+void addBuildFlags(FlagSet &flags, BuildOptions &opts);
+
+// Everything a build needs before it starts: the checked environment and the resolved inputs.
+struct BuildSetup {
+  int goamd64Level;
+  Toolchain toolchain;
+  Package package;
+};
+llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs);
+
+// Creates the work directory, saying where it is for -x and -work.
+llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts);
+
+// Builds setup's program into outputPath, using work for everything on the way.
+llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
+                         const std::string &outputPath);
+
+// gocc build [-o output] [build flags] [files|dirs]; returns the exit status.
+int cmdBuild(llvm::ArrayRef<std::string> args);

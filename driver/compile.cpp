@@ -1,0 +1,112 @@
+#include "compile.h"
+
+#include "errors.h"
+#include "interrupt.h"
+#include "target.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cerrno>
+#include <sys/wait.h>
+
+std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, int goamd64Level,
+                                     llvm::ArrayRef<std::string> cxxflags, const WorkDir &work) {
+  std::vector<CompileJob> jobs;
+  for (const SourceUnit &unit : pkg.units) {
+    bool isCxx = unit.language == Language::CXX;
+    CompileJob job;
+    job.unit = &unit;
+    job.objectPath = work.file(std::to_string(jobs.size() + 1) + "_" +
+                               llvm::sys::path::stem(unit.path).str() + ".o");
+    job.argv = {isCxx ? tc.clangxx : tc.clang, isCxx ? "-std=c++20" : "-std=c17", "-O2", "-g",
+                // Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
+                "-fno-omit-frame-pointer", "-I" + tc.includeDir(), marchForLevel(goamd64Level)};
+    job.argv.insert(job.argv.end(), cxxflags.begin(), cxxflags.end());
+    job.argv.insert(job.argv.end(), {"-c", "-o", job.objectPath, unit.path});
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+static llvm::sys::ProcessInfo startCompile(const CompileJob &job, std::string &errorText) {
+  std::vector<llvm::StringRef> args(job.argv.begin(), job.argv.end());
+  bool execFailed = false;
+  llvm::sys::ProcessInfo process =
+      llvm::sys::ExecuteNoWait(job.argv[0], args, /*Env=*/std::nullopt, /*Redirects=*/{},
+                               /*MemoryLimit=*/0, &errorText, &execFailed);
+  if (execFailed)
+    process.Pid = 0;
+  return process;
+}
+
+// Blocks until any child exits and returns its pid, leaving it to be reaped (WNOWAIT) by
+// llvm::sys::Wait, which decodes the status. llvm::sys::Wait alone can only wait for one given
+// child, which would leave a slot idle while an earlier, slower unit is still compiling.
+static llvm::Expected<pid_t> waitForAnyChild() {
+  siginfo_t info = {};
+  while (waitid(P_ALL, 0, &info, WEXITED | WNOWAIT) != 0) {
+    if (errno != EINTR)
+      return fail("waiting for clang: " + errnoText(errno));
+  }
+  return info.si_pid;
+}
+
+llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verbose,
+                        const CommandTrace &trace) {
+  llvm::DenseMap<pid_t, const CompileJob *> running;
+  bool failed = false;
+  std::string failure; // what gocc itself must say about the first failure; "" if clang said it
+  size_t next = 0;
+
+  while (true) {
+    while (!failed && !interruptSignal() && next < jobs.size() &&
+           running.size() < size_t(parallel)) {
+      const CompileJob &job = jobs[next++];
+      if (verbose)
+        llvm::errs() << job.unit->path << "\n";
+      trace.print(job.argv);
+      std::string errorText;
+      llvm::sys::ProcessInfo process = startCompile(job, errorText);
+      if (process.Pid == 0) {
+        failed = true;
+        failure = "exec " + job.argv[0] + ": " + errorText;
+        break;
+      }
+      running[process.Pid] = &job;
+    }
+    if (running.empty())
+      break;
+
+    auto pid = waitForAnyChild();
+    if (!pid)
+      return pid.takeError(); // the children can no longer be tracked
+    auto it = running.find(*pid);
+    if (it == running.end()) {
+      // Not ours (gocc starts no other children while compiling); reap it so waitid moves on.
+      waitpid(*pid, nullptr, 0);
+      continue;
+    }
+    const CompileJob &job = *it->second;
+    running.erase(it);
+
+    llvm::sys::ProcessInfo process;
+    process.Pid = *pid;
+    std::string errorText;
+    llvm::sys::ProcessInfo result =
+        llvm::sys::Wait(process, /*SecondsToWait=*/std::nullopt, &errorText);
+    if (result.ReturnCode == 0 || failed)
+      continue;
+    failed = true;
+    // Killed by a signal, clang may have printed little or nothing; unless it was the user's ^C.
+    if (result.ReturnCode == -2 && !interruptSignal())
+      failure = job.unit->path + ": " + llvm::sys::path::filename(job.argv[0]).str() +
+                " terminated: " + errorText;
+  }
+
+  if (!failed)
+    return llvm::Error::success();
+  return failure.empty() ? failQuietly() : fail(failure);
+}

@@ -1,0 +1,145 @@
+#include "help.h"
+
+#include "llvm/ADT/Twine.h"
+
+namespace {
+
+const char mainHelp[] = R"(Gocc compiles C++ programs and runs them with Go's operational model:
+a runtime that starts the program the way Go's does, schedules work as goroutines,
+and reports failures as Go does.
+
+Usage:
+
+	gocc <command> [arguments]
+
+The commands are:
+
+	build       compile a program
+	run         compile and run a program
+	version     print gocc version
+	help        print help about a command
+
+Use "gocc help <command>" for more information about a command.
+
+)";
+
+// The environment variables every build command reads.
+#define GOCC_BUILD_ENVIRONMENT                                                                     \
+  R"(Environment:
+
+	GOAMD64
+		The x86-64 microarchitecture level to compile for: v1 (the default),
+		v2, v3 or v4, as in Go; it selects -march=x86-64[-vN].
+	TMPDIR
+		Where the temporary work directory is created (default /tmp).
+	GOCCROOT
+		The gocc toolchain root, holding lib/gocc/libgoccrt.a and include/.
+		By default, the directory two levels above the gocc executable.
+)"
+
+const char buildHelp[] =
+    R"(usage: gocc build [-o output] [build flags] [files|dirs]
+
+Build compiles C and C++ source files, links them with the gocc runtime,
+and writes the resulting executable.
+
+The inputs are either source files (.cpp, .cc, .cxx, .c), which together form one
+program, or a single directory, whose source files (directly inside it, not in
+subdirectories, and not hidden ones whose names start with a dot) form the program.
+With no inputs, build uses the current directory.
+
+The -o flag names the output file. If it names an existing directory, or ends in
+a slash, the executable is written inside it. By default the executable is written
+to the current directory, named after the first source file (without extension)
+or after the directory.
+
+The build flags are shared by the build and run commands:
+
+	-v
+		print the names of the source files as they are compiled.
+	-x
+		print the commands.
+	-work
+		print the name of the temporary work directory and
+		do not delete it when exiting.
+	-p n
+		the number of compile commands that can run in parallel.
+		The default is the number of CPUs available.
+	-cxxflags 'list'
+		arguments to pass on each clang invocation, after gocc's own
+		(-std=c++20 or -std=c17, -O2 -g -fno-omit-frame-pointer), so they
+		can override them. The list is split at spaces; quotes group words.
+	-ldflags 'list'
+		arguments to pass to the linker (ld.lld), after the objects.
+
+Flags may start with - or --, take their value as -o x or -o=x, and must come
+before the inputs.
+
+Programs are linked with libstdc++ and libgcc statically and glibc dynamically.
+
+)" GOCC_BUILD_ENVIRONMENT "\nSee also: gocc run.\n";
+
+const char runHelp[] =
+    R"(usage: gocc run [build flags] files|dir [arguments...]
+
+Run compiles and runs the program made of the named source files (the leading
+arguments ending in .cpp, .cc, .cxx or .c) or of the named directory. The remaining
+arguments are passed to the program. The program runs with gocc's standard input,
+output and error; gocc exits with the program's exit status, or is ended by the
+same signal as the program.
+
+The executable is built in the work directory, which is deleted afterwards
+unless -work is given.
+
+For the build flags, see "gocc help build".
+
+)" GOCC_BUILD_ENVIRONMENT R"(
+The gocc runtime in the program reads, as Go's does:
+
+	GOMAXPROCS
+		The number of threads that run goroutines at once.
+	GODEBUG
+		Debugging switches, such as inittrace=1 (report the time each
+		initializer takes) and schedtrace=N (print the scheduler's state
+		every N milliseconds).
+	GOTRACEBACK
+		How much to print when the program crashes: none, single (the
+		default), all, system or crash.
+
+See also: gocc build.
+)";
+
+const char versionHelp[] = R"(usage: gocc version
+
+Version prints the gocc version, the target platform and the clang version gocc
+compiles with.
+)";
+
+const char helpHelp[] = R"(usage: gocc help [command]
+
+Help prints help about a gocc command, or the list of commands.
+)";
+
+} // namespace
+
+void printMainHelp(llvm::raw_ostream &os) { os << mainHelp; }
+
+llvm::StringRef helpText(llvm::StringRef topic) {
+  if (topic == "build")
+    return buildHelp;
+  if (topic == "run")
+    return runHelp;
+  if (topic == "version")
+    return versionHelp;
+  if (topic == "help")
+    return helpHelp;
+  return "";
+}
+
+std::string shortUsage(llvm::StringRef command) {
+  if (command.empty())
+    return "usage: gocc <command> [arguments]\nRun 'gocc help' for usage.\n";
+  // The usage line is the first line of the command's help.
+  llvm::StringRef usage = helpText(command).split('\n').first;
+  return (llvm::Twine(usage) + "\nRun 'gocc help " + command + "' for details.\n").str();
+}

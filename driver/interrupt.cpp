@@ -1,0 +1,42 @@
+#include "interrupt.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t caughtSignal = 0;
+
+static void recordSignal(int signo) { caughtSignal = signo; }
+
+void catchInterrupts() {
+  for (int signo : {SIGINT, SIGQUIT, SIGTERM, SIGHUP}) {
+    struct sigaction previous;
+    sigaction(signo, nullptr, &previous);
+    if (previous.sa_handler == SIG_IGN)
+      continue; // e.g. nohup: stay immune
+    struct sigaction action = {};
+    action.sa_handler = recordSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: a blocked waitid returns EINTR
+    sigaction(signo, &action, nullptr);
+  }
+}
+
+int interruptSignal() { return caughtSignal; }
+
+void dieBySignal(int signo) {
+  llvm::outs().flush();
+  llvm::errs().flush();
+  struct rlimit noCore = {0, 0};
+  setrlimit(RLIMIT_CORE, &noCore);
+  signal(signo, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signo);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(signo);
+  // Still here: the signal's default action is not to terminate. Say it the shell's way.
+  _exit(128 + signo);
+}

@@ -1,0 +1,68 @@
+#include "link.h"
+
+#include "errors.h"
+
+#include "lld/Common/Driver.h"
+#include "llvm/Support/raw_ostream.h"
+
+LLD_HAS_DRIVER(elf)
+
+std::vector<std::string> linkCommand(const Toolchain &tc, const std::string &linkerScript,
+                                     llvm::ArrayRef<std::string> objects,
+                                     llvm::ArrayRef<std::string> ldflags,
+                                     const std::string &outputPath) {
+  // One line per group of related arguments.
+  // clang-format off
+  std::vector<std::string> cmd = {
+      "ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", "elf_x86_64",
+      "-no-pie", "-z", "noexecstack", "-dynamic-linker", "/lib64/ld-linux-x86-64.so.2",
+      "-T", linkerScript,
+      "-o", outputPath,
+      "-L" + tc.gccLibDir, "-L/lib/x86_64-linux-gnu", "-L/usr/lib/x86_64-linux-gnu"};
+  cmd.insert(cmd.end(), objects.begin(), objects.end());
+  cmd.insert(cmd.end(), ldflags.begin(), ldflags.end());
+  cmd.insert(cmd.end(), {
+      "--whole-archive", tc.runtimeLibrary(), "--no-whole-archive",
+      "-Bstatic", "-lstdc++", "-Bdynamic", "-lm",
+      // libgcc twice around libc, as clang's driver does: each needs the other.
+      "-lgcc", "-lgcc_eh", "-lc", "-lgcc", "-lgcc_eh"});
+  // clang-format on
+  return cmd;
+}
+
+namespace {
+// Passes lld's diagnostics through to stderr as they come (colours included) and keeps a copy, so
+// that gocc can add a hint after them.
+class TeeToStderr : public llvm::raw_ostream {
+public:
+  TeeToStderr() { SetUnbuffered(); }
+  std::string copy;
+
+  bool has_colors() const override { return llvm::errs().has_colors(); }
+  bool is_displayed() const override { return llvm::errs().is_displayed(); }
+
+private:
+  void write_impl(const char *ptr, size_t size) override {
+    llvm::errs().write(ptr, size);
+    copy.append(ptr, size);
+  }
+  uint64_t current_pos() const override { return copy.size(); }
+};
+} // namespace
+
+llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace &trace) {
+  trace.print(command, "# in-process");
+  std::vector<const char *> argv;
+  for (const std::string &arg : command)
+    argv.push_back(arg.c_str());
+
+  TeeToStderr diagnostics;
+  lld::Result result = lld::lldMain(argv, llvm::outs(), diagnostics, {{lld::Gnu, &lld::elf::link}});
+  llvm::outs().flush();
+  llvm::errs().flush();
+  if (result.retCode == 0)
+    return llvm::Error::success();
+  if (llvm::StringRef(diagnostics.copy).contains("undefined symbol: main"))
+    return fail("program has no main function (define int main() or int main(int, char**))");
+  return failQuietly();
+}

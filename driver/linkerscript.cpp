@@ -1,0 +1,66 @@
+#include "linkerscript.h"
+
+#include "errors.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+TemplateVars linkerScriptVars(int goamd64Level) {
+  return {
+      {"ENTRY", "_rt0_amd64_linux"},
+      {"GOAMD64", std::to_string(goamd64Level)},
+      {"TEXT_START", "0x400000"},
+  };
+}
+
+static llvm::Expected<std::string>
+instantiateTemplate(llvm::StringRef text, const TemplateVars &vars, llvm::StringRef templateName) {
+  std::string out;
+  while (true) {
+    size_t open = text.find("${");
+    if (open == llvm::StringRef::npos)
+      return out + text.str();
+    out += text.take_front(open);
+    size_t close = text.find('}', open);
+    if (close == llvm::StringRef::npos)
+      return fail("internal error: " + templateName + ": unterminated ${");
+    llvm::StringRef name = text.slice(open + 2, close);
+    auto it = vars.find(name.str());
+    if (it == vars.end())
+      return fail("internal error: " + templateName + ": unknown variable ${" + name + "}");
+    out += it->second;
+    text = text.drop_front(close + 1);
+  }
+}
+
+llvm::Error writeLinkerScript(const Toolchain &tc, const TemplateVars &vars,
+                              const std::string &outputPath, const CommandTrace &trace) {
+  std::string templatePath = tc.linkerScriptTemplate();
+  // The equivalent shell command: sed -e 's/${NAME}/value/g' ... <template> >$WORK/link.ld
+  std::vector<std::string> sed = {"sed"};
+  for (const auto &[name, value] : vars)
+    sed.insert(sed.end(), {"-e", "s/${" + name + "}/" + value + "/g"});
+  sed.push_back(templatePath);
+  trace.print(sed, ">" + outputPath);
+
+  auto templateText = llvm::MemoryBuffer::getFile(templatePath, /*IsText=*/true);
+  if (!templateText)
+    return fail("open " + templatePath + ": " + errnoText(templateText.getError()));
+  auto script = instantiateTemplate((*templateText)->getBuffer(), vars, templatePath);
+  if (!script)
+    return script.takeError();
+
+  std::error_code ec;
+  llvm::raw_fd_ostream out(outputPath, ec);
+  if (ec)
+    return fail("create " + outputPath + ": " + errnoText(ec));
+  out << *script;
+  out.close();
+  if (out.has_error()) {
+    ec = out.error();
+    out.clear_error(); // else the stream's destructor ends gocc with a fatal error
+    return fail("write " + outputPath + ": " + errnoText(ec));
+  }
+  return llvm::Error::success();
+}

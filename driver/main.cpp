@@ -1,0 +1,71 @@
+// gocc: the command. Dispatches to build, run, version and help, like the go command; each command
+// parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
+#include "build.h"
+#include "config.h"
+#include "errors.h"
+#include "flags.h"
+#include "help.h"
+#include "run.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+// A command that takes no flags and at most maxArgs arguments: checks args, as the go command
+// checks them, before the command does anything.
+static llvm::Error checkArgs(llvm::ArrayRef<std::string> args, size_t maxArgs) {
+  FlagSet none;
+  auto rest = none.parse(args);
+  if (!rest)
+    return rest.takeError();
+  if (rest->size() > maxArgs)
+    return usageError("too many arguments");
+  return llvm::Error::success();
+}
+
+static int cmdVersion(llvm::ArrayRef<std::string> args) {
+  if (llvm::Error err = checkArgs(args, 0))
+    return report(std::move(err), "version");
+  llvm::outs() << "gocc version gocc" GOCC_VERSION " linux/amd64 clang" GOCC_CLANG_VERSION "\n";
+  return 0;
+}
+
+static int cmdHelp(llvm::ArrayRef<std::string> args) {
+  if (llvm::Error err = checkArgs(args, 1))
+    return report(std::move(err), "help");
+  if (args.empty()) {
+    printMainHelp(llvm::outs());
+    return 0;
+  }
+  llvm::StringRef text = helpText(args[0]);
+  if (text.empty()) {
+    llvm::errs() << "gocc help " << args[0] << ": unknown help topic. Run 'gocc help'.\n";
+    return 2;
+  }
+  llvm::outs() << text;
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    printMainHelp(llvm::errs());
+    return 2;
+  }
+  std::string command = args[0];
+  llvm::ArrayRef<std::string> rest = llvm::ArrayRef(args).drop_front();
+
+  if (command == "build")
+    return cmdBuild(rest);
+  if (command == "run")
+    return cmdRun(rest);
+  if (command == "version")
+    return cmdVersion(rest);
+  if (command == "help" || command == "-h" || command == "-help" || command == "--help")
+    return cmdHelp(rest);
+  if (command.size() > 1 && command[0] == '-')
+    return report(flagError("flag provided but not defined: " + command), "");
+  llvm::errs() << "gocc " << command << ": unknown command\nRun 'gocc help' for usage.\n";
+  return 2;
+}

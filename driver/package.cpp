@@ -1,0 +1,103 @@
+#include "package.h"
+
+#include "errors.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+
+static std::optional<Language> languageOf(llvm::StringRef file) {
+  llvm::StringRef ext = path::extension(file);
+  if (ext == ".cpp" || ext == ".cc" || ext == ".cxx")
+    return Language::CXX;
+  if (ext == ".c")
+    return Language::C;
+  return std::nullopt;
+}
+
+bool isSourceFileName(llvm::StringRef path) { return languageOf(path).has_value(); }
+
+// The source files directly inside dir, sorted by name. Hidden files (editor droppings such as
+// .#main.cpp) are skipped. Paths are dir/name, or just name when dir is implicit ("").
+static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string &dir) {
+  llvm::StringRef openDir = dir.empty() ? "." : llvm::StringRef(dir);
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(openDir, ec), end; it != end && !ec; it.increment(ec)) {
+    llvm::StringRef name = path::filename(it->path());
+    if (name.starts_with(".") || !isSourceFileName(name))
+      continue;
+    // Follows symlinks: a linked source file counts, a directory named x.cpp does not.
+    if (fs::is_regular_file(it->path()))
+      names.push_back(name.str());
+  }
+  if (ec)
+    return fail("open " + openDir + ": " + errnoText(ec));
+  std::sort(names.begin(), names.end());
+
+  std::vector<SourceUnit> units;
+  for (const std::string &name : names) {
+    llvm::SmallString<256> unitPath(dir);
+    path::append(unitPath, name);
+    units.push_back({unitPath.str().str(), *languageOf(name)});
+  }
+  return units;
+}
+
+static llvm::Expected<Package> loadDirectory(const std::string &dir) {
+  auto units = listSourceFiles(dir);
+  if (!units)
+    return units.takeError();
+  llvm::StringRef shownDir = dir.empty() ? "." : llvm::StringRef(dir);
+  if (units->empty())
+    return fail("no C or C++ source files in " + shownDir);
+
+  // Named after the directory itself, so "." and "../x/" name it too.
+  llvm::SmallString<256> absolute(shownDir);
+  if (std::error_code ec = fs::make_absolute(absolute))
+    return fail("open " + shownDir + ": " + errnoText(ec));
+  path::remove_dots(absolute, /*remove_dot_dot=*/true);
+  std::string name = path::filename(absolute).str();
+  if (name.empty() || name == "/")
+    name = "a.out"; // the root directory has no name
+  return Package{std::move(*units), name};
+}
+
+llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
+  if (inputs.empty())
+    return loadDirectory("");
+
+  // Find the directories first: a directory together with other inputs is a misuse, whatever
+  // those inputs are.
+  std::vector<std::string> dirs;
+  for (const std::string &input : inputs) {
+    fs::file_status status;
+    if (std::error_code ec = fs::status(input, status))
+      return fail("open " + input + ": " + errnoText(ec));
+    if (fs::is_directory(status))
+      dirs.push_back(input);
+  }
+  if (dirs.size() > 1)
+    return usageError("cannot build more than one directory: " + dirs[0] + ", " + dirs[1]);
+  if (dirs.size() == 1 && inputs.size() > 1)
+    return usageError("cannot build a directory together with other inputs: " + dirs[0] + ", " +
+                      (inputs[0] == dirs[0] ? inputs[1] : inputs[0]));
+  if (dirs.size() == 1)
+    return loadDirectory(dirs[0]);
+
+  Package pkg;
+  for (const std::string &input : inputs) {
+    std::optional<Language> language = languageOf(input);
+    if (!language)
+      return fail(input + ": not a C or C++ source file");
+    pkg.units.push_back({input, *language});
+  }
+  pkg.defaultOutputName = path::stem(inputs[0]).str();
+  if (pkg.defaultOutputName.empty())
+    pkg.defaultOutputName = "a.out"; // a file named just ".cpp"
+  return pkg;
+}

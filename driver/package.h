@@ -1,0 +1,33 @@
+// What a build is made of: the command line's inputs resolved into a list of source units.
+//
+// Like a Go package, a program is either the source files named on the command line or all the
+// source files directly inside one directory (sorted by name, not recursive). With no inputs the
+// directory is the current one. The inputs also give the default name of the executable, as go
+// build names it: after the first file (without extension) or after the directory.
+#pragma once
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+enum class Language { C, CXX };
+
+struct SourceUnit {
+  std::string path; // as the user gave it (or the directory joined with the file name)
+  Language language;
+};
+
+struct Package {
+  std::vector<SourceUnit> units;
+  std::string defaultOutputName;
+};
+
+// True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).
+bool isSourceFileName(llvm::StringRef path);
+
+// Resolves the inputs (files, or one directory; none means ".") into a package. Mixing a directory
+// with other inputs is a usage error; a missing input, a file that is not C or C++, or a directory
+// without sources ends the build.
+llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs);

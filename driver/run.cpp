@@ -1,0 +1,144 @@
+// gocc run builds like gocc build, into the work directory, then runs the executable with the
+// remaining arguments and gocc's stdin, stdout and stderr, and ends the way the program ended.
+//
+// While the program runs, gocc ignores SIGINT and SIGQUIT: a ^C or ^\ at the terminal reaches the
+// whole foreground process group, and it is the program's to handle (a gocc program prints its
+// goroutines on SIGQUIT, as Go's do). gocc then waits, cleans up, and passes the outcome on. A
+// program killed by a signal makes gocc kill itself with the same signal, so a shell or a test
+// harness sees the same termination as if it had run the program directly.
+#include "run.h"
+
+#include "build.h"
+#include "errors.h"
+#include "interrupt.h"
+#include "trace.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <cerrno>
+#include <csignal>
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char **environ;
+
+namespace {
+
+// What happened to the program: it exited with a status or was killed by a signal.
+struct Termination {
+  int exitStatus = 0;
+  int signal = 0;
+};
+
+// The signals the terminal sends to the whole foreground group, which are the program's to handle.
+constexpr int forwardedSignals[] = {SIGINT, SIGQUIT};
+
+// Splits run's arguments after the flags into the build's inputs and the program's arguments: the
+// leading source files, or else the first argument alone (a directory).
+void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string> &inputs,
+                  std::vector<std::string> &programArgs) {
+  size_t n = 0;
+  while (n < args.size() && isSourceFileName(args[n]))
+    ++n;
+  if (n == 0 && !args.empty())
+    n = 1;
+  inputs.assign(args.begin(), args.begin() + n);
+  programArgs.assign(args.begin() + n, args.end());
+}
+
+llvm::Expected<Termination> runProgram(const std::string &exe,
+                                       llvm::ArrayRef<std::string> programArgs) {
+  std::vector<char *> argv = {const_cast<char *>(exe.c_str())};
+  for (const std::string &arg : programArgs)
+    argv.push_back(const_cast<char *>(arg.c_str()));
+  argv.push_back(nullptr);
+
+  // Ignore the terminal's signals in gocc from before the program exists until it is gone; the
+  // program gets them with their default action, unless gocc's caller had them ignored too.
+  struct sigaction ignore = {}, saved[std::size(forwardedSignals)];
+  ignore.sa_handler = SIG_IGN;
+  sigset_t toDefault;
+  sigemptyset(&toDefault);
+  for (size_t i = 0; i < std::size(forwardedSignals); ++i) {
+    sigaction(forwardedSignals[i], &ignore, &saved[i]);
+    if (saved[i].sa_handler != SIG_IGN)
+      sigaddset(&toDefault, forwardedSignals[i]);
+  }
+  auto restoreSignals = [&] {
+    for (size_t i = 0; i < std::size(forwardedSignals); ++i)
+      sigaction(forwardedSignals[i], &saved[i], nullptr);
+  };
+
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setsigdefault(&attr, &toDefault);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  llvm::outs().flush();
+  llvm::errs().flush();
+  pid_t pid;
+  int spawnError = posix_spawn(&pid, exe.c_str(), nullptr, &attr, argv.data(), environ);
+  posix_spawnattr_destroy(&attr);
+  if (spawnError != 0) {
+    restoreSignals();
+    return fail("fork/exec " + exe + ": " + errnoText(spawnError));
+  }
+
+  int status;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      restoreSignals();
+      return fail("waiting for " + exe + ": " + errnoText(errno));
+    }
+  }
+  restoreSignals();
+  if (WIFSIGNALED(status))
+    return Termination{0, WTERMSIG(status)};
+  return Termination{WEXITSTATUS(status), 0};
+}
+
+} // namespace
+
+// Builds and runs the program. The work directory is gone when this returns.
+static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
+  BuildOptions opts;
+  FlagSet flags;
+  addBuildFlags(flags, opts);
+  auto rest = flags.parse(args);
+  if (!rest)
+    return rest.takeError();
+  std::vector<std::string> inputs, programArgs;
+  splitRunArgs(*rest, inputs, programArgs);
+  if (inputs.empty())
+    return usageError("no C or C++ source files listed");
+
+  auto setup = prepareBuild(inputs);
+  if (!setup)
+    return setup.takeError();
+  auto work = createWorkDir(opts);
+  if (!work)
+    return work.takeError();
+  std::string exe = work->file(setup->package.defaultOutputName);
+  if (llvm::Error err = buildProgram(*setup, opts, *work, exe))
+    return std::move(err);
+
+  std::vector<std::string> command = {exe};
+  command.insert(command.end(), programArgs.begin(), programArgs.end());
+  CommandTrace(opts.trace, work->path()).print(command);
+  return runProgram(exe, programArgs);
+}
+
+int cmdRun(llvm::ArrayRef<std::string> args) {
+  catchInterrupts();
+  auto termination = run(args);
+  if (!termination) {
+    int status = report(termination.takeError(), "run");
+    if (int signo = interruptSignal())
+      dieBySignal(signo); // the build was interrupted
+    return status;
+  }
+  // A signal gocc got while the program ran (say, SIGTERM to gocc alone) does not count: the
+  // program's own ending is the outcome.
+  if (termination->signal)
+    dieBySignal(termination->signal);
+  return termination->exitStatus;
+}

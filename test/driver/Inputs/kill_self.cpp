@@ -1,0 +1,8 @@
+#include <csignal>
+#include <unistd.h>
+
+// Dies by SIGKILL, which no runtime can catch or turn into an exit status.
+int main() {
+  kill(getpid(), SIGKILL);
+  pause();
+}

@@ -1,0 +1,6 @@
+#include <iostream>
+
+int greet() {
+  std::cout << "hello from multi\n";
+  return 0;
+}
