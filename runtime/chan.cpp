@@ -66,6 +66,17 @@ bool chanparkcommit(g*, void* lock) {
   return true;
 }
 
+// Park in q until a partner takes our sudog (c.lock held on entry, released once parked).
+// Returns false if we were woken by close instead.
+bool waitInQueue(hchan* c, waitq* q, void* elem, waitReason reason) {
+  sudog mysg;
+  mysg.gp = getg();
+  mysg.elem = elem;
+  q->enqueue(&mysg);
+  gopark(chanparkcommit, &c->lock, reason);
+  return mysg.success;
+}
+
 }  // namespace
 
 bool chansend(hchan* c, const void* ep, bool block) {
@@ -93,12 +104,7 @@ bool chansend(hchan* c, const void* ep, bool block) {
     unlock(&c->lock);
     return false;
   }
-  sudog mysg;
-  mysg.gp = getg();
-  mysg.elem = const_cast<void*>(ep);
-  c->sendq.enqueue(&mysg);
-  gopark(chanparkcommit, &c->lock, waitReasonChanSend);
-  if (!mysg.success) throw_("send on closed channel");
+  if (!waitInQueue(c, &c->sendq, const_cast<void*>(ep), waitReasonChanSend)) throw_("send on closed channel");
   return true;
 }
 
@@ -140,12 +146,8 @@ bool chanrecv(hchan* c, void* ep, bool block, bool* received) {
     unlock(&c->lock);
     return false;
   }
-  sudog mysg;
-  mysg.gp = getg();
-  mysg.elem = ep;
-  c->recvq.enqueue(&mysg);
-  gopark(chanparkcommit, &c->lock, waitReasonChanReceive);
-  if (received) *received = mysg.success;
+  bool ok = waitInQueue(c, &c->recvq, ep, waitReasonChanReceive);
+  if (received) *received = ok;
   return true;
 }
 
