@@ -330,7 +330,8 @@ void startm(p* pp, bool spinning) {
 
 // wakep: a goroutine became runnable; get an idle P running if no M is already looking.
 void wakep() {
-  if (sched.npidle.load() == 0) return;
+  // No M is started before runtime.main allows it (Go guards newproc's wakep the same way).
+  if (!mainStarted || sched.npidle.load() == 0) return;
   int32 zero = 0;
   if (sched.nmspinning.load() != 0 || !sched.nmspinning.compare_exchange_strong(zero, 1)) return;
   startm(nullptr, true);
@@ -1024,6 +1025,13 @@ void doInitProgram(const moduledata& md) {
 extern "C" [[noreturn]] void runtime_main(void*) GO_NAME(main);
 extern "C" void runtime_main(void*) {
   g* gp = getg();
+  // gcenable first, while no other M may start: the main goroutine waits for the scavenger
+  // on m0, m0 runs the scavenger itself, and the scavenger's readying of main cannot wake
+  // another M that might steal main off the main thread. (Go runs gcenable later, locked to
+  // m0, which costs a thread and two hand-offs at every start; see docs/bootstrap.md.)
+  runtimeInitTime = nanotime();
+  gcenable();
+
   mainStarted = true;
   systemstack(sysmonOnSystemStack, nullptr);
 
@@ -1031,11 +1039,8 @@ extern "C" void runtime_main(void*) {
   // expect to be on the thread that later runs main, as in a plain C++ program.
   lockOSThread();
   if (gp->m != &m0) throw_("runtime.main not on m0");
-  runtimeInitTime = nanotime();
   const moduledata& md = firstmoduledata;
   for (const auto& grp : md.libinit) runInitTask(grp.name, grp.start, grp.end);
-
-  gcenable();
   doInitProgram(md);
   unlockOSThread();
   int status = main_main(argc, argv, envp);
