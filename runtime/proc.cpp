@@ -15,7 +15,7 @@
 //
 // Bootstrap (called in order from rt0_go, see docs/bootstrap.md):
 //   schedinit → newproc(runtime.main) → mstart → schedule → execute → gogo → runtime.main
-//   → (sysmon M, runtime init, gcenable, program init) → main_main → exit.
+//   → (gcenable, sysmon M, runtime init, program init) → main_main → exit.
 //
 // Differences from Go, each for a C++ reason:
 //  - No preemption: a goroutine runs until it blocks in the runtime or exits. Go preempts
