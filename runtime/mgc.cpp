@@ -65,7 +65,7 @@ void wakeScavenger(int64 now) {
 extern "C" void gcenable() GO_NAME(gcenable);
 extern "C" void gcenable() {
   hchan* c = makechan(sizeof(int32), 1);
-  newproc1(bgscavenge, c, /*system=*/true, /*wake=*/false);  // we wait for it at once
+  newproc1(bgscavenge, c, /*system=*/true);
   int32 hello;
   chanrecv(c, &hello, true, nullptr);
   freechan(c);

@@ -93,28 +93,22 @@ void casgstatus(g* gp, uint32 oldval, uint32 newval) {
 
 // --- Ms ------------------------------------------------------------------------------
 
-// Register a new M: an id, and a place on allm. Called with sched.lock held.
-void mcommoninitLocked(m* mp, int64 id) {
-  if (id >= 0) {
-    mp->id = id;
-  } else {
-    mp->id = sched.mnext++;
-    if (sched.mnext > sched.maxmcount) {
-      print("runtime: program exceeds ", sched.maxmcount, "-thread limit\n");
-      fatal("thread exhaustion");
-    }
-  }
-  mp->alllink = allm;
-  allm = mp;
-}
-
-int64 mReserveID() {  // called with sched.lock held
+// Reserve the next M id, enforcing the thread limit. Called with sched.lock held.
+int64 mReserveID() {
   int64 id = sched.mnext++;
   if (sched.mnext > sched.maxmcount) {
     print("runtime: program exceeds ", sched.maxmcount, "-thread limit\n");
     fatal("thread exhaustion");
   }
   return id;
+}
+
+// Register a new M: its id (reserved now if id < 0) and a place on allm. Called with
+// sched.lock held.
+void mcommoninitLocked(m* mp, int64 id) {
+  mp->id = id >= 0 ? id : mReserveID();
+  mp->alllink = allm;
+  allm = mp;
 }
 
 int32 mcount() { return int32(sched.mnext); }
@@ -330,7 +324,8 @@ void startm(p* pp, bool spinning) {
 
 // wakep: a goroutine became runnable; get an idle P running if no M is already looking.
 void wakep() {
-  // No M is started before runtime.main allows it (Go guards newproc's wakep the same way).
+  // No M is started before runtime.main allows it (Go guards newproc's wakep the same
+  // way; here every wakep is guarded, readying included).
   if (!mainStarted || sched.npidle.load() == 0) return;
   int32 zero = 0;
   if (sched.nmspinning.load() != 0 || !sched.nmspinning.compare_exchange_strong(zero, 1)) return;
@@ -646,12 +641,10 @@ void unlockOSThread() {
   gp->lockedm = nullptr;
 }
 
-g* newproc1(void (*fn)(void*), void* arg, bool system, bool wake) {
-  m* mp = getg()->m;
-  p* pp = mp->p;
-  g* newg = gfget(pp);
-  if (!newg) newg = new (gcache.alloc()) g();
-  newg->stk = stackalloc(fixedStack);
+namespace {
+// Make newg, which has its stack, a runnable goroutine that will run fn(arg), and put it
+// on the current P's run queue to run next.
+void newprocReady(g* newg, void (*fn)(void*), void* arg, bool system) {
   newg->atomicstatus.store(Gdead);
   gostartcall(newg);
   newg->startfn = fn;
@@ -661,8 +654,16 @@ g* newproc1(void (*fn)(void*), void* arg, bool system, bool wake) {
   ngoroutines.fetch_add(1);
   newg->goid = sched.goidgen.fetch_add(1) + 1;
   casgstatus(newg, Gdead, Grunnable);
-  runqput(pp, newg, true);
-  if (mainStarted && wake) wakep();
+  runqput(getg()->m->p, newg, true);
+}
+}  // namespace
+
+g* newproc1(void (*fn)(void*), void* arg, bool system) {
+  g* newg = gfget(getg()->m->p);
+  if (!newg) newg = new (gcache.alloc()) g();
+  newg->stk = stackalloc(fixedStack);
+  newprocReady(newg, fn, arg, system);
+  wakep();
   return newg;
 }
 
@@ -670,17 +671,10 @@ g* newproc1(void (*fn)(void*), void* arg, bool system, bool wake) {
 // the OS would give the main thread, and queue it on p0. Called once, from rt0_go.
 extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 extern "C" void newproc(void (*fn)(void*), void* arg) {
-  p* pp = getg()->m->p;
   auto* newg = new (gcache.alloc()) g();
   newg->stk = mainstackalloc();
   newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
-  gostartcall(newg);
-  newg->startfn = fn;
-  newg->startarg = arg;
-  newg->goid = sched.goidgen.fetch_add(1) + 1;
-  ngoroutines.fetch_add(1);
-  newg->atomicstatus.store(Grunnable);
-  runqput(pp, newg, true);
+  newprocReady(newg, fn, arg, false);
 }
 
 // mstart0/mstart1: the M's first steps on its g0 stack (runtime.mstart, in assembly,
@@ -928,9 +922,9 @@ void sysmonOnSystemStack(void*) { newm(sysmon, nullptr, -1); }
 
 // The name of an init function: the translation unit for Clang's per-file constructors
 // (_GLOBAL__sub_I_<file>), else the demangled function name, else the pc.
-void initTaskName(initFunc fn, char* buf, size_t size) {
+void initTaskName(const elfSymtab& symtab, initFunc fn, char* buf, size_t size) {
   char sym[512];
-  if (!elfFuncName(reinterpret_cast<uintptr>(fn), sym, sizeof sym)) {
+  if (!symtab.funcName(reinterpret_cast<uintptr>(fn), sym, sizeof sym)) {
     snprintf(buf, size, "%#lx", reinterpret_cast<unsigned long>(fn));
     return;
   }
@@ -1010,9 +1004,14 @@ void runInitTask(const char* name, initFunc* start, initFunc* end) {
 // doInit for the program: each .init_array entry is a task of its own (in Go, a task is a
 // package; a C++ translation unit's constructors are one function).
 void doInitProgram(const moduledata& md) {
+  if (debug.inittrace <= 0) {
+    runInitTask("", md.initarray, md.einitarray);  // no names needed: one untraced group
+    return;
+  }
+  elfSymtab symtab;
   for (initFunc* f = md.initarray; f < md.einitarray; f++) {
-    char name[256] = "";
-    if (debug.inittrace > 0) initTaskName(*f, name, sizeof name);
+    char name[256];
+    initTaskName(symtab, *f, name, sizeof name);
     runInitTask(name, f, f + 1);
   }
 }

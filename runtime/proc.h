@@ -5,10 +5,9 @@
 namespace runtime {
 
 // Start a goroutine running fn(arg) (system: a runtime goroutine, not counted by
-// NumGoroutine). Puts it on the current P's run queue, to run next, and (wake) gets an
-// idle P running if there is one, as Go's newproc does. wake=false is for a caller that
-// blocks on the new goroutine at once, so that this M runs it and no thread is started.
-g* newproc1(void (*fn)(void*), void* arg, bool system, bool wake = true);
+// NumGoroutine). Puts it on the current P's run queue, to run next, and gets an idle P
+// running if there is one (once runtime.main has begun), as Go's newproc does.
+g* newproc1(void (*fn)(void*), void* arg, bool system);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).

@@ -61,42 +61,53 @@ void moduledataverify(const moduledata& md) {
 }
 }  // namespace
 
-bool elfFuncName(uintptr pc, char* buf, size_t size) {
+elfSymtab::elfSymtab() {
   int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
+  if (fd < 0) return;
   struct stat st;
-  void* map = MAP_FAILED;
-  if (fstat(fd, &st) == 0 && st.st_size >= off_t(sizeof(Elf64_Ehdr)))
-    map = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
-  if (map == MAP_FAILED) return false;
-  auto* base = static_cast<const uint8_t*>(map);
-  uint64 fileSize = uint64(st.st_size);
-  auto inFile = [&](uint64 off, uint64 len) { return off <= fileSize && len <= fileSize - off; };
-  bool found = false;
-  auto* eh = reinterpret_cast<const Elf64_Ehdr*>(base);
-  if (memcmp(eh->e_ident, ELFMAG, SELFMAG) == 0 && eh->e_shentsize == sizeof(Elf64_Shdr) &&
-      inFile(eh->e_shoff, uint64(eh->e_shnum) * sizeof(Elf64_Shdr))) {
-    auto* sh = reinterpret_cast<const Elf64_Shdr*>(base + eh->e_shoff);
-    for (int i = 0; i < eh->e_shnum && !found; i++) {
-      if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh->e_shnum) continue;
-      const Elf64_Shdr& strsh = sh[sh[i].sh_link];
-      if (!inFile(sh[i].sh_offset, sh[i].sh_size) || !inFile(strsh.sh_offset, strsh.sh_size)) continue;
-      auto* syms = reinterpret_cast<const Elf64_Sym*>(base + sh[i].sh_offset);
-      auto* strs = reinterpret_cast<const char*>(base + strsh.sh_offset);
-      for (uint64 k = 0; k < sh[i].sh_size / sizeof(Elf64_Sym); k++) {
-        const Elf64_Sym& sym = syms[k];
-        if (ELF64_ST_TYPE(sym.st_info) != STT_FUNC || pc < sym.st_value || pc >= sym.st_value + sym.st_size) continue;
-        if (sym.st_name >= strsh.sh_size) continue;
-        const char* name = strs + sym.st_name;
-        snprintf(buf, size, "%.*s", int(strnlen(name, strsh.sh_size - sym.st_name)), name);
-        found = true;
-        break;
-      }
+  if (fstat(fd, &st) == 0 && st.st_size >= off_t(sizeof(Elf64_Ehdr))) {
+    void* v = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (v != MAP_FAILED) {
+      map_ = v;
+      mapSize_ = size_t(st.st_size);
     }
   }
-  munmap(map, size_t(st.st_size));
-  return found;
+  close(fd);
+  if (!map_) return;
+  auto* base = static_cast<const uint8_t*>(map_);
+  auto inFile = [&](uint64 off, uint64 len) { return off <= mapSize_ && len <= mapSize_ - off; };
+  auto* eh = reinterpret_cast<const Elf64_Ehdr*>(base);
+  if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_shentsize != sizeof(Elf64_Shdr) ||
+      !inFile(eh->e_shoff, uint64(eh->e_shnum) * sizeof(Elf64_Shdr)))
+    return;
+  auto* sh = reinterpret_cast<const Elf64_Shdr*>(base + eh->e_shoff);
+  for (int i = 0; i < eh->e_shnum; i++) {
+    if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh->e_shnum) continue;
+    const Elf64_Shdr& strsh = sh[sh[i].sh_link];
+    if (!inFile(sh[i].sh_offset, sh[i].sh_size) || !inFile(strsh.sh_offset, strsh.sh_size)) continue;
+    syms_ = base + sh[i].sh_offset;
+    nsyms_ = sh[i].sh_size / sizeof(Elf64_Sym);
+    strs_ = reinterpret_cast<const char*>(base + strsh.sh_offset);
+    strsSize_ = strsh.sh_size;
+    return;
+  }
+}
+
+elfSymtab::~elfSymtab() {
+  if (map_) munmap(map_, mapSize_);
+}
+
+bool elfSymtab::funcName(uintptr pc, char* buf, size_t size) const {
+  auto* syms = static_cast<const Elf64_Sym*>(syms_);
+  for (uint64 k = 0; k < nsyms_; k++) {
+    const Elf64_Sym& sym = syms[k];
+    if (ELF64_ST_TYPE(sym.st_info) != STT_FUNC || pc < sym.st_value || pc >= sym.st_value + sym.st_size) continue;
+    if (sym.st_name >= strsSize_) continue;
+    const char* name = strs_ + sym.st_name;
+    snprintf(buf, size, "%.*s", int(strnlen(name, strsSize_ - sym.st_name)), name);
+    return true;
+  }
+  return false;
 }
 
 // modulesinit: describe the executable from the linker script's symbols, and verify it.

@@ -26,8 +26,24 @@ struct moduledata {
 
 extern moduledata firstmoduledata;
 
-// The name of the function containing pc, from the executable's ELF symbol table
-// (/proc/self/exe): for GODEBUG=inittrace, which is allowed to be slow. False if unknown.
-bool elfFuncName(uintptr pc, char* buf, size_t size);
+// The executable's ELF symbol table, read from /proc/self/exe, to name functions for
+// GODEBUG=inittrace (which may be slow; the pc→line table will replace it).
+class elfSymtab {
+ public:
+  elfSymtab();  // maps the file; found() is false if it has no usable symbol table
+  ~elfSymtab();
+  elfSymtab(const elfSymtab&) = delete;
+  elfSymtab& operator=(const elfSymtab&) = delete;
+  // The name of the function containing pc, into buf. False if unknown.
+  bool funcName(uintptr pc, char* buf, size_t size) const;
+
+ private:
+  void* map_ = nullptr;
+  size_t mapSize_ = 0;
+  const void* syms_ = nullptr;  // Elf64_Sym[nsyms_]
+  uint64 nsyms_ = 0;
+  const char* strs_ = nullptr;
+  uint64 strsSize_ = 0;
+};
 
 }  // namespace runtime
