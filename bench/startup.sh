@@ -2,7 +2,8 @@
 # bench/startup.sh: start-up time of hello world (iostream), built four ways, measured in
 # one run on this machine:
 #   gocc          gocc build (libstdc++/libgcc static, glibc dynamic, Go's bootstrap)
-#   clang-same    clang++-19 -O2, linked the same way (-static-libstdc++ -static-libgcc)
+#   clang-same    clang++-19 -O2, linked the same way (-static-libstdc++ -static-libgcc, and
+#                 libm only as needed)
 #   clang-dynamic clang++-19 -O2, default linking (libstdc++.so)
 #   go            Go 1.19's hello world (fmt.Println)
 # Each program is started RUNS times (default 2000), interleaved in rounds so that machine
@@ -31,7 +32,7 @@ GO
 
 clang-19 -O2 -o "$work/spawntime" "$here/spawntime.c"
 "$gocc" build -o "$work/gocc" "$work/hello.cpp"
-clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -o "$work/clang-same" "$work/hello.cpp"
+clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -Wl,--as-needed -o "$work/clang-same" "$work/hello.cpp"
 clang++-19 -O2 -fuse-ld=lld -o "$work/clang-dynamic" "$work/hello.cpp"
 programs=(gocc clang-same clang-dynamic)
 if command -v go >/dev/null; then

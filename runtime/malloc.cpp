@@ -40,9 +40,17 @@ void sysFree(void* v, size_t n) { munmap(v, n); }
 
 namespace {
 constexpr size_t persistentChunkSize = 256 << 10;
+
+// The first chunk is static: the bootstrap allocates before anything else, and a chunk in
+// .bss costs no system call. (Its pages, like a mapping's, are only faulted in as touched.)
+// The linker script puts its section first in .bss, so that it does not split the other
+// globals of .bss over more pages.
+alignas(4096) __attribute__((section(".bss.gocc.persistent"))) char firstPersistentChunk[64 << 10];
+
 struct {
   mutex lock;
-  uintptr base = 0;
+  uintptr base = uintptr(firstPersistentChunk);
+  size_t size = sizeof firstPersistentChunk;
   size_t off = 0;
 } persistent;
 }  // namespace
@@ -53,8 +61,9 @@ void* persistentalloc(size_t size, size_t align) {
   if (size >= persistentChunkSize / 4) return sysAlloc(size);  // big: its own mapping
   lock(&persistent.lock);
   size_t off = (persistent.off + align - 1) & ~(align - 1);
-  if (persistent.base == 0 || off + size > persistentChunkSize) {
+  if (off + size > persistent.size) {
     persistent.base = uintptr(sysAlloc(persistentChunkSize));
+    persistent.size = persistentChunkSize;
     off = 0;
   }
   void* p = reinterpret_cast<void*>(persistent.base + off);
@@ -67,6 +76,11 @@ void fixalloc::init(size_t objsize) {
   size = (objsize + 15) & ~size_t(15);  // keep every object 16-byte aligned
 }
 
+// Go's fixalloc carves 16 KiB chunks per object type. Here new objects come one at a time
+// from persistentalloc's shared chunk instead, so the few Gs, Ms and Ps a program starts
+// with share pages: every fresh page costs a page fault (about 1.6 µs on the machines we
+// measure), and per-type chunks made a start touch three pages more.
+
 void* fixalloc::alloc() {
   if (size == 0) throw_("fixalloc: used before mallocinit");
   lock(&mu);
@@ -76,13 +90,7 @@ void* fixalloc::alloc() {
     list = *static_cast<void**>(v);
     memset(v, 0, size);
   } else {
-    if (nchunk < size) {
-      nchunk = 16 << 10;
-      chunk = uintptr(persistentalloc(nchunk, 16));
-    }
-    v = reinterpret_cast<void*>(chunk);
-    chunk += size;
-    nchunk -= size;
+    v = persistentalloc(size, 16);
   }
   inuse += size;
   unlock(&mu);

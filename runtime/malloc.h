@@ -11,16 +11,14 @@ void* sysAlloc(size_t n);
 void sysFree(void* v, size_t n);
 
 // persistentalloc: memory that is never freed (allp, the runtime's tables), bump-allocated
-// from 256 KiB chunks. Zeroed. Thread-safe.
+// from a static 64 KiB chunk, then from 256 KiB mappings. Zeroed. Thread-safe.
 void* persistentalloc(size_t size, size_t align);
 
-// fixalloc: a free-list allocator of fixed-size objects (G, M, P, stack spans), carved
-// from persistentalloc. Freed objects are reused, never returned to the OS. Thread-safe.
+// fixalloc: a free-list allocator of fixed-size objects (G, M, P, stack spans) on top of
+// persistentalloc. Freed objects are reused, never returned to the OS. Thread-safe.
 struct fixalloc {
   size_t size = 0;
   void* list = nullptr;  // free objects, linked through their first word
-  uintptr chunk = 0;     // the rest of the current chunk
-  size_t nchunk = 0;
   uint64 inuse = 0;      // bytes in use
   mutex mu;
   void init(size_t objsize);

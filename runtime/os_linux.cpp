@@ -12,7 +12,6 @@
 #include "os_linux.h"
 
 #include <elf.h>
-#include <fcntl.h>
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
@@ -33,7 +32,6 @@ int32 argc;
 char** argv;
 char** envp;
 uintptr physPageSize;
-uintptr physHugePageSize;
 const uint8_t* startupRandomData;
 uint64 hwcap;
 uintptr vdsoBase;
@@ -85,19 +83,6 @@ void vdsoauxv(uintptr base) {
   }
 }
 
-// The size of a transparent huge page, as the kernel reports it; 0 if it does not.
-uintptr getHugePageSize() {
-  int fd = open("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  char buf[32];
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  uintptr v = 0;
-  for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; i++) v = v * 10 + (buf[i] - '0');
-  return (v & (v - 1)) == 0 ? v : 0;  // must be a power of two
-}
-
 // The number of CPUs this process may run on (its affinity mask), at least 1.
 int32 getproccount() {
   cpu_set_t set;
@@ -132,11 +117,14 @@ extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
   if (vdsoBase) vdsoauxv(vdsoBase);
 }
 
-// osinit: how many CPUs, and the page sizes the allocator and stacks are built on.
+// osinit: how many CPUs, and a check of the page size (from the auxiliary vector) that the
+// allocator and stacks are built on.
 extern "C" void osinit() GO_NAME(osinit);
 extern "C" void osinit() {
   ncpu = getproccount();
-  physHugePageSize = getHugePageSize();
+  // Go also reads the transparent huge page size here, for its heap's huge-page handling.
+  // gocc has no heap of its own and nothing would use the figure, while reading it from
+  // sysfs costs three system calls (about 10 µs) at every start; see docs/bootstrap.md.
   if (physPageSize == 0) throw_("failed to get system page size");
   if ((physPageSize & (physPageSize - 1)) != 0) throw_("system page size is not a power of two");
 }

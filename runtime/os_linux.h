@@ -10,7 +10,6 @@ extern int32 argc;
 extern char** argv;
 extern char** envp;
 extern uintptr physPageSize;      // AT_PAGESZ
-extern uintptr physHugePageSize;  // transparent huge page size, 0 if unknown
 extern const uint8_t* startupRandomData;  // AT_RANDOM: 16 bytes from the kernel
 extern uint64 hwcap;              // AT_HWCAP
 extern uintptr vdsoBase;          // AT_SYSINFO_EHDR: the vDSO's ELF header

@@ -80,6 +80,7 @@ constexpr int32 maxGomaxprocs = 1024;
 bool mainStarted;          // runtime.main has begun: new Ms may start
 std::atomic<int32> ngoroutines{0};  // goroutines not yet exited, system ones included
 int32 allpLen;             // len(allp); cap is maxGomaxprocs
+int32 allpMade;            // Ps ever made: allp[0, allpMade) are non-null
 
 // --- status --------------------------------------------------------------------------
 
@@ -267,8 +268,8 @@ void dropg() {
 // newm: create a new M, with its own OS thread, that will run fn (if any) and then
 // schedule with pp (if any).
 void newm(void (*fn)(), p* pp, int64 id) {
-  auto* mp = new (mcache.alloc()) m();
-  auto* g0p = new (gcache.alloc()) g();
+  auto* mp = new (mcache.alloc()) m;
+  auto* g0p = new (gcache.alloc()) g;
   mp->g0 = g0p;
   g0p->m = mp;
   g0p->atomicstatus.store(Grunning);
@@ -660,7 +661,7 @@ void newprocReady(g* newg, void (*fn)(void*), void* arg, bool system) {
 
 g* newproc1(void (*fn)(void*), void* arg, bool system) {
   g* newg = gfget(getg()->m->p);
-  if (!newg) newg = new (gcache.alloc()) g();
+  if (!newg) newg = new (gcache.alloc()) g;
   newg->stk = stackalloc(fixedStack);
   newprocReady(newg, fn, arg, system);
   wakep();
@@ -671,7 +672,7 @@ g* newproc1(void (*fn)(void*), void* arg, bool system) {
 // the OS would give the main thread, and queue it on p0. Called once, from rt0_go.
 extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 extern "C" void newproc(void (*fn)(void*), void* arg) {
-  auto* newg = new (gcache.alloc()) g();
+  auto* newg = new (gcache.alloc()) g;
   newg->stk = mainstackalloc();
   newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
   newprocReady(newg, fn, arg, false);
@@ -706,9 +707,10 @@ p* procresize(int32 nprocs) {
   if (nprocs <= 0 || nprocs > maxGomaxprocs) throw_("procresize: invalid arg");
   if (!allp) allp = static_cast<p**>(persistentalloc(sizeof(p*) * maxGomaxprocs, 8));
   for (int32 i = allpLen; i < nprocs; i++) {
-    if (!allp[i]) {
-      allp[i] = new (pcache.alloc()) p();
+    if (i >= allpMade) {  // a counter, not a test of allp[i]: a read would fault the page twice
+      allp[i] = new (pcache.alloc()) p;
       allp[i]->id = i;
+      allpMade = i + 1;
     }
     allp[i]->status.store(Pgcstop);
   }

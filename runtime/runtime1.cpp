@@ -1,8 +1,8 @@
 // runtime1.cpp — self-checks, arguments, environment and GODEBUG (Go: runtime1.go).
 #include "runtime1.h"
 
+#include <bit>
 #include <climits>
-#include <cmath>
 #include <cstring>
 
 #include "os_linux.h"
@@ -55,10 +55,12 @@ extern "C" void check() {
   b.fetch_and(opaque(uint8_t(0x0f)));
   if (b.load() != 0x03) throw_("atomicand8");
 
-  double nan = opaque(std::nan(""));
+  // All-ones bit patterns are NaNs, as in Go's check. Built from bits, not std::nan, so
+  // the runtime needs nothing from libm (the linker then drops libm.so when unused).
+  double nan = std::bit_cast<double>(opaque(~uint64(0)));
   if (nan == nan) throw_("float64nan");
   if (!(nan != nan)) throw_("float64nan1");
-  float fnan = opaque(std::nanf(""));
+  float fnan = std::bit_cast<float>(opaque(~uint32(0)));
   if (fnan == fnan) throw_("float32nan");
 
   if ((fixedStack & (fixedStack - 1)) != 0) throw_("fixedStack is not power-of-2");

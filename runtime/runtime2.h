@@ -138,11 +138,13 @@ struct p {
   // The local run queue: lock-free; only the owner P puts, anyone may take (runq.h).
   std::atomic<uint32> runqhead{0};
   std::atomic<uint32> runqtail{0};
-  g* runq[runqSize] = {};
   std::atomic<g*> runnext{nullptr};  // the next goroutine to run, ahead of runq
   // Dead goroutines kept for reuse with their stacks.
   g* gfree = nullptr;
   int32 gfreecnt = 0;
+  // Last, and not initialized here (fixalloc's memory is zeroed): a new P touches only the
+  // page of its header, not the 2 KiB of slots it has not used yet.
+  g* runq[runqSize];
 };
 
 // A queue of goroutines linked through g.schedlink. Not concurrency-safe by itself.
