@@ -1,0 +1,264 @@
+// pclntab.h — Go's pc→function/file/line table, the Go 1.18 layout (magic 0xfffffff0), and
+// its reader. Shared by the runtime (symtab.cpp: tracebacks, Caller, FuncForPC) and the
+// driver (which writes the table after linking, and reads it back for checks and `gocc
+// info`). Layout facts: ../shared/reference/go-formats.md §1; Go's source is the authority
+// (cmd/link/internal/ld/pcln.go writes it, runtime/symtab.go and debug/gosym read it).
+//
+//   pcHeader     72 bytes: magic, minLC, ptrSize, nfunc, nfiles, textStart, table offsets
+//   funcnametab  NUL-terminated function names
+//   cutab        uint32 per (compilation unit, file index): an offset into filetab
+//   filetab      nfiles packed NUL-terminated file names
+//   pctab        pc-value tables; byte 0 is padding, so offset 0 means "no table"
+//   functab      nfunc pairs {entryoff, funcoff} sorted by entryoff, an end entryoff, then
+//                the 40-byte function records (funcoff counts from functab's start)
+//
+// A pc-value table is a sequence of (value delta, pc delta) pairs ended by a zero byte:
+// the value delta is a zig-zag varint applied to a running value that starts at -1, the pc
+// delta an unsigned varint in units of minLC; each new value holds for [pc, pc + delta).
+//
+// The reader trusts nothing: every offset, count and varint is checked against the table's
+// bounds, so a corrupt table yields "not found" or an error string, never a wild read or a
+// hang. It allocates nothing and takes no lock, so it is safe in a signal handler. It is
+// header-only and freestanding (no libc), for the runtime's sake.
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+namespace pclntab {
+
+constexpr uint32_t kMagic = 0xfffffff0;  // Go 1.18 and later
+constexpr uint8_t kMinLC = 1;            // amd64: instructions are byte-aligned
+constexpr uint8_t kPtrSize = 8;
+
+struct Header {
+  uint32_t magic;
+  uint8_t pad1, pad2;
+  uint8_t minLC;
+  uint8_t ptrSize;
+  int64_t nfunc;
+  uint64_t nfiles;
+  uint64_t textStart;       // the address entryoffs count from: runtime.text = .text's start
+  uint64_t funcnameOffset;  // every offset counts from the header's first byte
+  uint64_t cuOffset;
+  uint64_t filetabOffset;
+  uint64_t pctabOffset;
+  uint64_t pclnOffset;  // functab
+};
+static_assert(sizeof(Header) == 72, "pcHeader is 8 + 8 pointer-sized words");
+
+// One function (Go: runtime._func). npcdata uint32 pcdata offsets and nfuncdata uint32
+// funcdata offsets follow it; gocc writes none of either.
+struct FuncRecord {
+  uint32_t entryoff;  // the entry pc's offset from textStart
+  int32_t nameoff;    // into funcnametab
+  int32_t args;       // Go's argument size; 0
+  uint32_t deferreturn;
+  uint32_t pcsp;    // pctab offsets; 0 = none
+  uint32_t pcfile;  //   value: file index within the function's compilation unit
+  uint32_t pcln;    //   value: line
+  uint32_t npcdata;
+  uint32_t cuOffset;  // index into cutab (in entries) of this function's unit; ~0 = none
+  uint8_t funcID;
+  uint8_t flag;
+  uint8_t pad;
+  uint8_t nfuncdata;
+};
+static_assert(sizeof(FuncRecord) == 40, "_func is 10 words of 4 bytes");
+
+// Pointer-sized alignment of the header, and 4-byte alignment of functab, the records and
+// cutab, as Go's runtime reads them in place.
+constexpr size_t kHeaderAlign = 8;
+
+// A function found by Table::findFunc.
+struct Func {
+  const FuncRecord* rec = nullptr;
+  uint64_t entry = 0;  // its first pc
+  uint64_t end = 0;    // the next function's entry, or the table's end pc
+  bool valid() const { return rec != nullptr; }
+};
+
+// Decoding helpers, exposed for the encoder's tests.
+// Reads an unsigned LEB128 varint of at most 32 bits from [*p, end). False if it runs off
+// the end or is longer than 5 bytes.
+inline bool readUvarint(const uint8_t** p, const uint8_t* end, uint32_t* out) {
+  uint32_t v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (*p >= end) return false;
+    uint8_t b = *(*p)++;
+    v |= uint32_t(b & 0x7f) << shift;
+    if ((b & 0x80) == 0) {
+      *out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+inline int32_t unzigzag(uint32_t u) { return (u & 1) ? int32_t(~(u >> 1)) : int32_t(u >> 1); }
+
+class Table {
+ public:
+  // Takes the table at data (size bytes, as loaded; not copied) and checks its header:
+  // magic, pads, minLC, pointer size, and that every sub-table lies inside the data.
+  // Returns nullptr if usable, else what is wrong.
+  const char* init(const uint8_t* data, size_t size) {
+    data_ = data;
+    size_ = size;
+    ok_ = false;
+    if (!data || size < sizeof(Header)) return "table shorter than its header";
+    if (reinterpret_cast<uintptr_t>(data) % kHeaderAlign != 0) return "table not 8-byte aligned";
+    const Header* h = header();
+    if (h->magic != kMagic) return "bad magic";
+    if (h->pad1 != 0 || h->pad2 != 0) return "bad header padding";
+    if (h->minLC != kMinLC) return "bad instruction size quantum";
+    if (h->ptrSize != kPtrSize) return "bad pointer size";
+    if (h->nfunc < 0 || uint64_t(h->nfunc) > size / 8) return "bad function count";
+    uint64_t offs[] = {h->funcnameOffset, h->cuOffset, h->filetabOffset, h->pctabOffset, h->pclnOffset};
+    for (uint64_t off : offs)
+      if (off < sizeof(Header) || off > size) return "table offset out of range";
+    if (h->pclnOffset % 4 != 0 || h->cuOffset % 4 != 0) return "misaligned functab or cutab";
+    // functab: nfunc pairs and the end entry.
+    uint64_t ftabBytes = (uint64_t(h->nfunc) * 2 + 1) * 4;
+    if (ftabBytes > size - h->pclnOffset) return "functab out of range";
+    ok_ = true;
+    return nullptr;
+  }
+
+  // Go's moduledataverify: textStart is where this binary's text really starts, entries are
+  // sorted, and every record lies inside the table and agrees with its functab entry.
+  // Returns nullptr if the table is sound.
+  const char* verify(uint64_t textStart) const {
+    if (!ok_) return "table not initialized";
+    const Header* h = header();
+    if (h->textStart != textStart) return "textStart differs from the text's address";
+    int64_t n = h->nfunc;
+    for (int64_t i = 0; i < n; i++) {
+      if (i + 1 <= n && entryoff(i) > entryoff(i + 1)) return "function table not sorted by PC offset";
+      const FuncRecord* rec = record(i);
+      if (!rec) return "function record out of range";
+      if (rec->entryoff != entryoff(i)) return "function record does not match its entry";
+    }
+    return nullptr;
+  }
+
+  bool ok() const { return ok_; }
+  const Header* header() const { return reinterpret_cast<const Header*>(data_); }
+  int64_t nfunc() const { return ok_ ? header()->nfunc : 0; }
+  uint64_t nfiles() const { return ok_ ? header()->nfiles : 0; }
+  uint64_t textStart() const { return ok_ ? header()->textStart : 0; }
+  // [minPC, maxPC): the pcs the table covers.
+  uint64_t minPC() const { return nfunc() > 0 ? textStart() + entryoff(0) : 0; }
+  uint64_t maxPC() const { return nfunc() > 0 ? textStart() + entryoff(nfunc()) : 0; }
+
+  // The i-th function, in pc order (0 <= i < nfunc), or an invalid Func.
+  Func funcAt(int64_t i) const {
+    Func f;
+    if (i < 0 || i >= nfunc()) return f;
+    const FuncRecord* rec = record(i);
+    if (!rec) return f;
+    f.rec = rec;
+    f.entry = textStart() + entryoff(i);
+    f.end = textStart() + entryoff(i + 1);
+    return f;
+  }
+
+  // The function whose [entry, next entry) holds pc (binary search), or an invalid Func.
+  Func findFunc(uint64_t pc) const {
+    int64_t n = nfunc();
+    if (n == 0 || pc < minPC() || pc >= maxPC()) return Func{};
+    uint64_t off = pc - textStart();
+    int64_t lo = 0, hi = n;  // find the last i with entryoff(i) <= off
+    while (hi - lo > 1) {
+      int64_t mid = lo + (hi - lo) / 2;
+      if (entryoff(mid) <= off)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    return funcAt(lo);
+  }
+
+  // The function's name (NUL-terminated inside the table), or nullptr.
+  const char* funcName(const Func& f) const {
+    if (!f.valid() || f.rec->nameoff < 0) return nullptr;
+    return cstring(header()->funcnameOffset, uint64_t(f.rec->nameoff), header()->cuOffset);
+  }
+
+  // The value of pc-value table tableOff at pc (Go's pcvalue), or -1 when the table is
+  // absent, does not cover pc, or is malformed.
+  int32_t pcValue(const Func& f, uint32_t tableOff, uint64_t pc) const {
+    if (!f.valid() || tableOff == 0 || pc < f.entry) return -1;
+    const Header* h = header();
+    uint64_t start = h->pctabOffset + uint64_t(tableOff);
+    if (start >= size_) return -1;
+    const uint8_t* p = data_ + start;
+    const uint8_t* end = data_ + size_;
+    int32_t val = -1;
+    uint64_t cur = f.entry;
+    for (bool first = true;; first = false) {
+      uint32_t uvdelta, pcdelta;
+      if (!readUvarint(&p, end, &uvdelta)) return -1;
+      if (uvdelta == 0 && !first) return -1;  // end of table: pc not covered
+      if (!readUvarint(&p, end, &pcdelta)) return -1;
+      val += unzigzag(uvdelta);
+      cur += uint64_t(pcdelta) * h->minLC;
+      if (pc < cur) return val;
+    }
+  }
+
+  // The source file and line of pc in f (Go's funcline1). False if unknown.
+  bool fileLine(const Func& f, uint64_t pc, const char** file, int32_t* line) const {
+    if (!f.valid()) return false;
+    int32_t ln = pcValue(f, f.rec->pcln, pc);
+    int32_t fileno = pcValue(f, f.rec->pcfile, pc);
+    if (ln < 0 || fileno < 0) return false;
+    const char* name = fileName(f, uint32_t(fileno));
+    if (!name) return false;
+    *file = name;
+    *line = ln;
+    return true;
+  }
+
+  // The SP offset of the frame at pc (the pcsp table), or -1 if unknown.
+  int32_t spDelta(const Func& f, uint64_t pc) const { return f.valid() ? pcValue(f, f.rec->pcsp, pc) : -1; }
+
+  // File number k of f's compilation unit, or nullptr.
+  const char* fileName(const Func& f, uint32_t k) const {
+    if (!f.valid() || f.rec->cuOffset == ~0u) return nullptr;
+    const Header* h = header();
+    uint64_t at = h->cuOffset + (uint64_t(f.rec->cuOffset) + k) * 4;
+    if (at + 4 > h->filetabOffset && h->filetabOffset > h->cuOffset) return nullptr;  // past cutab
+    if (at + 4 > size_) return nullptr;
+    uint32_t off = load32(at);
+    if (off == ~0u) return nullptr;
+    return cstring(h->filetabOffset, off, 0);
+  }
+
+ private:
+  uint32_t load32(uint64_t at) const {
+    uint32_t v;
+    __builtin_memcpy(&v, data_ + at, 4);
+    return v;
+  }
+  uint32_t entryoff(int64_t i) const { return load32(header()->pclnOffset + uint64_t(i) * 8); }
+  uint32_t funcoff(int64_t i) const { return load32(header()->pclnOffset + uint64_t(i) * 8 + 4); }
+  const FuncRecord* record(int64_t i) const {
+    uint64_t at = header()->pclnOffset + uint64_t(funcoff(i));
+    if (at % 4 != 0 || at > size_ || sizeof(FuncRecord) > size_ - at) return nullptr;
+    return reinterpret_cast<const FuncRecord*>(data_ + at);
+  }
+  // The NUL-terminated string at base+off, which must end before limit (0: the table's end).
+  const char* cstring(uint64_t base, uint64_t off, uint64_t limit) const {
+    uint64_t end = (limit > base && limit <= size_) ? limit : size_;
+    if (off >= end - base) return nullptr;
+    for (uint64_t i = base + off; i < end; i++)
+      if (data_[i] == 0) return reinterpret_cast<const char*>(data_ + base + off);
+    return nullptr;
+  }
+
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
+  bool ok_ = false;
+};
+
+}  // namespace pclntab
