@@ -15,12 +15,20 @@
 //  - Lookups never write and never allocate; a corrupt record found later (the header
 //    check cannot read every byte) gives "not found", never a wild read.
 //
-// An empty table (runtime.pclntab == runtime.epclntab) is legal: only the driver's first,
+// The table has a start symbol but no end symbol: an end symbol's value would differ
+// between the driver's two links, and with it every instruction that used it. The table
+// runs to the end of the PT_LOAD segment holding it (it is alone in its segment), found in
+// the program headers the kernel passed in AT_PHDR.
+//
+// An empty table (no segment, or an empty one, at runtime.pclntab) is legal: only the driver's first,
 // throw-away link and the runtime's own unit-test binary have one. Such a program runs;
 // Caller and FuncForPC find nothing and tracebacks print bare pcs. A table that is present
 // but wrong stops the program with Go's "fatal error: invalid function symbol table".
 #include "symtab.h"
 
+#include <elf.h>
+
+#include "os_linux.h"
 #include "print.h"
 
 extern "C" {
@@ -32,7 +40,6 @@ extern char runtime_bss[] asm("runtime.bss");
 extern char runtime_ebss[] asm("runtime.ebss");
 extern char runtime_end[] asm("runtime.end");
 extern const uint8_t runtime_pclntab[] asm("runtime.pclntab");
-extern const uint8_t runtime_epclntab[] asm("runtime.epclntab");
 extern runtime::initFunc __gocc_init_runtime_start[], __gocc_init_runtime_end[];
 extern runtime::initFunc __gocc_init_libgcc_start[], __gocc_init_libgcc_end[];
 extern runtime::initFunc __gocc_init_libstdcxx_start[], __gocc_init_libstdcxx_end[];
@@ -66,6 +73,19 @@ void moduledataverify(const moduledata& md) {
   };
   for (const auto& grp : md.libinit) checkGroup(grp.start, grp.end);
   checkGroup(md.initarray, md.einitarray);
+}
+
+// The end of the loaded segment holding the table that starts at start, or start itself
+// if no segment holds it (the driver's first link, the unit tests: no table).
+const uint8_t* pclntabEnd(uintptr start) {
+  auto* ph = reinterpret_cast<const Elf64_Phdr*>(phdrAddr);
+  for (uint64 i = 0; ph && i < phdrCount; i++) {
+    if (ph[i].p_type != PT_LOAD) continue;
+    // Non-PIE (the linker script's layout): p_vaddr is the address.
+    if (start >= ph[i].p_vaddr && start < ph[i].p_vaddr + ph[i].p_memsz)
+      return reinterpret_cast<const uint8_t*>(ph[i].p_vaddr + ph[i].p_memsz);
+  }
+  return reinterpret_cast<const uint8_t*>(start);
 }
 
 // pclntabverify: the pclntab's header, functab order and records (pclntab::Table), and
@@ -110,7 +130,7 @@ extern "C" void modulesinit() {
   md.initarray = __init_array_start;
   md.einitarray = __init_array_end;
   moduledataverify(md);
-  pclntabverify(md, runtime_pclntab, runtime_epclntab);
+  pclntabverify(md, runtime_pclntab, pclntabEnd(uintptr(runtime_pclntab)));
 }
 
 }  // namespace runtime
