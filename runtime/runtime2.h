@@ -102,11 +102,12 @@ struct g {
   void* param = nullptr;  // a value passed by whoever readies this goroutine (a sudog)
   uint64 mainStackBytes = 0;  // nonzero for the main goroutine: its stack came from mmap, not the pool
   uintptr gopc = 0;       // the return address in the function that created this goroutine
-  g* alllink = nullptr;   // next on allgs (never unlinked: Gs are reused, not freed)
+  std::atomic<g*> alllink{nullptr};  // next on allgs (never unlinked: Gs are reused, not freed)
 };
 
-// Every G ever made but the g0s (Go: allgs), for GOTRACEBACK=all. A lock-free push-only
-// list, so that a signal handler can walk it whatever the interrupted code holds.
+// Every G ever made but the g0s (Go: allgs), in creation order, for GOTRACEBACK=all. A
+// lock-free append-only list, so that a signal handler can walk it whatever the interrupted
+// code holds; a reader racing with an append may stop one G short, never go astray.
 extern std::atomic<g*> allgs;
 void allgadd(g* gp);
 

@@ -34,12 +34,14 @@ namespace runtime {
 
 tracebackSetting tracebackEnv;
 std::atomic<g*> allgs{nullptr};
+namespace {
+std::atomic<g*> allgsTail{nullptr};
+}
 
 void allgadd(g* gp) {
-  g* head = allgs.load(std::memory_order_relaxed);
-  do {
-    gp->alllink = head;
-  } while (!allgs.compare_exchange_weak(head, gp, std::memory_order_release, std::memory_order_relaxed));
+  gp->alllink.store(nullptr, std::memory_order_relaxed);
+  g* prev = allgsTail.exchange(gp, std::memory_order_acq_rel);
+  (prev ? prev->alllink : allgs).store(gp, std::memory_order_release);
 }
 
 void setTraceback(std::string_view level) {
@@ -229,7 +231,7 @@ void goroutineheader(g* gp) {
 void tracebackothers(g* me, uint32 level) {
   g* self = getg();
   m* mine = self ? self->m : nullptr;
-  for (g* gp = allgs.load(std::memory_order_acquire); gp; gp = gp->alllink) {
+  for (g* gp = allgs.load(std::memory_order_acquire); gp; gp = gp->alllink.load(std::memory_order_acquire)) {
     uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
     if (gp == me || st == Gdead || st == Gidle || (gp->issystem && level < 2)) continue;
     print("\n");
