@@ -3,17 +3,25 @@
 //   parse     flags, GOAMD64, toolchain, inputs → a package of source units   (prepareBuild)
 //   compile   each unit → <work>/<n>_<stem>.o, up to -p clang processes       (compile.cpp)
 //   script    the runtime's linker-script template → <work>/link.ld           (linkerscript.cpp)
-//   link      objects + runtime + libraries → a temporary beside the output   (link.cpp)
+//   link      objects + runtime + libraries → <work>/<name>.nopclntab         (link.cpp)
+//   pclntab   that executable's symbols, lines and CFI → <work>/gopclntab.o   (pclntab.cpp)
+//   relink    the same link plus gopclntab.o → a temporary beside the output  (link.cpp)
+//   check     the relinked .text is the first link's, byte for byte          (pclntab.cpp)
 //   commit    rename the temporary over the output                            (commitOutput)
 //
-// Nothing is cached yet: every build compiles every unit.
+// Two links, because the table describes the final code at its final addresses, which only a
+// link can give; the linker script puts the table after everything else, so the second link
+// moves nothing (docs/pclntab.md). Nothing is cached yet: every build compiles every unit.
 #include "build.h"
+
+#include "config.h"
 
 #include "compile.h"
 #include "errors.h"
 #include "interrupt.h"
 #include "link.h"
 #include "linkerscript.h"
+#include "pclntab.h"
 #include "target.h"
 #include "trace.h"
 
@@ -36,6 +44,7 @@ void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
   flags.addBool("v", opts.verbose);
   flags.addBool("x", opts.trace);
   flags.addBool("work", opts.keepWork);
+  flags.addBool("trimpath", opts.trimpath);
   flags.addPositiveInt("p", opts.parallel);
   flags.addQuotedList("cxxflags", opts.cxxflags);
   flags.addQuotedList("ldflags", opts.ldflags);
@@ -84,13 +93,26 @@ static llvm::Error commitOutput(const std::string &tmp, const std::string &outpu
   return llvm::Error::success();
 }
 
+// How file names are shown in the table: as Clang recorded them, or with -trimpath relative to
+// the package directory, and gocc's own sources as gocc/<path>. The longer prefix wins, so a
+// package inside gocc's tree (examples/) is still relative to itself.
+static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg) {
+  PathRewrite rewrite;
+  if (!opts.trimpath)
+    return rewrite;
+  rewrite.prefixes = {{pkg.dir + "/", ""}, {std::string(GOCC_SOURCE_DIR) + "/", "gocc/"}};
+  if (rewrite.prefixes[0].first.size() < rewrite.prefixes[1].first.size())
+    std::swap(rewrite.prefixes[0], rewrite.prefixes[1]);
+  return rewrite;
+}
+
 llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
                          const std::string &outputPath) {
   CommandTrace trace(opts.trace, work.path());
 
   // Compile every unit; stop here if any fails (clang has printed why).
-  std::vector<CompileJob> jobs =
-      planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags, work);
+  std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
+                                              opts.cxxflags, opts.trimpath, work);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace))
     return err;
   if (interruptSignal())
@@ -102,20 +124,46 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
                                           linkerScript, trace))
     return err;
 
-  // Link into a temporary, removed unless it is committed, so a failed build leaves an existing
-  // output untouched.
+  // Link once with an empty table: the code at its final addresses. The empty .gopclntab gives
+  // this link the same segments, hence the same headers, as the second. Kept in the work
+  // directory (-work) so that it can be compared with the output.
+  std::vector<std::string> objects;
+  for (const CompileJob &job : jobs)
+    objects.push_back(job.objectPath);
+  std::string tableObject = work.file("gopclntab.o");
+  if (llvm::Error err = writePclntabObject({}, tableObject))
+    return err;
+  objects.push_back(tableObject);
+  std::string firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
+  if (llvm::Error err =
+          link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, firstLink), trace))
+    return err;
+  if (interruptSignal())
+    return failQuietly();
+
+  // The pc→function/file/line table of that executable, replacing the empty one.
+  trace.comment("pclntab " + firstLink + " >" + tableObject);
+  auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
+  if (!table)
+    return table.takeError();
+  if (llvm::Error err = writePclntabObject(table->bytes, tableObject))
+    return err;
+
+  // Link again with the table, into a temporary, removed unless it is committed, so a failed
+  // build leaves an existing output untouched.
   auto tmp = createTemporaryOutput(outputPath);
   if (!tmp)
     return tmp.takeError();
   auto removeTmp = llvm::make_scope_exit([&] { fs::remove(*tmp); });
-  std::vector<std::string> objects;
-  for (const CompileJob &job : jobs)
-    objects.push_back(job.objectPath);
   if (llvm::Error err =
           link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, *tmp), trace))
     return err;
   if (interruptSignal())
     return failQuietly();
+
+  // The table describes the first link's code: it must be the code we ship.
+  if (llvm::Error err = checkTextUnchanged(firstLink, *tmp))
+    return err;
 
   // Commit.
   if (llvm::Error err = commitOutput(*tmp, outputPath, trace))

@@ -18,6 +18,7 @@ struct BuildOptions {
   bool verbose = false;
   bool trace = false;    // -x
   bool keepWork = false; // -work
+  bool trimpath = false; // -trimpath
   int parallel;          // -p
   std::vector<std::string> cxxflags;
   std::vector<std::string> ldflags;
@@ -25,7 +26,7 @@ struct BuildOptions {
   BuildOptions();
 };
 
-// Defines -v, -x, -work, -p, -cxxflags and -ldflags on flags, stored in opts.
+// Defines -v, -x, -work, -trimpath, -p, -cxxflags and -ldflags on flags, stored in opts.
 void addBuildFlags(FlagSet &flags, BuildOptions &opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.

@@ -1,4 +1,4 @@
-// gocc: the command. Dispatches to build, run, version and help, like the go command; each command
+// gocc: the command. Dispatches to build, run, tool, version and help, like the go command; each command
 // parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "config.h"
@@ -6,6 +6,7 @@
 #include "flags.h"
 #include "help.h"
 #include "run.h"
+#include "tool.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -60,6 +61,8 @@ int main(int argc, char **argv) {
     return cmdBuild(rest);
   if (command == "run")
     return cmdRun(rest);
+  if (command == "tool")
+    return cmdTool(rest);
   if (command == "version")
     return cmdVersion(rest);
   if (command == "help" || command == "-h" || command == "-help" || command == "--help")

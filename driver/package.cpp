@@ -64,7 +64,7 @@ static llvm::Expected<Package> loadDirectory(const std::string &dir) {
   std::string name = path::filename(absolute).str();
   if (name.empty() || name == "/")
     name = "a.out"; // the root directory has no name
-  return Package{std::move(*units), name};
+  return Package{std::move(*units), name, absolute.str().str()};
 }
 
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
@@ -97,6 +97,11 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
     pkg.units.push_back({input, *language});
   }
   pkg.defaultOutputName = path::stem(inputs[0]).str();
+  llvm::SmallString<256> dir(path::parent_path(inputs[0]));
+  if (std::error_code ec = fs::make_absolute(dir))
+    return fail("open " + inputs[0] + ": " + errnoText(ec));
+  path::remove_dots(dir, /*remove_dot_dot=*/true);
+  pkg.dir = dir.str().str();
   if (pkg.defaultOutputName.empty())
     pkg.defaultOutputName = "a.out"; // a file named just ".cpp"
   return pkg;

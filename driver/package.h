@@ -22,6 +22,9 @@ struct SourceUnit {
 struct Package {
   std::vector<SourceUnit> units;
   std::string defaultOutputName;
+  // The package directory, absolute and without dots: the directory named, or the first file's
+  // (-trimpath shows paths relative to it).
+  std::string dir;
 };
 
 // True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).
