@@ -56,9 +56,11 @@ def pairs(text):
 
 def symbolize(binary, addrs, inlines):
     # GNU style prints two lines an address without inlines; with them, two per frame, so
-    # each address is sent alone behind a marker address that never symbolizes (0x0).
+    # each address is sent alone behind a marker address that never symbolizes: 0x200000,
+    # below the image (0x400000). Not 0x0: lld resolves the DWARF of discarded COMDAT copies
+    # of inline functions to address 0 (its tombstone), so 0x0 can name a function.
     flag = "--inlines" if inlines else "--no-inlines"
-    stdin = "".join("0x%x\n0x0\n" % a for a in addrs)
+    stdin = "".join("0x%x\n0x200000\n" % a for a in addrs)
     lines = run(["llvm-symbolizer", "--obj=" + binary, flag, "--output-style=GNU"], stdin).split("\n")
     result, frames = [], []
     i = 0
