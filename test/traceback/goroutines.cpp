@@ -3,10 +3,11 @@
 // runtime's internal interface (runtime/proc.h, chan.h, print.h).
 // RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
 // An exception escaping a goroutine's function: its stack, then "created by".
-// RUN: bash -c '%t exception 2>&1; echo rc=$?' | FileCheck %s --check-prefix=GEXC
+// With one P, the worker runs only once main has parked: the output's order is fixed.
+// RUN: bash -c 'env GOMAXPROCS=1 %t exception 2>&1; echo rc=$?' | FileCheck %s --check-prefix=GEXC
 // runtime.throw on a goroutine: every goroutine, runtime frames, fp/sp/pc (Go's level 2),
 // whatever GOTRACEBACK says.
-// RUN: bash -c 'env GOTRACEBACK=none %t throw 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THROW
+// RUN: bash -c 'env GOMAXPROCS=1 GOTRACEBACK=none %t throw 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THROW
 // A deadlock is the program's fault (Go's fatal): the parked goroutines, user frames only.
 // RUN: bash -c '%t deadlock 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DEADLOCK
 // A fault inside the runtime's own code is not a panic.

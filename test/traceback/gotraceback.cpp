@@ -84,10 +84,11 @@ __attribute__((noinline)) void parker(void*) {
 
 __attribute__((noinline)) void startParker() {
   int v;
-  runtime::newproc1(parker, nullptr, false);
+  runtime::g* gp = runtime::newproc1(parker, nullptr, false);
   // ALL-NEXT: created by startParker()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
-  runtime::chanrecv(hello, &v, true, nullptr);  // lets parker run and park
+  runtime::chanrecv(hello, &v, true, nullptr);  // lets parker run
+  while (gp->atomicstatus.load() != runtime::Gwaiting) sched_yield();  // and park
 }
 
 // Runs forever on whichever thread took it.
