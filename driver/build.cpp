@@ -48,6 +48,7 @@ void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
   flags.addPositiveInt("p", opts.parallel);
   flags.addQuotedList("cxxflags", opts.cxxflags);
   flags.addQuotedList("ldflags", opts.ldflags);
+  flags.addString("debug-trace", opts.debugTrace);
 }
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs) {
@@ -109,6 +110,7 @@ static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg)
 llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
                          const std::string &outputPath) {
   CommandTrace trace(opts.trace, work.path());
+  StepTimes times(opts.debugTrace);
 
   // Compile every unit; stop here if any fails (clang has printed why).
   std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
@@ -117,12 +119,14 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   if (interruptSignal())
     return failQuietly();
+  times.end("compile");
 
   // The runtime's memory layout, filled in for this target.
   std::string linkerScript = work.file("link.ld");
   if (llvm::Error err = writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level),
                                           linkerScript, trace))
     return err;
+  times.end("script");
 
   // Link once with an empty table: the code at its final addresses. The empty .gopclntab gives
   // this link the same segments, hence the same headers, as the second. Kept in the work
@@ -140,6 +144,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   if (interruptSignal())
     return failQuietly();
+  times.end("link");
 
   // The pc→function/file/line table of that executable, replacing the empty one.
   trace.comment("pclntab " + firstLink + " >" + tableObject);
@@ -148,6 +153,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return table.takeError();
   if (llvm::Error err = writePclntabObject(table->bytes, tableObject))
     return err;
+  times.end("pclntab");
 
   // Link again with the table, into a temporary, removed unless it is committed, so a failed
   // build leaves an existing output untouched.
@@ -160,16 +166,19 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   if (interruptSignal())
     return failQuietly();
+  times.end("relink");
 
   // The table describes the first link's code: it must be the code we ship.
   if (llvm::Error err = checkTextUnchanged(firstLink, *tmp))
     return err;
+  times.end("check");
 
   // Commit.
   if (llvm::Error err = commitOutput(*tmp, outputPath, trace))
     return err;
   removeTmp.release();
-  return llvm::Error::success();
+  times.end("commit");
+  return times.write();
 }
 
 // Where gocc build writes the executable: -o, or the package's default name in the current
