@@ -111,6 +111,8 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
                          const std::string &outputPath) {
   CommandTrace trace(opts.trace, work.path());
   StepTimes times(opts.debugTrace);
+  if (llvm::Error err = times.open())
+    return err;
 
   // Compile every unit; stop here if any fails (clang has printed why).
   std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,

@@ -66,17 +66,30 @@ void StepTimes::end(llvm::StringRef step) {
   last = t;
 }
 
-llvm::Error StepTimes::write() const {
+llvm::Error StepTimes::open() {
   if (file.empty())
     return llvm::Error::success();
   std::error_code ec;
-  llvm::raw_fd_ostream os(file, ec, llvm::sys::fs::OF_Text);
+  os = std::make_unique<llvm::raw_fd_ostream>(file, ec, llvm::sys::fs::OF_Text);
   if (ec)
     return fail("open " + file + ": " + errnoText(ec));
-  os << "[";
+  return llvm::Error::success();
+}
+
+llvm::Error StepTimes::write() const {
+  if (!os)
+    return llvm::Error::success();
+  llvm::raw_fd_ostream &out = *os;
+  out << "[";
   for (size_t i = 0; i < steps.size(); i++)
-    os << (i ? ",\n" : "") << "{\"name\":\"" << steps[i].name << "\",\"ph\":\"X\",\"ts\":"
+    out << (i ? ",\n" : "") << "{\"name\":\"" << steps[i].name << "\",\"ph\":\"X\",\"ts\":"
        << steps[i].start << ",\"dur\":" << steps[i].duration << ",\"pid\":1,\"tid\":1}";
-  os << "]\n";
+  out << "]\n";
+  out.flush();
+  if (out.has_error()) {
+    std::error_code ec = out.error();
+    out.clear_error();
+    return fail("write " + file + ": " + errnoText(ec));
+  }
   return llvm::Error::success();
 }

@@ -8,8 +8,10 @@
 #include "llvm/ADT/StringRef.h"
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,8 @@ class StepTimes {
 public:
   explicit StepTimes(std::string file);
 
+  // Creates the file now, so that a bad path fails the build before it starts (as go build's).
+  llvm::Error open();
   // Records the step that ran since the previous call (or since construction).
   void end(llvm::StringRef step);
   // Writes the events; nothing without a file.
@@ -48,6 +52,7 @@ private:
   int64_t now() const;
 
   std::string file;
+  std::unique_ptr<llvm::raw_fd_ostream> os;
   Clock::time_point origin;
   int64_t last = 0;
   std::vector<Step> steps;
