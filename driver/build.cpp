@@ -131,8 +131,9 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   times.end("script");
 
   // Link once with an empty table: the code at its final addresses. The empty .gopclntab gives
-  // this link the same segments, hence the same headers, as the second. Kept in the work
-  // directory (-work) so that it can be compared with the output.
+  // this link the same segments, hence the same headers, as the second; the symbols and DWARF
+  // the table is made from are kept even if -ldflags strips them. Kept in the work directory
+  // (-work) so that it can be compared with the output.
   std::vector<std::string> objects;
   for (const CompileJob &job : jobs)
     objects.push_back(job.objectPath);
@@ -141,8 +142,9 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   objects.push_back(tableObject);
   std::string firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
-  if (llvm::Error err =
-          link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, firstLink), trace))
+  if (llvm::Error err = link(linkCommand(setup.toolchain, linkerScript, objects,
+                                         withoutStripping(opts.ldflags), firstLink),
+                             trace))
     return err;
   if (interruptSignal())
     return failQuietly();
@@ -153,7 +155,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
   if (!table)
     return table.takeError();
-  if (llvm::Error err = writePclntabObject(table->bytes, tableObject))
+  if (llvm::Error err = writePclntabObject(*table, tableObject))
     return err;
   times.end("pclntab");
 

@@ -72,6 +72,8 @@ The build flags are shared by the build and run commands:
 		can override them. The list is split at spaces; quotes group words.
 	-ldflags 'list'
 		arguments to pass to the linker (ld.lld), after the objects.
+		Stripping (-s, -S) removes the symbols and DWARF, not the
+		pc-to-line table.
 	-debug-trace file
 		write the time each step of the build took (compile, script,
 		link, pclntab, relink, check, commit) to file, as Chrome trace

@@ -23,7 +23,6 @@
 
 #include "errors.h"
 #include "pclntab_encode.h"
-#include "runtime/pclntab.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/DebugInfo/DWARF/DWARFContext.h"
@@ -268,7 +267,7 @@ overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
 
 } // namespace
 
-llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
   auto exe = openExecutable(exePath);
   if (!exe)
     return exe.takeError();
@@ -289,7 +288,6 @@ llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewri
   in.textStart = textStart;
   std::map<uint32_t, uint32_t> cuOf;                 // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;   // per table unit: path id → file index
-  Pclntab result;
   for (size_t i = 0; i < syms->size(); i++) {
     const Symbol &sym = (*syms)[i];
     pclntab::FuncInput f;
@@ -315,7 +313,6 @@ llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewri
         f.file.push_back({start, end, file->second});
         f.line.push_back({start, end, int32_t(r->line)});
       }
-      result.nfuncWithLines++;
     }
     auto [spFirst, spLast] = overlapping(sp, f.entry, f.end);
     for (auto r = spFirst; r != spLast; ++r)
@@ -324,13 +321,10 @@ llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewri
   }
 
   std::string error;
-  result.bytes = pclntab::encodePclntab(in, &error);
-  if (result.bytes.empty())
+  std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
+  if (bytes.empty())
     return fail("internal error: pclntab for " + exePath + ": " + error);
-  result.nfunc = in.funcs.size();
-  const auto *header = reinterpret_cast<const pclntab::Header *>(result.bytes.data());
-  result.nfiles = header->nfiles;
-  return result;
+  return bytes;
 }
 
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath) {
