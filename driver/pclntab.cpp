@@ -12,7 +12,8 @@
 // entry; its files are numbered in that unit in first-use order. Functions that no line table
 // describes (static libstdc++, libc_nonshared) keep their entry and name, with no unit and
 // file/line tables that say -1 ("unknown") everywhere: Go's addr2line then prints the name
-// and ":-1", the runtime "?:0". An offset of 0 ("no table") would not do: Go's debug/gosym
+// and ":-1", the runtime "?:0". In a function with lines, pcs no row covers (padding) have
+// line -1 and the file of the range before them. An offset of 0 ("no table") would not do: Go's debug/gosym
 // does not check it and would decode pctab's padding byte and whatever follows it.
 //
 // SP offsets (Go's pcsp): from .eh_frame's CFI. Where the CFA is rsp+N, the SP has moved
@@ -265,6 +266,19 @@ overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
   return {first, last};
 }
 
+// Makes ranges cover [entry, end) without gaps: a gap takes the value before it, a leading gap
+// the first value. For pcfile: debug/gosym's LineToPC indexes cutab with the file value of
+// every range of every function that has a unit, and a -1 there makes it give up on the
+// whole table (Go's own tables never have one). The line stays -1 in the gaps.
+void fillGaps(std::vector<PCRange> &ranges, uint64_t entry, uint64_t end) {
+  if (ranges.empty())
+    return;
+  ranges.front().start = entry;
+  for (size_t i = 1; i < ranges.size(); i++)
+    ranges[i - 1].end = ranges[i].start;
+  ranges.back().end = end;
+}
+
 } // namespace
 
 llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
@@ -313,6 +327,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
         f.file.push_back({start, end, file->second});
         f.line.push_back({start, end, int32_t(r->line)});
       }
+      fillGaps(f.file, f.entry, f.end);
     }
     auto [spFirst, spLast] = overlapping(sp, f.entry, f.end);
     for (auto r = spFirst; r != spLast; ++r)
