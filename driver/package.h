@@ -22,6 +22,10 @@ struct SourceUnit {
 struct Package {
   std::vector<SourceUnit> units;
   std::string defaultOutputName;
+  std::string dir;      // absolute: the directory built, or the one holding the first file
+  std::string mainFile; // absolute: the first file, when files were named; else empty
+  // What the build information calls the program: the directory, or the first file.
+  const std::string &programPath() const { return mainFile.empty() ? dir : mainFile; }
 };
 
 // True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).

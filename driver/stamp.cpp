@@ -51,6 +51,15 @@ std::optional<std::string> git(const std::string &dir, std::vector<llvm::StringR
   return llvm::StringRef((*text)->getBuffer()).trim().str();
 }
 
+} // namespace
+
+std::string projectDirectory(const std::string &dir) {
+  auto top = git(dir, {"rev-parse", "--show-toplevel"});
+  return top && !top->empty() ? *top : dir;
+}
+
+namespace {
+
 // Go's VCS settings for a git work tree: vcs, vcs.revision, vcs.time (the commit time,
 // RFC 3339 in UTC) and vcs.modified (uncommitted changes).
 void addGitSettings(const std::string &dir, std::vector<BuildSetting> &settings) {

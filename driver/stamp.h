@@ -19,6 +19,9 @@ struct BuildFacts {
   int goamd64Level = 1;
 };
 
+// The project a program belongs to: the top of the git work tree holding dir, else dir.
+std::string projectDirectory(const std::string &dir);
+
 // The version string: the toolchain and the Clang it compiles with, "gocc0.1.0 clang-19.1.7".
 std::string toolchainVersion();
 

@@ -45,3 +45,8 @@ void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffi
   // As in go's trace, the work directory's name is noise: it reads as $WORK.
   llvm::errs() << replaceAll(line, workDir, "$WORK") << "\n";
 }
+
+void CommandTrace::comment(llvm::StringRef text) const {
+  if (enabled)
+    llvm::errs() << "# " << replaceAll(text.str(), workDir, "$WORK") << "\n";
+}
