@@ -47,6 +47,20 @@ std::string buildIDNote(llvm::StringRef inputsHex) {
   return note;
 }
 
+llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note) {
+  auto malformed = [] { return llvm::createStringError(llvm::inconvertibleErrorCode(), "malformed build ID note"); };
+  if (note.size() < kDescOffset + kDescSize)
+    return malformed();
+  uint32_t namesz, descsz, type;
+  memcpy(&namesz, note.data(), 4);
+  memcpy(&descsz, note.data() + 4, 4);
+  memcpy(&type, note.data() + 8, 4);
+  if (namesz != kNameSize || descsz != kDescSize || type != kBuildIDNoteType ||
+      note.substr(12, kNameSize) != llvm::StringRef(kBuildIDNoteName.data(), kNameSize))
+    return malformed();
+  return note.substr(kDescOffset, kDescSize).str();
+}
+
 // The file offset of the note's description, found through the section headers.
 static llvm::Expected<uint64_t> noteDescOffset(llvm::MemoryBufferRef file) {
   auto obj = llvm::object::ELF64LEObjectFile::create(file);
@@ -56,20 +70,12 @@ static llvm::Expected<uint64_t> noteDescOffset(llvm::MemoryBufferRef file) {
     auto name = sec.getName();
     if (!name || *name != kBuildIDSection)
       continue;
-    auto shdr = obj->getSection(sec.getRawDataRefImpl());
-    uint64_t off = shdr->sh_offset;
-    if (shdr->sh_type != llvm::ELF::SHT_NOTE || shdr->sh_size < kDescOffset + kDescSize ||
-        off > file.getBufferSize() || file.getBufferSize() - off < kDescOffset + kDescSize)
-      return fail("malformed build ID note");
-    llvm::StringRef hdr = file.getBuffer().substr(off, kDescOffset);
-    uint32_t namesz, descsz, type;
-    memcpy(&namesz, hdr.data(), 4);
-    memcpy(&descsz, hdr.data() + 4, 4);
-    memcpy(&type, hdr.data() + 8, 4);
-    if (namesz != kNameSize || descsz != kDescSize || type != kBuildIDNoteType ||
-        hdr.substr(12, kNameSize) != llvm::StringRef(kBuildIDNoteName.data(), kNameSize))
-      return fail("malformed build ID note");
-    return off + kDescOffset;
+    auto contents = sec.getContents();
+    if (!contents)
+      return fail("malformed build ID note: " + llvm::toString(contents.takeError()));
+    if (auto id = parseBuildIDNote(*contents); !id)
+      return fail(llvm::toString(id.takeError()));
+    return uint64_t(contents->data() - file.getBufferStart()) + kDescOffset;
   }
   return fail("no build ID");
 }
@@ -94,11 +100,4 @@ llvm::Error stampContentHash(const std::string &path) {
   if (n != ssize_t(content.size()))
     return fail("write " + path + ": " + errnoText(std::error_code(errno, std::generic_category())));
   return llvm::Error::success();
-}
-
-llvm::Expected<std::string> readBuildID(llvm::StringRef file) {
-  auto desc = noteDescOffset(llvm::MemoryBufferRef(file, "binary"));
-  if (!desc)
-    return desc.takeError();
-  return file.substr(*desc, kDescSize).str();
 }

@@ -34,5 +34,5 @@ std::string buildIDNote(llvm::StringRef inputsHex);
 // Computes the content hash of the executable at path and writes it into its note.
 llvm::Error stampContentHash(const std::string &path);
 
-// The build ID of an executable's bytes, or an error saying why there is none.
-llvm::Expected<std::string> readBuildID(llvm::StringRef file);
+// The build ID in the contents of a .note.gocc.buildid section.
+llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note);

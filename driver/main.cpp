@@ -1,10 +1,11 @@
-// gocc: the command. Dispatches to build, run, version and help, like the go command; each command
+// gocc: the command. Dispatches to build, run, info, version and help, like the go command; each command
 // parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "config.h"
 #include "errors.h"
 #include "flags.h"
 #include "help.h"
+#include "info.h"
 #include "run.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -62,6 +63,8 @@ int main(int argc, char **argv) {
     return cmdRun(rest);
   if (command == "version")
     return cmdVersion(rest);
+  if (command == "info")
+    return cmdInfo(rest);
   if (command == "help" || command == "-h" || command == "-help" || command == "--help")
     return cmdHelp(rest);
   if (command.size() > 1 && command[0] == '-')

@@ -24,7 +24,7 @@ using gocc::debug::BuildSetting;
 using gocc::debug::Module;
 
 std::string toolchainVersion() {
-  return std::string("gocc") + GOCC_VERSION + " clang-" + GOCC_CLANG_VERSION;
+  return std::string("gocc") + GOCC_VERSION + " clang" + GOCC_CLANG_VERSION; // as gocc version says it
 }
 
 namespace {

@@ -22,7 +22,7 @@ struct BuildFacts {
 // The project a program belongs to: the top of the git work tree holding dir, else dir.
 std::string projectDirectory(const std::string &dir);
 
-// The version string: the toolchain and the Clang it compiles with, "gocc0.1.0 clang-19.1.7".
+// The version string: the toolchain and the Clang it compiles with, "gocc0.1.0 clang19.1.7".
 std::string toolchainVersion();
 
 // The build information for facts: path, mod, one dep per library linked, build settings in

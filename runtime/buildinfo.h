@@ -8,7 +8,7 @@
 //   14  pointer size (8)
 //   15  flags: 0x2 = the strings follow inline (Go 1.18+), little-endian
 //   16  16 zero bytes (pointers in the pre-1.18 format)
-//   32  uvarint length + the version string ("gocc0.1.0 clang-19.1.7")
+//   32  uvarint length + the version string ("gocc0.1.0 clang19.1.7")
 //       uvarint length + the modinfo string: 16-byte start sentinel, the text, 16-byte end
 //       sentinel
 //       zero padding: at least one byte (Go's reader insists that something follows the
@@ -45,8 +45,9 @@ struct Strings {
 };
 
 namespace detail {
-// A uvarint-prefixed string at *p: Go's decodeString, which also refuses a string that
-// reaches the very end of the data.
+// A uvarint-prefixed string at *p (Go's decodeString). Go's reader also refuses a string
+// that reaches the very end of its data, but it reads 64 KiB of the segment, past the
+// section; given the section alone, a string may end where the section does.
 inline bool decodeString(const uint8_t** p, const uint8_t* end, const char** s, size_t* n) {
   uint64_t u = 0;
   for (int shift = 0;; shift += 7) {
@@ -55,7 +56,7 @@ inline bool decodeString(const uint8_t** p, const uint8_t* end, const char** s, 
     u |= uint64_t(b & 0x7f) << shift;
     if ((b & 0x80) == 0) break;
   }
-  if (u >= uint64_t(end - *p)) return false;
+  if (u > uint64_t(end - *p)) return false;
   *s = reinterpret_cast<const char*>(*p);
   *n = size_t(u);
   *p += u;

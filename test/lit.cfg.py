@@ -31,11 +31,13 @@ config.substitutions.append(("%gocc", os.path.join(config.gocc_bin_dir, "gocc"))
 config.substitutions.append(("%src", config.gocc_src_root))
 config.substitutions.append(("%version", config.gocc_version))
 
-# Optional oracles: a test that needs one says REQUIRES: gdb (or go).
+# Optional oracles: a test that needs one says REQUIRES: gdb (or go, git).
 if shutil.which("gdb"):
     config.available_features.add("gdb")
 if shutil.which("go"):
     config.available_features.add("go")
+if shutil.which("git"):
+    config.available_features.add("git")
 try:
     with open("/proc/cpuinfo") as f:
         flags = next((l.split(":", 1)[1].split() for l in f if l.startswith("flags")), [])

@@ -8,4 +8,4 @@
 int main() { printf("version=%s\n", gocc::runtime::Version()); }
 // The version embedded by the driver: the toolchain and the Clang it compiled with, as
 // `go version -m` and gocc::debug::ReadBuildInfo also show it.
-// CHECK: version=gocc[[VERSION]] clang-{{[0-9]+\.[0-9]+\.[0-9]+}}{{$}}
+// CHECK: version=gocc[[VERSION]] clang{{[0-9]+\.[0-9]+\.[0-9]+}}{{$}}

@@ -24,13 +24,13 @@ const char* decodeErr(const std::string& blob) {
 
 TEST(BuildInfoBlob, RoundTrip) {
   std::string text = "path\tp\nmod\tm\t(devel)\t\nbuild\tGOOS=linux\n";
-  std::string blob = buildinfo::encode("gocc0.1.0 clang-19.1.7", text);
+  std::string blob = buildinfo::encode("gocc0.1.0 clang19.1.7", text);
   EXPECT_EQ(blob.size() % 16, 0u);
   EXPECT_EQ(blob.substr(0, 14), std::string("\xff Go buildinf:"));
   EXPECT_EQ(blob[14], 8);
   EXPECT_EQ(blob[15], 2);
   buildinfo::Strings s = decodeOK(blob);
-  EXPECT_EQ(std::string(s.version, s.versionSize), "gocc0.1.0 clang-19.1.7");
+  EXPECT_EQ(std::string(s.version, s.versionSize), "gocc0.1.0 clang19.1.7");
   EXPECT_EQ(std::string(s.modinfo, s.modinfoSize), text);
 }
 
@@ -81,7 +81,7 @@ TEST(BuildInfoBlob, UnframedModinfoIsEmpty) {
 
 BuildInfo sample() {
   BuildInfo bi;
-  bi.GoVersion = "gocc0.1.0 clang-19.1.7";
+  bi.GoVersion = "gocc0.1.0 clang19.1.7";
   bi.Path = "/home/u/hello";
   bi.Main = {"/home/u", "(devel)", "", nullptr};
   bi.Deps = {{"glibc", "v2.36", "", nullptr}, {"libstdc++", "v12", "", nullptr}};
@@ -94,7 +94,7 @@ BuildInfo sample() {
 
 TEST(ModInfo, StringIsGoFormat) {
   EXPECT_EQ(sample().String(),
-            "go\tgocc0.1.0 clang-19.1.7\n"
+            "go\tgocc0.1.0 clang19.1.7\n"
             "path\t/home/u/hello\n"
             "mod\t/home/u\t(devel)\t\n"
             "dep\tglibc\tv2.36\t\n"

@@ -26,7 +26,7 @@ struct BuildSetting {
 };
 
 struct BuildInfo {
-  std::string GoVersion;  // the toolchain, e.g. "gocc0.1.0 clang-19.1.7"
+  std::string GoVersion;  // the toolchain, e.g. "gocc0.1.0 clang19.1.7"
   std::string Path;       // the program
   Module Main;
   std::vector<Module> Deps;
