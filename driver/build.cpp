@@ -4,20 +4,28 @@
 //   compile   each unit → <work>/<n>_<stem>.o, up to -p clang processes       (compile.cpp)
 //   stamp     build information and build ID → <work>/buildinfo.o, buildid.o  (stamp.cpp)
 //   script    the runtime's linker-script template → <work>/link.ld           (linkerscript.cpp)
-//   link      objects + runtime + libraries → a temporary beside the output   (link.cpp)
+//   link      objects + runtime + libraries → <work>/<name>.nopclntab         (link.cpp)
+//   pclntab   that executable's symbols, lines and CFI → <work>/gopclntab.o   (pclntab.cpp)
+//   relink    the same link plus gopclntab.o → a temporary beside the output  (link.cpp)
+//   check     the relinked .text is the first link's, byte for byte          (pclntab.cpp)
 //   buildid   the executable's content hash, written into its build ID note  (buildid.cpp)
 //   commit    rename the temporary over the output                            (commitOutput)
 //
-// Nothing is cached yet: every build compiles every unit.
+// Two links, because the table describes the final code at its final addresses, which only a
+// link can give; the linker script puts the table after everything else, so the second link
+// moves nothing (docs/pclntab.md). Nothing is cached yet: every build compiles every unit.
 #include "build.h"
 
 #include "buildid.h"
+#include "config.h"
+
 #include "compile.h"
 #include "elfobject.h"
 #include "errors.h"
 #include "interrupt.h"
 #include "link.h"
 #include "linkerscript.h"
+#include "pclntab.h"
 #include "stamp.h"
 #include "target.h"
 #include "trace.h"
@@ -43,10 +51,10 @@ void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
   flags.addBool("v", opts.verbose);
   flags.addBool("x", opts.trace);
   flags.addBool("work", opts.keepWork);
+  flags.addBool("trimpath", opts.trimpath);
   flags.addPositiveInt("p", opts.parallel);
   flags.addQuotedList("cxxflags", opts.cxxflags);
   flags.addQuotedList("ldflags", opts.ldflags);
-  flags.addBool("trimpath", opts.trimpath);
 }
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs) {
@@ -92,16 +100,17 @@ static llvm::Error commitOutput(const std::string &tmp, const std::string &outpu
   return llvm::Error::success();
 }
 
-// A path as the build records it: with -trimpath, relative to the package directory (the
-// runtime and system files keep theirs: they are the same wherever the program is built).
-static std::string recordedPath(const BuildSetup &setup, const BuildOptions &opts, llvm::StringRef p) {
-  llvm::SmallString<256> abs(p);
-  fs::make_absolute(abs);
-  path::remove_dots(abs, /*remove_dot_dot=*/true);
-  llvm::StringRef dir = setup.package.dir;
-  if (opts.trimpath && abs.str().starts_with(dir) && abs.size() > dir.size() && abs[dir.size()] == '/')
-    return abs.str().substr(dir.size() + 1).str();
-  return abs.str().str();
+// How file names are shown in the table: as Clang recorded them, or with -trimpath relative to
+// the package directory, and gocc's own sources as gocc/<path>. The longer prefix wins, so a
+// package inside gocc's tree (examples/) is still relative to itself.
+static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg) {
+  PathRewrite rewrite;
+  if (!opts.trimpath)
+    return rewrite;
+  rewrite.prefixes = {{pkg.dir + "/", ""}, {std::string(GOCC_SOURCE_DIR) + "/", "gocc/"}};
+  if (rewrite.prefixes[0].first.size() < rewrite.prefixes[1].first.size())
+    std::swap(rewrite.prefixes[0], rewrite.prefixes[1]);
+  return rewrite;
 }
 
 // The inputs half of the build ID: everything the build was asked to do.
@@ -125,7 +134,11 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup &setup, const Bui
     auto buf = llvm::MemoryBuffer::getFile(unit.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buf)
       return fail("open " + unit.path + ": " + errnoText(buf.getError()));
-    h.add("source " + recordedPath(setup, opts, unit.path), (*buf)->getBuffer());
+    // Named as the table names it: -trimpath builds in two directories hash alike.
+    llvm::SmallString<256> abs(unit.path);
+    fs::make_absolute(abs);
+    path::remove_dots(abs, /*remove_dot_dot=*/true);
+    h.add("source " + trimpathRewrite(opts, setup.package).apply(abs), (*buf)->getBuffer());
   }
   return h.hex();
 }
@@ -166,8 +179,8 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   CommandTrace trace(opts.trace, work.path());
 
   // Compile every unit; stop here if any fails (clang has printed why).
-  std::vector<CompileJob> jobs =
-      planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags, work);
+  std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
+                                              opts.cxxflags, opts.trimpath, work);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace))
     return err;
   if (interruptSignal())
@@ -184,21 +197,47 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
                                           linkerScript, trace))
     return err;
 
-  // Link into a temporary, removed unless it is committed, so a failed build leaves an existing
-  // output untouched.
-  auto tmp = createTemporaryOutput(outputPath);
-  if (!tmp)
-    return tmp.takeError();
-  auto removeTmp = llvm::make_scope_exit([&] { fs::remove(*tmp); });
+  // Link once with an empty table: the code at its final addresses. The empty .gopclntab gives
+  // this link the same segments, hence the same headers, as the second. Kept in the work
+  // directory (-work) so that it can be compared with the output.
   std::vector<std::string> objects;
   for (const CompileJob &job : jobs)
     objects.push_back(job.objectPath);
   objects.insert(objects.end(), stamps->begin(), stamps->end());
+  std::string tableObject = work.file("gopclntab.o");
+  if (llvm::Error err = writePclntabObject({}, tableObject))
+    return err;
+  objects.push_back(tableObject);
+  std::string firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
+  if (llvm::Error err =
+          link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, firstLink), trace))
+    return err;
+  if (interruptSignal())
+    return failQuietly();
+
+  // The pc→function/file/line table of that executable, replacing the empty one.
+  trace.comment("pclntab " + firstLink + " >" + tableObject);
+  auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
+  if (!table)
+    return table.takeError();
+  if (llvm::Error err = writePclntabObject(table->bytes, tableObject))
+    return err;
+
+  // Link again with the table, into a temporary, removed unless it is committed, so a failed
+  // build leaves an existing output untouched.
+  auto tmp = createTemporaryOutput(outputPath);
+  if (!tmp)
+    return tmp.takeError();
+  auto removeTmp = llvm::make_scope_exit([&] { fs::remove(*tmp); });
   if (llvm::Error err =
           link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, *tmp), trace))
     return err;
   if (interruptSignal())
     return failQuietly();
+
+  // The table describes the first link's code: it must be the code we ship.
+  if (llvm::Error err = checkTextUnchanged(firstLink, *tmp))
+    return err;
 
   // The build ID's content half, now that the executable is final.
   trace.comment("stamp build ID content hash");

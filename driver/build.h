@@ -18,15 +18,15 @@ struct BuildOptions {
   bool verbose = false;
   bool trace = false;    // -x
   bool keepWork = false; // -work
+  bool trimpath = false; // -trimpath
   int parallel;          // -p
   std::vector<std::string> cxxflags;
   std::vector<std::string> ldflags;
-  bool trimpath = false; // -trimpath: record paths relative to the package directory
 
   BuildOptions();
 };
 
-// Defines -v, -x, -work, -p, -cxxflags, -ldflags and -trimpath on flags, stored in opts.
+// Defines -v, -x, -work, -trimpath, -p, -cxxflags and -ldflags on flags, stored in opts.
 void addBuildFlags(FlagSet &flags, BuildOptions &opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.

@@ -5,6 +5,7 @@
 #include "target.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -13,7 +14,8 @@
 #include <sys/wait.h>
 
 std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, int goamd64Level,
-                                     llvm::ArrayRef<std::string> cxxflags, const WorkDir &work) {
+                                     llvm::ArrayRef<std::string> cxxflags, bool trimpath,
+                                     const WorkDir &work) {
   std::vector<CompileJob> jobs;
   for (const SourceUnit &unit : pkg.units) {
     bool isCxx = unit.language == Language::CXX;
@@ -24,8 +26,18 @@ std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, in
     job.argv = {isCxx ? tc.clangxx : tc.clang, isCxx ? "-std=c++20" : "-std=c17", "-O2", "-g",
                 // Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
                 "-fno-omit-frame-pointer", "-I" + tc.includeDir(), marchForLevel(goamd64Level)};
+    std::string source = unit.path;
+    if (trimpath) {
+      // As go build -trimpath: no trace of where the package sat on the building machine.
+      job.argv.insert(job.argv.end(),
+                      {"-ffile-prefix-map=" + pkg.dir + "/=", "-fdebug-compilation-dir=."});
+      llvm::SmallString<256> absolute(unit.path);
+      llvm::sys::fs::make_absolute(absolute);
+      llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+      source = absolute.str().str();
+    }
     job.argv.insert(job.argv.end(), cxxflags.begin(), cxxflags.end());
-    job.argv.insert(job.argv.end(), {"-c", "-o", job.objectPath, unit.path});
+    job.argv.insert(job.argv.end(), {"-c", "-o", job.objectPath, source});
     jobs.push_back(std::move(job));
   }
   return jobs;

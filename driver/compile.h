@@ -25,9 +25,12 @@ struct CompileJob {
 };
 
 // The clang command of each unit: gocc's defaults, then -cxxflags (so they can override the
-// defaults), then the unit.
+// defaults), then the unit. With trimpath, the debug information names the package's files
+// relative to the package directory (the unit is then given to clang by its absolute path, so
+// that the prefix map applies to it).
 std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, int goamd64Level,
-                                     llvm::ArrayRef<std::string> cxxflags, const WorkDir &work);
+                                     llvm::ArrayRef<std::string> cxxflags, bool trimpath,
+                                     const WorkDir &work);
 
 // Runs the jobs, at most `parallel` at once. -v (verbose) names each unit as it starts, -x (trace)
 // prints its command.

@@ -17,6 +17,7 @@ The commands are:
 	build       compile a program
 	run         compile and run a program
 	info        describe gocc executables
+	tool        run a gocc tool (addr2line)
 	version     print gocc version
 	help        print help about a command
 
@@ -72,11 +73,19 @@ The build flags are shared by the build and run commands:
 		can override them. The list is split at spaces; quotes group words.
 	-ldflags 'list'
 		arguments to pass to the linker (ld.lld), after the objects.
+	-trimpath
+		remove all file system paths from the resulting executable.
+		Instead of absolute file system paths, the recorded file names
+		(in the debug information and in the pc-to-line table) are
+		relative to the package directory, and gocc's own sources
+		(the runtime) are named gocc/<path>.
 
 Flags may start with - or --, take their value as -o x or -o=x, and must come
 before the inputs.
 
 Programs are linked with libstdc++ and libgcc statically and glibc dynamically.
+Every executable carries Go's pc-to-line table (.gopclntab), built after a first
+link and added by a second one that moves no code; see "gocc help tool".
 
 )" GOCC_BUILD_ENVIRONMENT "\nSee also: gocc run.\n";
 
@@ -140,6 +149,21 @@ information or pc table is corrupt, and for a directory without gocc
 executables. It never executes the files.
 )";
 
+const char toolHelp[] = R"(usage: gocc tool [command [arguments]]
+
+Tool runs the gocc tool identified by the arguments. With no arguments it
+prints the list of tools.
+
+	addr2line binary
+		reads hexadecimal addresses (with or without 0x), one a line, from
+		standard input, and writes two lines for each: the name of the
+		function holding the address and its file:line, from the binary's
+		pc-to-line table, as "go tool addr2line" does ("?" and "?:0" for an
+		address outside every function; ":-1" for a function without line
+		information). A missing file, a file that is not ELF, or a binary
+		without a valid table is an error (exit status 1).
+)";
+
 const char versionHelp[] = R"(usage: gocc version
 
 Version prints the gocc version, the target platform and the clang version gocc
@@ -160,6 +184,8 @@ llvm::StringRef helpText(llvm::StringRef topic) {
     return buildHelp;
   if (topic == "run")
     return runHelp;
+  if (topic == "tool")
+    return toolHelp;
   if (topic == "version")
     return versionHelp;
   if (topic == "info")

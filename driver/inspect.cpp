@@ -1,8 +1,8 @@
 #include "inspect.h"
 
 #include "buildid.h"
-#include "buildinfo.h"
-#include "pclntab.h"
+#include "runtime/buildinfo.h"
+#include "runtime/pclntab.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"

@@ -1,4 +1,4 @@
-// gocc: the command. Dispatches to build, run, info, version and help, like the go command; each command
+// gocc: the command. Dispatches to build, run, info, tool, version and help, like the go command; each command
 // parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "config.h"
@@ -7,6 +7,7 @@
 #include "help.h"
 #include "info.h"
 #include "run.h"
+#include "tool.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -61,6 +62,8 @@ int main(int argc, char **argv) {
     return cmdBuild(rest);
   if (command == "run")
     return cmdRun(rest);
+  if (command == "tool")
+    return cmdTool(rest);
   if (command == "version")
     return cmdVersion(rest);
   if (command == "info")

@@ -22,7 +22,9 @@ struct SourceUnit {
 struct Package {
   std::vector<SourceUnit> units;
   std::string defaultOutputName;
-  std::string dir;      // absolute: the directory built, or the one holding the first file
+  // The package directory, absolute and without dots: the directory named, or the first file's
+  // (-trimpath shows paths relative to it).
+  std::string dir;
   std::string mainFile; // absolute: the first file, when files were named; else empty
   // What the build information calls the program: the directory, or the first file.
   const std::string &programPath() const { return mainFile.empty() ? dir : mainFile; }

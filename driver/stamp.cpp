@@ -1,6 +1,6 @@
 #include "stamp.h"
 
-#include "buildinfo.h" // runtime/buildinfo.h: the blob's layout
+#include "runtime/buildinfo.h"
 #include "config.h"
 
 #include "llvm/ADT/SmallString.h"

@@ -46,7 +46,7 @@ void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffi
   llvm::errs() << replaceAll(line, workDir, "$WORK") << "\n";
 }
 
-void CommandTrace::comment(llvm::StringRef text) const {
+void CommandTrace::comment(const std::string &text) const {
   if (enabled)
-    llvm::errs() << "# " << replaceAll(text.str(), workDir, "$WORK") << "\n";
+    llvm::errs() << replaceAll("# " + text, workDir, "$WORK") << "\n";
 }

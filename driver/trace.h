@@ -15,8 +15,8 @@ public:
 
   // Prints argv shell-quoted, then suffix as is (a redirection or a "# comment").
   void print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffix = "") const;
-  // Prints "# text" for a step with no shell equivalent, with the work directory as $WORK.
-  void comment(llvm::StringRef text) const;
+  // Prints "# text": a step gocc does itself that no command does (building the pclntab).
+  void comment(const std::string &text) const;
 
 private:
   bool enabled;

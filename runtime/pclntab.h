@@ -200,7 +200,7 @@ class Table {
       if (!readUvarint(&p, end, &uvdelta)) return -1;
       if (uvdelta == 0 && !first) return -1;  // end of table: pc not covered
       if (!readUvarint(&p, end, &pcdelta)) return -1;
-      val += unzigzag(uvdelta);
+      val = int32_t(uint32_t(val) + uint32_t(unzigzag(uvdelta)));  // wraps, as Go's int32 does; no UB
       cur += uint64_t(pcdelta) * h->minLC;
       if (pc < cur) return val;
     }

@@ -1,0 +1,389 @@
+// Building the pclntab from a linked executable (see pclntab.h for the step's place in the
+// build, docs/pclntab.md for the design).
+//
+// Functions: the defined STT_FUNC symbols with a size inside .text. Several symbols at one
+// address (C1/C2 constructor aliases, weak and strong names of one body) become one entry:
+// the longest, then global before weak before local, then the first name in byte order, so
+// the choice does not depend on symbol-table order. Each function's tables cover
+// [entry, next entry), as Go's functab says the function does, padding included.
+//
+// Lines: every row of every sequence of every unit's DWARF line table, as the range
+// [row address, next row address). A function's compilation unit is the one describing its
+// entry; its files are numbered in that unit in first-use order. Functions that no line table
+// describes (static libstdc++, libc_nonshared) keep their entry and name, with no unit and
+// file/line tables that say -1 ("unknown") everywhere: Go's addr2line then prints the name
+// and ":-1", the runtime "?:0". An offset of 0 ("no table") would not do: Go's debug/gosym
+// does not check it and would decode pctab's padding byte and whatever follows it.
+//
+// SP offsets (Go's pcsp): from .eh_frame's CFI. Where the CFA is rsp+N, the SP has moved
+// N-8 bytes since the entry (the return address is not counted, as in Go). Where the CFA is
+// rbp-based — in code built with frame pointers, everything after the prologue — CFI does
+// not say where rsp is, and the table says -1 there.
+#include "pclntab.h"
+
+#include "elfobject.h"
+
+#include "errors.h"
+#include "pclntab_encode.h"
+#include "runtime/pclntab.h"
+
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/DebugInfo/DWARF/DWARFContext.h"
+#include "llvm/DebugInfo/DWARF/DWARFDebugFrame.h"
+#include "llvm/Demangle/Demangle.h"
+#include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Support/FileOutputBuffer.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+namespace obj = llvm::object;
+using pclntab::PCRange;
+
+std::string PathRewrite::apply(llvm::StringRef path) const {
+  for (const auto &[from, to] : prefixes)
+    if (path.starts_with(from))
+      return to + path.drop_front(from.size()).str();
+  // Clang joins a relative name to comp_dir "." (-fdebug-compilation-dir=.): drop the "./".
+  while (path.starts_with("./"))
+    path = path.drop_front(2);
+  return path.str();
+}
+
+namespace {
+
+// An open executable: the file's bytes and the ELF view of them.
+struct Executable {
+  std::unique_ptr<llvm::MemoryBuffer> buffer;
+  std::unique_ptr<obj::ObjectFile> file;
+  const obj::ELF64LEObjectFile *elf = nullptr;
+  obj::SectionRef text;
+};
+
+llvm::Expected<Executable> openExecutable(const std::string &path) {
+  Executable exe;
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return fail("pclntab: open " + path + ": " + errnoText(buffer.getError()));
+  exe.buffer = std::move(*buffer);
+  auto file = obj::ObjectFile::createObjectFile(exe.buffer->getMemBufferRef());
+  if (!file)
+    return fail("pclntab: " + path + ": " + llvm::toString(file.takeError()));
+  exe.file = std::move(*file);
+  exe.elf = llvm::dyn_cast<obj::ELF64LEObjectFile>(exe.file.get());
+  if (!exe.elf)
+    return fail("pclntab: " + path + ": not a 64-bit little-endian ELF file");
+  for (const obj::SectionRef &section : exe.elf->sections()) {
+    auto name = section.getName();
+    if (name && *name == ".text") {
+      exe.text = section;
+      return std::move(exe);
+    }
+    if (!name)
+      llvm::consumeError(name.takeError());
+  }
+  return fail("pclntab: " + path + ": no .text section");
+}
+
+struct Symbol {
+  uint64_t addr, size;
+  int rank; // 0 global, 1 weak, 2 local
+  std::string name;
+};
+
+// The functions of .text, one per address, sorted (see the choice rule above).
+llvm::Expected<std::vector<Symbol>> textFunctions(const Executable &exe) {
+  uint64_t textStart = exe.text.getAddress(), textEnd = textStart + exe.text.getSize();
+  std::vector<Symbol> syms;
+  for (const obj::ELFSymbolRef &sym : exe.elf->symbols()) {
+    if (sym.getELFType() != llvm::ELF::STT_FUNC || sym.getSize() == 0)
+      continue;
+    auto section = sym.getSection();
+    if (!section) {
+      llvm::consumeError(section.takeError());
+      continue;
+    }
+    if (*section == exe.elf->section_end() || **section != exe.text)
+      continue;
+    auto name = sym.getName();
+    if (!name)
+      return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
+    auto value = sym.getValue();
+    if (!value)
+      return fail("pclntab: bad symbol value: " + llvm::toString(value.takeError()));
+    uint64_t addr = *value;
+    if (addr < textStart || addr >= textEnd)
+      continue;
+    uint8_t binding = sym.getBinding();
+    int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
+    syms.push_back({addr, std::min(sym.getSize(), textEnd - addr), rank, name->str()});
+  }
+  std::sort(syms.begin(), syms.end(), [](const Symbol &a, const Symbol &b) {
+    if (a.addr != b.addr)
+      return a.addr < b.addr;
+    if (a.size != b.size)
+      return a.size > b.size;
+    if (a.rank != b.rank)
+      return a.rank < b.rank;
+    return a.name < b.name;
+  });
+  syms.erase(std::unique(syms.begin(), syms.end(),
+                         [](const Symbol &a, const Symbol &b) { return a.addr == b.addr; }),
+             syms.end());
+  return syms;
+}
+
+// One line-table row as a pc range.
+struct LineRange {
+  uint64_t start, end;
+  uint32_t unit; // index of the DWARF compilation unit
+  uint32_t file; // index into the path list
+  uint32_t line;
+};
+
+struct LineInfo {
+  std::vector<LineRange> ranges; // sorted by start, disjoint
+  std::vector<std::string> paths;
+};
+
+LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textEnd,
+                   const PathRewrite &rewrite) {
+  LineInfo info;
+  std::map<std::string, uint32_t> pathIds;
+  uint32_t unitIndex = 0;
+  for (const auto &unit : dwarf.compile_units()) {
+    uint32_t u = unitIndex++;
+    const llvm::DWARFDebugLine::LineTable *table = dwarf.getLineTableForUnit(unit.get());
+    if (!table)
+      continue;
+    const char *compDir = unit->getCompilationDir();
+    std::map<uint64_t, uint32_t> fileIds; // this table's file number → path id
+    auto fileId = [&](uint64_t file) {
+      auto it = fileIds.find(file);
+      if (it != fileIds.end())
+        return it->second;
+      std::string path;
+      if (!table->getFileNameByIndex(
+              file, compDir ? compDir : "",
+              llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath, path))
+        path = "?";
+      path = rewrite.apply(path);
+      auto [at, added] = pathIds.try_emplace(path, uint32_t(info.paths.size()));
+      if (added)
+        info.paths.push_back(path);
+      fileIds[file] = at->second;
+      return at->second;
+    };
+    for (const auto &seq : table->Sequences) {
+      // Sequences of code the linker discarded (COMDAT duplicates) point outside .text.
+      if (!seq.isValid() || seq.LowPC < textStart || seq.HighPC > textEnd)
+        continue;
+      for (unsigned i = seq.FirstRowIndex; i + 1 < seq.LastRowIndex; i++) {
+        const auto &row = table->Rows[i];
+        uint64_t start = row.Address.Address, end = table->Rows[i + 1].Address.Address;
+        if (end <= start) // several rows at one pc: the last one holds, as in llvm-symbolizer
+          continue;
+        info.ranges.push_back({start, end, u, fileId(row.File), row.Line});
+      }
+    }
+  }
+  // By start, then by unit: a total order, so that overlapping (broken) input still gives
+  // one result.
+  std::sort(info.ranges.begin(), info.ranges.end(), [](const LineRange &a, const LineRange &b) {
+    return std::tie(a.start, a.unit, a.end) < std::tie(b.start, b.unit, b.end);
+  });
+  // Overlaps would only come from broken DWARF: the earlier range keeps the pcs.
+  uint64_t covered = 0;
+  std::vector<LineRange> disjoint;
+  for (LineRange r : info.ranges) {
+    r.start = std::max(r.start, covered);
+    if (r.start >= r.end)
+      continue;
+    disjoint.push_back(r);
+    covered = r.end;
+  }
+  info.ranges = std::move(disjoint);
+  return info;
+}
+
+// SP offsets from .eh_frame, sorted and disjoint; rbp-based or unknown pcs are left out.
+std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
+  std::vector<PCRange> out;
+  auto frames = dwarf.getEHFrame();
+  if (!frames) {
+    llvm::consumeError(frames.takeError());
+    return out;
+  }
+  constexpr uint32_t kRSP = 7; // DWARF register number of rsp on x86-64
+  for (const llvm::dwarf::FrameEntry &entry : (*frames)->entries()) {
+    const auto *fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
+    if (!fde)
+      continue;
+    uint64_t fdeEnd = fde->getInitialLocation() + fde->getAddressRange();
+    auto rows = llvm::dwarf::UnwindTable::create(fde);
+    if (!rows) {
+      llvm::consumeError(rows.takeError());
+      continue;
+    }
+    for (auto it = rows->begin(); it != rows->end(); ++it) {
+      if (!it->hasAddress())
+        continue;
+      auto next = std::next(it);
+      uint64_t start = it->getAddress();
+      uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
+      const llvm::dwarf::UnwindLocation &cfa = it->getCFAValue();
+      if (end <= start || cfa.getLocation() != llvm::dwarf::UnwindLocation::RegPlusOffset ||
+          cfa.getRegister() != kRSP)
+        continue;
+      out.push_back({start, end, cfa.getOffset() - 8});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PCRange &a, const PCRange &b) {
+    return std::tie(a.start, a.end, a.value) < std::tie(b.start, b.end, b.value);
+  });
+  std::vector<PCRange> disjoint;
+  uint64_t covered = 0;
+  for (PCRange r : out) {
+    r.start = std::max(r.start, covered);
+    if (r.start >= r.end)
+      continue;
+    disjoint.push_back(r);
+    covered = r.end;
+  }
+  return disjoint;
+}
+
+// The ranges of sorted, disjoint list that meet [start, end), clipped to it.
+template <typename Range>
+std::pair<typename std::vector<Range>::const_iterator, typename std::vector<Range>::const_iterator>
+overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
+  auto first = std::partition_point(list.begin(), list.end(),
+                                    [&](const Range &r) { return r.end <= start; });
+  auto last = std::partition_point(first, list.end(),
+                                   [&](const Range &r) { return r.start < end; });
+  return {first, last};
+}
+
+} // namespace
+
+llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
+  auto exe = openExecutable(exePath);
+  if (!exe)
+    return exe.takeError();
+  auto syms = textFunctions(*exe);
+  if (!syms)
+    return syms.takeError();
+  uint64_t textStart = exe->text.getAddress();
+  uint64_t textEnd = textStart + exe->text.getSize();
+
+  // DWARF problems are not the build's: a unit whose tables cannot be read just has no lines.
+  auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
+  std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(
+      *exe->file, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
+  LineInfo lines = readLines(*dwarf, textStart, textEnd, rewrite);
+  std::vector<PCRange> sp = readSPOffsets(*dwarf);
+
+  pclntab::PclnInput in;
+  in.textStart = textStart;
+  std::map<uint32_t, uint32_t> cuOf;                 // DWARF unit → table unit
+  std::vector<std::map<uint32_t, int32_t>> fileOf;   // per table unit: path id → file index
+  Pclntab result;
+  for (size_t i = 0; i < syms->size(); i++) {
+    const Symbol &sym = (*syms)[i];
+    pclntab::FuncInput f;
+    f.entry = sym.addr;
+    f.end = i + 1 < syms->size() ? (*syms)[i + 1].addr : sym.addr + sym.size;
+    // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
+    f.name = llvm::demangle(sym.name);
+
+    auto [first, last] = overlapping(lines.ranges, f.entry, f.end);
+    if (first != last) {
+      auto [cu, added] = cuOf.try_emplace(first->unit, uint32_t(in.cus.size()));
+      if (added) {
+        in.cus.emplace_back();
+        fileOf.emplace_back();
+      }
+      f.cu = cu->second;
+      for (auto r = first; r != last; ++r) {
+        uint64_t start = std::max(r->start, f.entry), end = std::min(r->end, f.end);
+        auto [file, newFile] =
+            fileOf[f.cu].try_emplace(r->file, int32_t(in.cus[f.cu].files.size()));
+        if (newFile)
+          in.cus[f.cu].files.push_back(lines.paths[r->file]);
+        f.file.push_back({start, end, file->second});
+        f.line.push_back({start, end, int32_t(r->line)});
+      }
+      result.nfuncWithLines++;
+    }
+    auto [spFirst, spLast] = overlapping(sp, f.entry, f.end);
+    for (auto r = spFirst; r != spLast; ++r)
+      f.sp.push_back({std::max(r->start, f.entry), std::min(r->end, f.end), r->value});
+    in.funcs.push_back(std::move(f));
+  }
+
+  std::string error;
+  result.bytes = pclntab::encodePclntab(in, &error);
+  if (result.bytes.empty())
+    return fail("internal error: pclntab for " + exePath + ": " + error);
+  result.nfunc = in.funcs.size();
+  const auto *header = reinterpret_cast<const pclntab::Header *>(result.bytes.data());
+  result.nfiles = header->nfiles;
+  return result;
+}
+
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath) {
+  // No symbols: the linker script names the table's start.
+  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC, 32,
+                                         llvm::toStringRef(table)});
+}
+
+llvm::Error checkTextUnchanged(const std::string &before, const std::string &after) {
+  auto a = openExecutable(before);
+  if (!a)
+    return a.takeError();
+  auto b = openExecutable(after);
+  if (!b)
+    return b.takeError();
+  auto aBytes = a->text.getContents(), bBytes = b->text.getContents();
+  if (!aBytes || !bBytes) {
+    llvm::consumeError(aBytes.takeError());
+    llvm::consumeError(bBytes.takeError());
+    return fail("internal error: cannot read .text to check that the pclntab moved no code");
+  }
+  if (a->text.getAddress() != b->text.getAddress() || *aBytes != *bBytes)
+    return fail(llvm::formatv("internal error: adding the pclntab changed the code: .text is "
+                              "{0} bytes at {1:x} without the table, {2} bytes at {3:x} with it{4}",
+                              aBytes->size(), a->text.getAddress(), bBytes->size(),
+                              b->text.getAddress(),
+                              aBytes->size() == bBytes->size() ? " (contents differ)" : "")
+                    .str());
+
+  // The rest of the image must not move either (an orphan section the linker placed after the
+  // table would): code addresses data, and the table was made for this layout.
+  std::map<std::string, std::pair<uint64_t, uint64_t>> placed;
+  for (const obj::SectionRef &s : b->elf->sections())
+    if (auto name = s.getName())
+      placed[name->str()] = {s.getAddress(), s.getSize()};
+    else
+      llvm::consumeError(name.takeError());
+  for (const obj::ELFSectionRef s : a->elf->sections()) {
+    auto name = s.getName();
+    if (!name) {
+      llvm::consumeError(name.takeError());
+      continue;
+    }
+    if (!(s.getFlags() & llvm::ELF::SHF_ALLOC) || *name == ".gopclntab")
+      continue;
+    auto it = placed.find(name->str());
+    if (it == placed.end() || it->second != std::make_pair(s.getAddress(), s.getSize()))
+      return fail(llvm::formatv("internal error: adding the pclntab moved section {0} "
+                                "(at {1:x}, {2} bytes, without the table)",
+                                *name, s.getAddress(), s.getSize())
+                      .str());
+  }
+  return llvm::Error::success();
+}

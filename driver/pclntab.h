@@ -1,0 +1,47 @@
+// The pclntab step of gocc build: Go's pc→function/file/line table for a linked executable.
+//
+// gocc links twice (docs/pclntab.md). The first link gives the final code at its final
+// addresses; buildPclntab reads that executable with LLVM's Object and DWARF libraries —
+// the functions from its symbol table, the files and lines from its DWARF line tables, the
+// SP offsets from its .eh_frame — and encodes the table (pclntab_encode.h).
+// writePclntabObject wraps the table in a one-section relocatable object, gopclntab.o, which
+// the second link places last (linker-scripts/linux_amd64.ld.in), and checkTextUnchanged
+// proves that nothing moved: the second executable's .text has the same address, size and
+// bytes as the first's.
+#pragma once
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+// File names in the table are the paths Clang recorded (comp_dir joined with the line
+// table's directory and name, as llvm-symbolizer prints them), then rewritten by the first
+// matching prefix: -trimpath maps the package directory to "" and gocc's source tree to
+// "gocc/".
+struct PathRewrite {
+  std::vector<std::pair<std::string, std::string>> prefixes; // from, to (from ends in '/')
+  std::string apply(llvm::StringRef path) const;
+};
+
+struct Pclntab {
+  std::vector<uint8_t> bytes;
+  uint64_t nfunc = 0;
+  uint64_t nfuncWithLines = 0;
+  uint64_t nfiles = 0;
+};
+
+// Builds the table for the executable at exePath.
+llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewrite &rewrite);
+
+// Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
+// .gopclntab, aligned to 32 (Go's alignment for it).
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath);
+
+// Fails with an internal error unless the two executables' .text sections have the same
+// address, size and contents, and every other allocated section of before (but .gopclntab)
+// the same address and size in after.
+llvm::Error checkTextUnchanged(const std::string &before, const std::string &after);

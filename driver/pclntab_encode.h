@@ -1,0 +1,67 @@
+// pclntab_encode.h — writes Go's pc→function/file/line table (the Go 1.18 layout that
+// runtime/pclntab.h reads) from a plain description of the program's functions.
+//
+// This is the half of the pclntab step that knows the format and nothing of ELF or DWARF:
+// driver/pclntab.cpp reads the linked executable and fills a PclnInput; encodePclntab lays
+// the bytes out exactly as Go's linker does (cmd/link/internal/ld/pcln.go):
+//
+//   pcHeader (72) | funcnametab | cutab | filetab | pctab | functab + _func records
+//
+// each table's size rounded up to 8 and each table placed at Go's symalign (the largest
+// power of two not above its size, at most 32), so funcnametab starts at 0x60 as in a Go
+// binary. Within pctab, byte 0 is padding (offset 0 means "no table") and identical
+// pc-value tables are stored once. It has no LLVM dependency so that the unit tests link it
+// alone, and it is deterministic: the same input gives the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pclntab {
+
+// A value that holds for the pcs [start, end) (absolute addresses).
+struct PCRange {
+  uint64_t start = 0;
+  uint64_t end = 0;
+  int32_t value = 0;
+};
+
+constexpr uint32_t kNoCU = ~0u;
+
+// One function. Its tables cover [entry, end); where no range says otherwise the value is
+// -1 ("unknown"), which is what Go's readers return for a pc a table does not describe.
+struct FuncInput {
+  uint64_t entry = 0;
+  uint64_t end = 0;       // the next function's entry, or this one's end for the last
+  std::string name;
+  uint32_t cu = kNoCU;    // index into PclnInput::cus; kNoCU for a function without lines
+  std::vector<PCRange> file;  // value: index into cus[cu].files
+  std::vector<PCRange> line;
+  std::vector<PCRange> sp;    // SP offset from the entry's (Go's pcsp); empty: no table at all
+};
+
+struct CUInput {
+  std::vector<std::string> files;
+};
+
+struct PclnInput {
+  uint64_t textStart = 0;
+  std::vector<FuncInput> funcs;  // sorted by entry, entries distinct, ranges within [entry, end)
+  std::vector<CUInput> cus;
+};
+
+// The table's bytes, or an empty vector and *error set when the input breaks the rules above
+// (unsorted functions, an entry below textStart, a range outside its function, a file index
+// out of its CU, offsets beyond 32 bits).
+std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error);
+
+// One pc-value table for [entry, end): (zig-zag value delta, pc delta) pairs from a running
+// value of -1, ended by a 0 byte. ranges must be sorted, disjoint and inside [entry, end).
+std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end, const std::vector<PCRange> &ranges);
+
+// The varints of the format (Go's binary.PutUvarint and the zig-zag of PutVarint).
+void appendUvarint(std::vector<uint8_t> &out, uint32_t v);
+uint32_t zigzag(int32_t v);
+
+} // namespace pclntab

@@ -1,0 +1,167 @@
+// gocc tool: programs that inspect what gocc builds, as go tool's do. One so far:
+//
+//   addr2line BINARY   pc → function and file:line, answered from the binary's own
+//                      .gopclntab with the runtime's reader (runtime/pclntab.h)
+//
+// addr2line speaks `go tool addr2line`'s protocol (Go's cmd/addr2line/main.go): hex pcs on
+// stdin, two lines out for each, so pprof-style callers and the test suite can use either
+// program. It answers with Go's debug/gosym semantics: the function whose [entry, next entry)
+// holds the pc, the file "" when the file table gives none, the line -1 when the line table
+// gives none, "?" and "?:0" when no function holds the pc. It differs from Go's only where Go
+// silently prints "?" for everything: a binary it cannot read, or one with no or a corrupt
+// table, is an error here.
+#include "tool.h"
+
+#include "errors.h"
+#include "runtime/pclntab.h"
+
+#include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
+#include <iostream>
+
+namespace obj = llvm::object;
+
+namespace {
+
+const char addr2lineUsage[] = "usage: gocc tool addr2line binary\n"
+                              "reads addresses from standard input and writes two lines for each:\n"
+                              "\tfunction name\n"
+                              "\tfile:line\n";
+
+// A binary's table, copied to 8-aligned memory (the reader wants the header aligned).
+struct LoadedTable {
+  std::vector<uint64_t> storage;
+  pclntab::Table table;
+};
+
+llvm::Error loadTable(const std::string &path, LoadedTable &out) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return fail(path + ": " + errnoText(buffer.getError()));
+  auto file = obj::ObjectFile::createObjectFile((*buffer)->getMemBufferRef());
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return fail(path + ": not an object file");
+  }
+  const auto *elf = llvm::dyn_cast<obj::ELF64LEObjectFile>(file->get());
+  if (!elf)
+    return fail(path + ": not a 64-bit little-endian ELF file");
+
+  std::optional<obj::SectionRef> text, table;
+  for (const obj::SectionRef &section : elf->sections()) {
+    auto name = section.getName();
+    if (!name) {
+      llvm::consumeError(name.takeError());
+      continue;
+    }
+    if (*name == ".text" && !text)
+      text = section;
+    if (*name == ".gopclntab" && !table)
+      table = section;
+  }
+  if (!table || table->getSize() == 0)
+    return fail(path + ": no .gopclntab section (not built by gocc?)");
+  auto contents = table->getContents();
+  if (!contents) {
+    llvm::consumeError(contents.takeError());
+    return fail(path + ": corrupt .gopclntab: section outside the file");
+  }
+  out.storage.assign((contents->size() + 7) / 8, 0);
+  std::memcpy(out.storage.data(), contents->data(), contents->size());
+  const char *why = out.table.init(reinterpret_cast<const uint8_t *>(out.storage.data()),
+                                   contents->size());
+  // Go's readers count entries from .text's address; a table that does not is as wrong as one
+  // whose functions are out of order.
+  if (!why)
+    why = text ? out.table.verify(text->getAddress()) : "no .text section";
+  if (why)
+    return fail(path + ": corrupt .gopclntab: " + why);
+  return llvm::Error::success();
+}
+
+// strconv.ParseUint(strings.TrimPrefix(s, "0x"), 16, 64), errors ignored as addr2line
+// ignores them: 0 for a syntax error, the largest value for an overflow.
+uint64_t parsePC(llvm::StringRef s) {
+  if (s.starts_with("0x"))
+    s = s.drop_front(2);
+  if (s.empty())
+    return 0;
+  uint64_t v = 0;
+  bool overflow = false;
+  for (char c : s) {
+    int d = llvm::hexDigitValue(c);
+    if (d < 0)
+      return 0;
+    if (v >> 60)
+      overflow = true;
+    v = v << 4 | uint64_t(d);
+  }
+  return overflow ? ~uint64_t(0) : v;
+}
+
+// Go's Table.PCToLine as cmd/addr2line prints it.
+void printPC(const pclntab::Table &t, uint64_t pc, llvm::raw_ostream &os) {
+  pclntab::Func f = t.findFunc(pc);
+  const char *name = f.valid() ? t.funcName(f) : nullptr;
+  if (!f.valid()) {
+    os << "?\n?:0\n";
+    return;
+  }
+  const char *file = nullptr;
+  int32_t fileno = t.pcValue(f, f.rec->pcfile, pc);
+  if (fileno >= 0)
+    file = t.fileName(f, uint32_t(fileno));
+  int32_t line = t.pcValue(f, f.rec->pcln, pc);
+  os << (name ? name : "") << "\n" << (file ? file : "") << ":" << line << "\n";
+}
+
+int addr2line(llvm::ArrayRef<std::string> args) {
+  // As Go's: --help is for pprof, which probes with it, and goes to stdout.
+  if (args.size() == 1 && args[0] == "--help") {
+    llvm::outs() << addr2lineUsage;
+    return 0;
+  }
+  if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
+    llvm::errs() << addr2lineUsage;
+    return 2;
+  }
+  LoadedTable loaded;
+  if (llvm::Error err = loadTable(args[0], loaded))
+    return report(std::move(err), "");
+
+  // bufio.Scanner's lines: "\n" ends a line, a final "\r" is dropped, a last line without
+  // "\n" still counts, and a line of 64 KiB or more stops the scan.
+  constexpr size_t maxLine = 64 * 1024;
+  std::string line;
+  llvm::raw_ostream &os = llvm::outs();
+  while (std::getline(std::cin, line)) {
+    if (line.size() >= maxLine)
+      break;
+    if (!line.empty() && line.back() == '\r')
+      line.pop_back();
+    if (line.find(':') != std::string::npos) {
+      os << "!reverse translation not implemented\n";
+      continue;
+    }
+    printPC(loaded.table, parsePC(line), os);
+  }
+  os.flush();
+  return 0;
+}
+
+} // namespace
+
+int cmdTool(llvm::ArrayRef<std::string> args) {
+  if (args.empty()) {
+    llvm::outs() << "addr2line\n"; // the tools, one a line, as go tool lists them
+    return 0;
+  }
+  if (args[0] == "addr2line")
+    return addr2line(args.drop_front());
+  llvm::errs() << "gocc tool: no such tool \"" << args[0] << "\"\n";
+  return 2;
+}

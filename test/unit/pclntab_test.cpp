@@ -1,0 +1,359 @@
+// The pclntab encoder (driver/pclntab_encode.h) against the reader (runtime/pclntab.h): the
+// varints, the pc-value encoding (Go's own example bytes), the layout Go's linker uses, a
+// round trip of many random functions over several compilation units, deduplication, and the
+// reader's refusal of corrupt headers.
+#include "pclntab_encode.h"
+#include "runtime/pclntab.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+
+namespace {
+
+using pclntab::CUInput;
+using pclntab::FuncInput;
+using pclntab::PclnInput;
+using pclntab::PCRange;
+
+// The reader wants the table 8-aligned, as the linker places it.
+struct Aligned {
+  std::vector<uint64_t> words;
+  size_t size;
+  explicit Aligned(const std::vector<uint8_t> &bytes) : words((bytes.size() + 7) / 8), size(bytes.size()) {
+    std::memcpy(words.data(), bytes.data(), bytes.size());
+  }
+  const uint8_t *data() const { return reinterpret_cast<const uint8_t *>(words.data()); }
+  uint8_t *data() { return reinterpret_cast<uint8_t *>(words.data()); }
+};
+
+TEST(PclntabVarint, RoundTrip) {
+  for (uint32_t v : {0u, 1u, 127u, 128u, 300u, 16383u, 16384u, 0x0fffffffu, 0xffffffffu}) {
+    std::vector<uint8_t> buf;
+    pclntab::appendUvarint(buf, v);
+    const uint8_t *p = buf.data();
+    uint32_t got = 0;
+    ASSERT_TRUE(pclntab::readUvarint(&p, buf.data() + buf.size(), &got));
+    EXPECT_EQ(got, v);
+    EXPECT_EQ(p, buf.data() + buf.size());
+  }
+  // Go's encoding of 300: ac 02.
+  std::vector<uint8_t> buf;
+  pclntab::appendUvarint(buf, 300);
+  EXPECT_EQ(buf, (std::vector<uint8_t>{0xac, 0x02}));
+  // Truncated and over-long varints are refused.
+  const uint8_t truncated[] = {0x80, 0x80};
+  const uint8_t *p = truncated;
+  uint32_t v;
+  EXPECT_FALSE(pclntab::readUvarint(&p, truncated + 2, &v));
+  const uint8_t tooLong[] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x01};
+  p = tooLong;
+  EXPECT_FALSE(pclntab::readUvarint(&p, tooLong + 6, &v));
+}
+
+TEST(PclntabVarint, ZigZag) {
+  for (int32_t v : {0, 1, -1, 2, -2, 100, -100, INT32_MAX, INT32_MIN})
+    EXPECT_EQ(pclntab::unzigzag(pclntab::zigzag(v)), v) << v;
+  EXPECT_EQ(pclntab::zigzag(0), 0u);
+  EXPECT_EQ(pclntab::zigzag(-1), 1u);
+  EXPECT_EQ(pclntab::zigzag(1), 2u);
+  EXPECT_EQ(pclntab::zigzag(13), 26u);
+}
+
+TEST(PclntabPCValue, GoExample) {
+  // go-formats.md §1.5, checked with Go's tools: line 3 for [0,4), 103 for [4,8).
+  auto t = pclntab::encodePCValue(0x1000, 0x1008, {{0x1000, 0x1004, 3}, {0x1004, 0x1008, 103}});
+  EXPECT_EQ(t, (std::vector<uint8_t>{0x08, 0x04, 0xc8, 0x01, 0x04, 0x00}));
+  // File index 0 over the whole function: delta +1 from -1.
+  EXPECT_EQ(pclntab::encodePCValue(0, 16, {{0, 16, 0}}), (std::vector<uint8_t>{0x02, 0x10, 0x00}));
+  // Nothing known: a first pair with value delta 0 (allowed only first) covers it all.
+  EXPECT_EQ(pclntab::encodePCValue(0, 300, {}), (std::vector<uint8_t>{0x00, 0xac, 0x02, 0x00}));
+  // Gaps read as -1 and equal neighbours merge, so no later pair has a zero value delta.
+  auto g = pclntab::encodePCValue(0, 10, {{0, 2, 5}, {2, 4, 5}, {6, 10, 7}});
+  EXPECT_EQ(g, (std::vector<uint8_t>{12, 4, 11, 2, 16, 4, 0})); // +6, -6, +8
+}
+
+// n functions with random lines/files/sp over ncu units, some without lines.
+PclnInput randomProgram(unsigned seed, int n, int ncu) {
+  std::mt19937 rng(seed);
+  PclnInput in;
+  in.textStart = 0x401000;
+  for (int c = 0; c < ncu; c++) {
+    CUInput cu;
+    int nfiles = 1 + int(rng() % 5);
+    for (int f = 0; f < nfiles; f++)
+      cu.files.push_back("/src/cu" + std::to_string(c) + "/file" + std::to_string(f % 3) +
+                         (f % 2 ? ".h" : ".cpp"));
+    in.cus.push_back(cu);
+  }
+  uint64_t pc = in.textStart + rng() % 64;
+  for (int i = 0; i < n; i++) {
+    FuncInput f;
+    f.entry = pc;
+    f.end = pc + 1 + rng() % 400;
+    f.name = "ns" + std::to_string(i % 7) + "::f" + std::to_string(i) + "(int)";
+    if (rng() % 5 != 0) {
+      f.cu = rng() % ncu;
+      uint64_t at = f.entry + rng() % 3;
+      while (at < f.end) {
+        uint64_t end = std::min<uint64_t>(f.end, at + 1 + rng() % 40);
+        if (rng() % 4 != 0) { // leave some gaps
+          int32_t file = int32_t(rng() % in.cus[f.cu].files.size());
+          f.file.push_back({at, end, file});
+          f.line.push_back({at, end, int32_t(rng() % 5000)});
+        }
+        at = end;
+      }
+    }
+    if (rng() % 3 != 0)
+      f.sp.push_back({f.entry, f.end - (f.end - f.entry) / 2, int32_t(rng() % 256) * 8});
+    pc = f.end + rng() % 16;
+    f.end = (i + 1 < n) ? pc : f.end; // tables cover up to the next entry
+    in.funcs.push_back(f);
+  }
+  return in;
+}
+
+int32_t expected(const std::vector<PCRange> &ranges, uint64_t pc) {
+  for (const PCRange &r : ranges)
+    if (r.start <= pc && pc < r.end)
+      return r.value;
+  return -1;
+}
+
+TEST(Pclntab, RoundTripManyFunctions) {
+  PclnInput in = randomProgram(42, 3000, 9);
+  std::string error;
+  std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
+  ASSERT_FALSE(bytes.empty()) << error;
+  Aligned table(bytes);
+  pclntab::Table t;
+  ASSERT_EQ(t.init(table.data(), table.size), nullptr);
+  ASSERT_EQ(t.verify(in.textStart), nullptr);
+  EXPECT_EQ(t.nfunc(), 3000);
+  EXPECT_EQ(t.minPC(), in.funcs.front().entry);
+  EXPECT_EQ(t.maxPC(), in.funcs.back().end);
+  EXPECT_FALSE(t.findFunc(in.funcs.front().entry - 1).valid());
+  EXPECT_FALSE(t.findFunc(in.funcs.back().end).valid());
+
+  std::mt19937 rng(7);
+  for (const FuncInput &f : in.funcs) {
+    for (int k = 0; k < 6; k++) {
+      uint64_t pc = k == 0 ? f.entry : k == 1 ? f.end - 1 : f.entry + rng() % (f.end - f.entry);
+      pclntab::Func got = t.findFunc(pc);
+      ASSERT_TRUE(got.valid()) << std::hex << pc;
+      EXPECT_EQ(got.entry, f.entry);
+      EXPECT_EQ(got.end, f.end);
+      EXPECT_STREQ(t.funcName(got), f.name.c_str());
+      int32_t line = t.pcValue(got, got.rec->pcln, pc);
+      int32_t file = t.pcValue(got, got.rec->pcfile, pc);
+      EXPECT_EQ(line, expected(f.line, pc));
+      EXPECT_EQ(file, expected(f.file, pc));
+      if (file >= 0) {
+        const char *name = t.fileName(got, uint32_t(file));
+        ASSERT_NE(name, nullptr);
+        EXPECT_EQ(name, in.cus[f.cu].files[file]);
+        const char *fileOut;
+        int32_t lineOut;
+        ASSERT_TRUE(t.fileLine(got, pc, &fileOut, &lineOut));
+        EXPECT_STREQ(fileOut, name);
+        EXPECT_EQ(lineOut, line);
+      }
+      EXPECT_EQ(t.spDelta(got, pc), f.sp.empty() ? -1 : expected(f.sp, pc));
+    }
+    if (f.cu == pclntab::kNoCU)
+      EXPECT_EQ(t.findFunc(f.entry).rec->cuOffset, pclntab::kNoCU);
+    if (f.sp.empty())
+      EXPECT_EQ(t.findFunc(f.entry).rec->pcsp, 0u); // "no table"
+  }
+}
+
+TEST(Pclntab, Deterministic) {
+  std::string error;
+  auto a = pclntab::encodePclntab(randomProgram(3, 500, 4), &error);
+  auto b = pclntab::encodePclntab(randomProgram(3, 500, 4), &error);
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+}
+
+TEST(Pclntab, LayoutAsGoLinker) {
+  PclnInput in = randomProgram(5, 200, 3);
+  std::string error;
+  auto bytes = pclntab::encodePclntab(in, &error);
+  ASSERT_FALSE(bytes.empty());
+  pclntab::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  EXPECT_EQ(h.magic, 0xfffffff0u);
+  EXPECT_EQ(h.pad1 | h.pad2, 0);
+  EXPECT_EQ(h.minLC, 1);
+  EXPECT_EQ(h.ptrSize, 8);
+  EXPECT_EQ(h.textStart, in.textStart);
+  // After the 72-byte header, funcnametab (more than 32 bytes) sits at 32-byte alignment.
+  EXPECT_EQ(h.funcnameOffset, 0x60u);
+  uint64_t offs[] = {h.funcnameOffset, h.cuOffset, h.filetabOffset, h.pctabOffset, h.pclnOffset};
+  for (int i = 0; i < 5; i++) {
+    EXPECT_EQ(offs[i] % 8, 0u) << i;
+    if (i > 0)
+      EXPECT_LT(offs[i - 1], offs[i]);
+  }
+  EXPECT_EQ(bytes.size() % 8, 0u);
+  EXPECT_EQ(bytes[h.pctabOffset], 0); // the reserved padding byte
+  // filetab: exactly nfiles packed strings from its start.
+  const char *p = reinterpret_cast<const char *>(&bytes[h.filetabOffset]);
+  for (uint64_t i = 0; i < h.nfiles; i++) {
+    ASSERT_GT(std::strlen(p), 0u);
+    p += std::strlen(p) + 1;
+  }
+  // The first record follows the functab pairs and end entry, 8-aligned.
+  uint32_t funcoff0;
+  std::memcpy(&funcoff0, &bytes[h.pclnOffset + 4], 4);
+  EXPECT_EQ(funcoff0, (200 * 2 + 1) * 4 + 4u);
+}
+
+TEST(Pclntab, Dedup) {
+  PclnInput in;
+  in.textStart = 0x1000;
+  in.cus.push_back({{"/a.cpp", "/b.h"}});
+  in.cus.push_back({{"/b.h", "/a.cpp"}}); // same files, other order: cutab differs, filetab not
+  for (int i = 0; i < 4; i++) {
+    FuncInput f;
+    f.entry = 0x1000 + i * 0x10;
+    f.end = f.entry + 0x10;
+    f.name = i % 2 ? "same" : "f" + std::to_string(i);
+    f.cu = i % 2;
+    f.file = {{f.entry, f.end, 0}};
+    f.line = {{f.entry, f.end, 7}};
+    in.funcs.push_back(f);
+  }
+  std::string error;
+  auto bytes = pclntab::encodePclntab(in, &error);
+  ASSERT_FALSE(bytes.empty()) << error;
+  Aligned table(bytes);
+  pclntab::Table t;
+  ASSERT_EQ(t.init(table.data(), table.size), nullptr);
+  EXPECT_EQ(t.nfiles(), 2u);
+  auto f0 = t.funcAt(0), f1 = t.funcAt(1), f3 = t.funcAt(3);
+  EXPECT_EQ(f0.rec->pcln, f1.rec->pcln); // one line table for all four
+  EXPECT_EQ(f0.rec->pcfile, f3.rec->pcfile);
+  EXPECT_EQ(f1.rec->nameoff, f3.rec->nameoff); // "same" stored once
+  EXPECT_NE(f0.rec->cuOffset, f1.rec->cuOffset);
+  EXPECT_STREQ(t.fileName(f0, 0), "/a.cpp");
+  EXPECT_STREQ(t.fileName(f1, 0), "/b.h");
+  // pctab: the padding byte, then one file table and one line table (3 bytes each).
+  for (int i = 0; i < 4; i++) {
+    EXPECT_EQ(t.funcAt(i).rec->pcfile, 1u);
+    EXPECT_EQ(t.funcAt(i).rec->pcln, 4u);
+  }
+}
+
+TEST(Pclntab, EncoderRefusesBadInput) {
+  std::string error;
+  PclnInput in;
+  in.textStart = 0x1000;
+  in.cus.push_back({{"/a.cpp"}});
+  FuncInput f;
+  f.entry = 0x1010;
+  f.end = 0x1020;
+  f.name = "f";
+  in.funcs = {f, f};
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("not sorted"), std::string::npos) << error;
+
+  in.funcs = {f};
+  in.funcs[0].cu = 0;
+  in.funcs[0].file = {{0x1010, 0x1020, 1}};
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("file index"), std::string::npos) << error;
+
+  in.funcs[0].file = {{0x1000, 0x1020, 0}};
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("outside"), std::string::npos) << error;
+
+  in.funcs[0].file.clear();
+  in.funcs[0].entry = 0x800;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("bad range"), std::string::npos) << error;
+}
+
+class PclntabCorrupt : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    bytes = pclntab::encodePclntab(randomProgram(11, 50, 2), &error);
+    ASSERT_FALSE(bytes.empty());
+  }
+  // init's verdict on the table with `patch` applied to a copy.
+  std::string initWith(size_t at, const void *patch, size_t n, size_t size = 0) {
+    Aligned copy(bytes);
+    std::memcpy(copy.data() + at, patch, n);
+    pclntab::Table t;
+    const char *why = t.init(copy.data(), size ? size : copy.size);
+    return why ? why : "";
+  }
+  std::vector<uint8_t> bytes;
+};
+
+TEST_F(PclntabCorrupt, Header) {
+  uint8_t b;
+  int64_t i64;
+  uint64_t u64;
+  EXPECT_EQ(initWith(0, "", 0), "");
+  EXPECT_EQ(initWith(0, "", 0, 71), "table shorter than its header");
+  b = 0xf1;
+  EXPECT_EQ(initWith(0, &b, 1), "bad magic");
+  b = 1;
+  EXPECT_EQ(initWith(5, &b, 1), "bad header padding");
+  b = 4;
+  EXPECT_EQ(initWith(6, &b, 1), "bad instruction size quantum");
+  EXPECT_EQ(initWith(7, &b, 1), "bad pointer size");
+  i64 = -1;
+  EXPECT_EQ(initWith(8, &i64, 8), "bad function count");
+  i64 = int64_t(bytes.size());
+  EXPECT_EQ(initWith(8, &i64, 8), "bad function count");
+  u64 = 8;
+  EXPECT_EQ(initWith(0x20, &u64, 8), "table offset out of range");
+  u64 = bytes.size() + 1;
+  EXPECT_EQ(initWith(0x38, &u64, 8), "table offset out of range");
+  u64 = bytes.size() - 4; // functab with no room for its entries
+  EXPECT_EQ(initWith(0x40, &u64, 8), "functab out of range");
+  pclntab::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  u64 = h.cuOffset + 2;
+  EXPECT_EQ(initWith(0x28, &u64, 8), "misaligned functab or cutab");
+  // Cut short: the functab no longer fits.
+  EXPECT_EQ(initWith(0, "", 0, h.pclnOffset + 8), "functab out of range");
+}
+
+TEST_F(PclntabCorrupt, Misaligned) {
+  std::vector<uint64_t> words(bytes.size() / 8 + 1);
+  uint8_t *p = reinterpret_cast<uint8_t *>(words.data()) + 4;
+  std::memcpy(p, bytes.data(), bytes.size());
+  pclntab::Table t;
+  EXPECT_STREQ(t.init(p, bytes.size()), "table not 8-byte aligned");
+  EXPECT_STREQ(t.init(nullptr, 100), "table shorter than its header");
+}
+
+TEST_F(PclntabCorrupt, Verify) {
+  pclntab::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  Aligned copy(bytes);
+  pclntab::Table t;
+  ASSERT_EQ(t.init(copy.data(), copy.size), nullptr);
+  EXPECT_STREQ(t.verify(h.textStart + 1), "textStart differs from the text's address");
+  EXPECT_EQ(t.verify(h.textStart), nullptr);
+  // Entry 1 after entry 2.
+  uint32_t big = 0x7fffffff;
+  std::memcpy(copy.data() + h.pclnOffset + 8, &big, 4);
+  EXPECT_STREQ(t.verify(h.textStart), "function table not sorted by PC offset");
+  Aligned copy2(bytes);
+  ASSERT_EQ(t.init(copy2.data(), copy2.size), nullptr);
+  std::memcpy(copy2.data() + h.pclnOffset + 4, &big, 4); // funcoff of entry 0 out of range
+  EXPECT_STREQ(t.verify(h.textStart), "function record out of range");
+  EXPECT_FALSE(t.funcAt(0).valid());
+  t = pclntab::Table();
+  EXPECT_STREQ(t.verify(0), "table not initialized");
+  EXPECT_FALSE(t.findFunc(0x401000).valid());
+}
+
+} // namespace
