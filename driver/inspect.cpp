@@ -26,36 +26,45 @@ std::string shortLLVMError(llvm::Error err) {
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   if (!file.getBuffer().starts_with(llvm::ELF::ElfMagic))
     return reason("not an ELF file");
-  auto obj = llvm::object::ELF64LEObjectFile::create(file);
-  if (!obj)
-    return reason("malformed ELF file: " + shortLLVMError(obj.takeError()));
-  const auto &elf = obj->getELFFile();
+  auto elfFile = llvm::object::ELF64LEFile::create(file.getBuffer());
+  if (!elfFile)
+    return reason("malformed ELF file: " + shortLLVMError(elfFile.takeError()));
+  const auto &elf = *elfFile;
   if (elf.getHeader().e_machine != llvm::ELF::EM_X86_64 ||
       (elf.getHeader().e_type != llvm::ELF::ET_EXEC && elf.getHeader().e_type != llvm::ELF::ET_DYN))
     return reason("not an x86-64 executable");
 
   BinaryInfo info;
+  // ELFFile's own accessors throughout: they check every index and offset they follow, where
+  // ELFObjectFile's SectionRef/SymbolRef conveniences trust some (inspect_fuzz found one).
+  auto sections = elf.sections();
+  if (!sections)
+    return reason("malformed ELF file: " + shortLLVMError(sections.takeError()));
   std::optional<llvm::StringRef> buildinfoBytes, noteBytes, pclntabBytes;
   uint64_t textAddr = 0;
-  for (const llvm::object::SectionRef &sec : obj->sections()) {
-    auto name = sec.getName();
+  const llvm::object::ELF64LE::Shdr *symtab = nullptr;
+  for (const auto &shdr : *sections) {
+    auto name = elf.getSectionName(shdr);
     if (!name)
       return reason("malformed ELF file: " + shortLLVMError(name.takeError()));
-    auto shdr = obj->getSection(sec.getRawDataRefImpl());
-    if (shdr->sh_flags & llvm::ELF::SHF_ALLOC)
-      info.sections.push_back({name->str(), shdr->sh_addr, shdr->sh_addr + shdr->sh_size});
+    if (shdr.sh_flags & llvm::ELF::SHF_ALLOC)
+      info.sections.push_back({name->str(), shdr.sh_addr, shdr.sh_addr + shdr.sh_size});
     if (*name == ".text")
-      textAddr = shdr->sh_addr;
+      textAddr = shdr.sh_addr;
+    if (shdr.sh_type == llvm::ELF::SHT_SYMTAB)
+      symtab = &shdr;
     std::optional<llvm::StringRef> *want = *name == ".go.buildinfo"   ? &buildinfoBytes
                                           : *name == kBuildIDSection ? &noteBytes
                                           : *name == ".gopclntab"    ? &pclntabBytes
                                                                      : nullptr;
     if (!want)
       continue;
-    auto contents = sec.getContents();
-    if (!contents)
+    auto contents = elf.getSectionContents(shdr);
+    if (!contents) {
+      llvm::consumeError(contents.takeError());
       return reason("truncated file: section " + *name + " lies past its end");
-    *want = *contents;
+    }
+    *want = llvm::toStringRef(*contents);
   }
 
   // The build information says who built the file; without it, it is no gocc binary.
@@ -87,15 +96,22 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   }
 
   info.entry = elf.getHeader().e_entry;
-  for (const llvm::object::ELFSymbolRef &sym : obj->symbols()) {
-    auto addr = sym.getAddress();
-    auto name = sym.getName();
-    if (!addr || !name) {
-      llvm::consumeError(addr.takeError());
-      llvm::consumeError(name.takeError());
-      continue;
+  if (symtab) {
+    auto syms = elf.symbols(symtab);
+    auto strtab = elf.getStringTableForSymtab(*symtab);
+    if (!syms || !strtab) {
+      llvm::consumeError(syms.takeError());
+      llvm::consumeError(strtab.takeError());
+      return reason("malformed ELF file: bad symbol table");
     }
-    if (*addr == info.entry && sym.getELFType() == llvm::ELF::STT_FUNC) {
+    for (const auto &sym : *syms) {
+      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_value != info.entry)
+        continue;
+      auto name = sym.getName(*strtab);
+      if (!name) {
+        llvm::consumeError(name.takeError());
+        continue;
+      }
       info.entrySymbol = name->str();
       break;
     }
