@@ -55,6 +55,7 @@ void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
   flags.addPositiveInt("p", opts.parallel);
   flags.addQuotedList("cxxflags", opts.cxxflags);
   flags.addQuotedList("ldflags", opts.ldflags);
+  flags.addString("debug-trace", opts.debugTrace);
 }
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs) {
@@ -177,6 +178,9 @@ static llvm::Expected<std::vector<std::string>> stampObjects(const BuildSetup &s
 llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
                          const std::string &outputPath) {
   CommandTrace trace(opts.trace, work.path());
+  StepTimes times(opts.debugTrace);
+  if (llvm::Error err = times.open())
+    return err;
 
   // Compile every unit; stop here if any fails (clang has printed why).
   std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
@@ -185,6 +189,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   if (interruptSignal())
     return failQuietly();
+  times.end("compile");
 
   // What the executable will say about its build.
   auto stamps = stampObjects(setup, opts, work, trace);
@@ -196,6 +201,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   if (llvm::Error err = writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level),
                                           linkerScript, trace))
     return err;
+  times.end("script");
 
   // Link once with an empty table: the code at its final addresses. The empty .gopclntab gives
   // this link the same segments, hence the same headers, as the second. Kept in the work
@@ -214,6 +220,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   if (interruptSignal())
     return failQuietly();
+  times.end("link");
 
   // The pc→function/file/line table of that executable, replacing the empty one.
   trace.comment("pclntab " + firstLink + " >" + tableObject);
@@ -222,6 +229,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return table.takeError();
   if (llvm::Error err = writePclntabObject(table->bytes, tableObject))
     return err;
+  times.end("pclntab");
 
   // Link again with the table, into a temporary, removed unless it is committed, so a failed
   // build leaves an existing output untouched.
@@ -234,10 +242,12 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return err;
   if (interruptSignal())
     return failQuietly();
+  times.end("relink");
 
   // The table describes the first link's code: it must be the code we ship.
   if (llvm::Error err = checkTextUnchanged(firstLink, *tmp))
     return err;
+  times.end("check");
 
   // The build ID's content half, now that the executable is final.
   trace.comment("stamp build ID content hash");
@@ -248,7 +258,8 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   if (llvm::Error err = commitOutput(*tmp, outputPath, trace))
     return err;
   removeTmp.release();
-  return llvm::Error::success();
+  times.end("commit");
+  return times.write();
 }
 
 // Where gocc build writes the executable: -o, or the package's default name in the current

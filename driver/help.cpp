@@ -73,6 +73,10 @@ The build flags are shared by the build and run commands:
 		can override them. The list is split at spaces; quotes group words.
 	-ldflags 'list'
 		arguments to pass to the linker (ld.lld), after the objects.
+	-debug-trace file
+		write the time each step of the build took (compile, script,
+		link, pclntab, relink, check, commit) to file, as Chrome trace
+		events.
 	-trimpath
 		remove all file system paths from the resulting executable.
 		Instead of absolute file system paths, the recorded file names

@@ -12,7 +12,7 @@ import lit.formats
 config.name = "gocc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "buildinfo_fuzz.cpp", "inspect_fuzz.cpp"]
+config.excludes = ["Inputs", "unit", "pclntab_fuzz.cpp", "buildinfo_fuzz.cpp", "inspect_fuzz.cpp", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.gocc_obj_root, "test")
 
