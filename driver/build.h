@@ -19,6 +19,7 @@ struct BuildOptions {
   bool trace = false;    // -x
   bool keepWork = false; // -work
   bool trimpath = false; // -trimpath
+  std::string debugTrace; // -debug-trace=file
   int parallel;          // -p
   std::vector<std::string> cxxflags;
   std::vector<std::string> ldflags;

@@ -3,6 +3,7 @@
 #include "errors.h"
 
 #include "lld/Common/Driver.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 LLD_HAS_DRIVER(elf)
@@ -30,6 +31,17 @@ std::vector<std::string> linkCommand(const Toolchain &tc, const std::string &lin
       "-lgcc", "-lgcc_eh", "-lc", "-lgcc", "-lgcc_eh"});
   // clang-format on
   return cmd;
+}
+
+std::vector<std::string> withoutStripping(llvm::ArrayRef<std::string> ldflags) {
+  static const llvm::StringRef strip[] = {
+      "-s", "--strip-all", "-strip-all", "-S", "--strip-debug", "-strip-debug",
+      "-x", "--discard-all", "-discard-all", "-X", "--discard-locals", "-discard-locals"};
+  std::vector<std::string> kept;
+  for (const std::string &flag : ldflags)
+    if (llvm::find(strip, flag) == std::end(strip))
+      kept.push_back(flag);
+  return kept;
 }
 
 namespace {

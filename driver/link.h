@@ -27,3 +27,9 @@ std::vector<std::string> linkCommand(const Toolchain &tc, const std::string &lin
 // Runs lld in-process. Its diagnostics go to stderr unchanged; a missing main gets one more line
 // saying what the user must write.
 llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace &trace);
+
+// ldflags without the flags that strip symbols or debug information (-s, -S, -x, -X and their
+// long forms): the first of gocc's two links keeps them, because the pclntab is built from
+// them, and they do not change the layout of anything loaded. The second link strips, so
+// `-ldflags=-s` gives, as in Go, a binary without symbols or DWARF that still explains itself.
+std::vector<std::string> withoutStripping(llvm::ArrayRef<std::string> ldflags);

@@ -12,7 +12,8 @@
 // entry; its files are numbered in that unit in first-use order. Functions that no line table
 // describes (static libstdc++, libc_nonshared) keep their entry and name, with no unit and
 // file/line tables that say -1 ("unknown") everywhere: Go's addr2line then prints the name
-// and ":-1", the runtime "?:0". An offset of 0 ("no table") would not do: Go's debug/gosym
+// and ":-1", the runtime "?:0". In a function with lines, pcs no row covers (padding) have
+// line -1 and the file of the range before them. An offset of 0 ("no table") would not do: Go's debug/gosym
 // does not check it and would decode pctab's padding byte and whatever follows it.
 //
 // SP offsets (Go's pcsp): from .eh_frame's CFI. Where the CFA is rsp+N, the SP has moved
@@ -21,9 +22,10 @@
 // not say where rsp is, and the table says -1 there.
 #include "pclntab.h"
 
+#include "elfobject.h"
+
 #include "errors.h"
 #include "pclntab_encode.h"
-#include "runtime/pclntab.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/DebugInfo/DWARF/DWARFContext.h"
@@ -266,9 +268,22 @@ overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
   return {first, last};
 }
 
+// Makes ranges cover [entry, end) without gaps: a gap takes the value before it, a leading gap
+// the first value. For pcfile: debug/gosym's LineToPC indexes cutab with the file value of
+// every range of every function that has a unit, and a -1 there makes it give up on the
+// whole table (Go's own tables never have one). The line stays -1 in the gaps.
+void fillGaps(std::vector<PCRange> &ranges, uint64_t entry, uint64_t end) {
+  if (ranges.empty())
+    return;
+  ranges.front().start = entry;
+  for (size_t i = 1; i < ranges.size(); i++)
+    ranges[i - 1].end = ranges[i].start;
+  ranges.back().end = end;
+}
+
 } // namespace
 
-llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
   auto exe = openExecutable(exePath);
   if (!exe)
     return exe.takeError();
@@ -289,7 +304,6 @@ llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewri
   in.textStart = textStart;
   std::map<uint32_t, uint32_t> cuOf;                 // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;   // per table unit: path id → file index
-  Pclntab result;
   for (size_t i = 0; i < syms->size(); i++) {
     const Symbol &sym = (*syms)[i];
     pclntab::FuncInput f;
@@ -315,7 +329,7 @@ llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewri
         f.file.push_back({start, end, file->second});
         f.line.push_back({start, end, int32_t(r->line)});
       }
-      result.nfuncWithLines++;
+      fillGaps(f.file, f.entry, f.end);
     }
     auto [spFirst, spLast] = overlapping(sp, f.entry, f.end);
     for (auto r = spFirst; r != spLast; ++r)
@@ -324,67 +338,16 @@ llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewri
   }
 
   std::string error;
-  result.bytes = pclntab::encodePclntab(in, &error);
-  if (result.bytes.empty())
+  std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
+  if (bytes.empty())
     return fail("internal error: pclntab for " + exePath + ": " + error);
-  result.nfunc = in.funcs.size();
-  const auto *header = reinterpret_cast<const pclntab::Header *>(result.bytes.data());
-  result.nfiles = header->nfiles;
-  return result;
+  return bytes;
 }
 
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath) {
-  namespace ELF = llvm::ELF;
-  // Layout: ELF header, the table (at 64, already 32-aligned), the section names, then the
-  // section headers: null, .gopclntab, .shstrtab. No symbols: the linker script names the
-  // table's start.
-  const char names[] = "\0.gopclntab\0.shstrtab";
-  uint64_t tableAt = sizeof(ELF::Elf64_Ehdr);
-  uint64_t namesAt = tableAt + table.size();
-  uint64_t headersAt = (namesAt + sizeof names + 7) / 8 * 8;
-  uint64_t size = headersAt + 3 * sizeof(ELF::Elf64_Shdr);
-
-  auto out = llvm::FileOutputBuffer::create(objectPath, size);
-  if (!out)
-    return fail("create " + objectPath + ": " + llvm::toString(out.takeError()));
-  uint8_t *buf = (*out)->getBufferStart();
-  std::memset(buf, 0, size);
-
-  ELF::Elf64_Ehdr eh = {};
-  std::memcpy(eh.e_ident, ELF::ElfMagic, 4);
-  eh.e_ident[ELF::EI_CLASS] = ELF::ELFCLASS64;
-  eh.e_ident[ELF::EI_DATA] = ELF::ELFDATA2LSB;
-  eh.e_ident[ELF::EI_VERSION] = ELF::EV_CURRENT;
-  eh.e_ident[ELF::EI_OSABI] = ELF::ELFOSABI_NONE;
-  eh.e_type = ELF::ET_REL;
-  eh.e_machine = ELF::EM_X86_64;
-  eh.e_version = ELF::EV_CURRENT;
-  eh.e_shoff = headersAt;
-  eh.e_ehsize = sizeof(ELF::Elf64_Ehdr);
-  eh.e_shentsize = sizeof(ELF::Elf64_Shdr);
-  eh.e_shnum = 3;
-  eh.e_shstrndx = 2;
-  std::memcpy(buf, &eh, sizeof eh);
-  std::memcpy(buf + tableAt, table.data(), table.size());
-  std::memcpy(buf + namesAt, names, sizeof names);
-
-  ELF::Elf64_Shdr sh[3] = {};
-  sh[1].sh_name = 1;
-  sh[1].sh_type = ELF::SHT_PROGBITS;
-  sh[1].sh_flags = ELF::SHF_ALLOC;
-  sh[1].sh_offset = tableAt;
-  sh[1].sh_size = table.size();
-  sh[1].sh_addralign = 32;
-  sh[2].sh_name = 12;
-  sh[2].sh_type = ELF::SHT_STRTAB;
-  sh[2].sh_offset = namesAt;
-  sh[2].sh_size = sizeof names;
-  sh[2].sh_addralign = 1;
-  std::memcpy(buf + headersAt, sh, sizeof sh);
-
-  if (llvm::Error err = (*out)->commit())
-    return fail("write " + objectPath + ": " + llvm::toString(std::move(err)));
-  return llvm::Error::success();
+  // No symbols: the linker script names the table's start.
+  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC, 32,
+                                         llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string &before, const std::string &after) {

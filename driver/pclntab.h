@@ -27,15 +27,8 @@ struct PathRewrite {
   std::string apply(llvm::StringRef path) const;
 };
 
-struct Pclntab {
-  std::vector<uint8_t> bytes;
-  uint64_t nfunc = 0;
-  uint64_t nfuncWithLines = 0;
-  uint64_t nfiles = 0;
-};
-
-// Builds the table for the executable at exePath.
-llvm::Expected<Pclntab> buildPclntab(const std::string &exePath, const PathRewrite &rewrite);
+// Builds the table (its bytes) for the executable at exePath.
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, const PathRewrite &rewrite);
 
 // Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
 // .gopclntab, aligned to 32 (Go's alignment for it).

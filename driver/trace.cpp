@@ -1,5 +1,8 @@
 #include "trace.h"
 
+#include "errors.h"
+
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 // arg as a POSIX shell word: unchanged if it is plain, else in single quotes.
@@ -49,4 +52,44 @@ void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffi
 void CommandTrace::comment(const std::string &text) const {
   if (enabled)
     llvm::errs() << replaceAll("# " + text, workDir, "$WORK") << "\n";
+}
+
+StepTimes::StepTimes(std::string file) : file(std::move(file)), origin(Clock::now()) {}
+
+int64_t StepTimes::now() const {
+  return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - origin).count();
+}
+
+void StepTimes::end(llvm::StringRef step) {
+  int64_t t = now();
+  steps.push_back({step.str(), last, t - last});
+  last = t;
+}
+
+llvm::Error StepTimes::open() {
+  if (file.empty())
+    return llvm::Error::success();
+  std::error_code ec;
+  os = std::make_unique<llvm::raw_fd_ostream>(file, ec, llvm::sys::fs::OF_Text);
+  if (ec)
+    return fail("open " + file + ": " + errnoText(ec));
+  return llvm::Error::success();
+}
+
+llvm::Error StepTimes::write() const {
+  if (!os)
+    return llvm::Error::success();
+  llvm::raw_fd_ostream &out = *os;
+  out << "[";
+  for (size_t i = 0; i < steps.size(); i++)
+    out << (i ? ",\n" : "") << "{\"name\":\"" << steps[i].name << "\",\"ph\":\"X\",\"ts\":"
+       << steps[i].start << ",\"dur\":" << steps[i].duration << ",\"pid\":1,\"tid\":1}";
+  out << "]\n";
+  out.flush();
+  if (out.has_error()) {
+    std::error_code ec = out.error();
+    out.clear_error();
+    return fail("write " + file + ": " + errnoText(ec));
+  }
+  return llvm::Error::success();
 }

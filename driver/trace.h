@@ -7,7 +7,13 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <memory>
 #include <string>
+#include <vector>
 
 class CommandTrace {
 public:
@@ -21,4 +27,33 @@ public:
 private:
   bool enabled;
   std::string workDir;
+};
+
+// -debug-trace=file (go build's flag): how long each step of the build took, written as Chrome
+// trace events ("ph":"X", microseconds) to file when the build succeeds. bench/pclntab.sh reads
+// it for the cost of the pclntab step and the second link.
+class StepTimes {
+public:
+  explicit StepTimes(std::string file);
+
+  // Creates the file now, so that a bad path fails the build before it starts (as go build's).
+  llvm::Error open();
+  // Records the step that ran since the previous call (or since construction).
+  void end(llvm::StringRef step);
+  // Writes the events; nothing without a file.
+  llvm::Error write() const;
+
+private:
+  struct Step {
+    std::string name;
+    int64_t start, duration; // µs since construction
+  };
+  using Clock = std::chrono::steady_clock;
+  int64_t now() const;
+
+  std::string file;
+  std::unique_ptr<llvm::raw_fd_ostream> os;
+  Clock::time_point origin;
+  int64_t last = 0;
+  std::vector<Step> steps;
 };

@@ -2,6 +2,7 @@
 // runtime finds them (Go: symtab.go's moduledata, findfunc, funcline). The linker script
 // defines the symbols these come from.
 #pragma once
+#include "buildinfo.h"
 #include "pclntab.h"
 #include "runtime2.h"
 
@@ -41,5 +42,9 @@ const char* funcname(const pclntab::Func& f);
 // The source file and line of pc in f (Go: funcline). For a return address, pass pc-1:
 // the call instruction's line, not the next statement's. False if the table does not say.
 bool funcline(const pclntab::Func& f, uintptr pc, const char** file, int32* line);
+
+// The build information embedded in the executable (section .go.buildinfo), decoded in
+// place; false if there is none or it is damaged (debug.cpp).
+bool ownBuildInfo(buildinfo::Strings* out);
 
 }  // namespace runtime
