@@ -347,6 +347,12 @@ llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string 
   // Layout: ELF header, the table (at 64, already 32-aligned), the section names, then the
   // section headers: null, .gopclntab, .shstrtab. No symbols: the linker script names the
   // table's start.
+  //
+  // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
+  // read, but gives it another rank in lld's orphan placement: lld puts a section the script
+  // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
+  // output section of the same rank, and without the flag that would be .gopclntab, so the
+  // orphan would move with the table's size and the code using it would change.
   const char names[] = "\0.gopclntab\0.shstrtab";
   uint64_t tableAt = sizeof(ELF::Elf64_Ehdr);
   uint64_t namesAt = tableAt + table.size();
@@ -380,7 +386,7 @@ llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string 
   ELF::Elf64_Shdr sh[3] = {};
   sh[1].sh_name = 1;
   sh[1].sh_type = ELF::SHT_PROGBITS;
-  sh[1].sh_flags = ELF::SHF_ALLOC;
+  sh[1].sh_flags = ELF::SHF_ALLOC | ELF::SHF_X86_64_LARGE;
   sh[1].sh_offset = tableAt;
   sh[1].sh_size = table.size();
   sh[1].sh_addralign = 32;
