@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The tests also use gdb (the bootstrap is checked under it) and Go 1.19 (an oracle).
-GOCC_EXTRA_PACKAGES="gdb golang-go" ./make.bash --no-run
+GOCC_EXTRA_PACKAGES="gdb golang-go git" ./make.bash --no-run
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

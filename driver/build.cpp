@@ -2,11 +2,13 @@
 //
 //   parse     flags, GOAMD64, toolchain, inputs → a package of source units   (prepareBuild)
 //   compile   each unit → <work>/<n>_<stem>.o, up to -p clang processes       (compile.cpp)
+//   stamp     build information and build ID → <work>/buildinfo.o, buildid.o  (stamp.cpp)
 //   script    the runtime's linker-script template → <work>/link.ld           (linkerscript.cpp)
 //   link      objects + runtime + libraries → <work>/<name>.nopclntab         (link.cpp)
 //   pclntab   that executable's symbols, lines and CFI → <work>/gopclntab.o   (pclntab.cpp)
 //   relink    the same link plus gopclntab.o → a temporary beside the output  (link.cpp)
 //   check     the relinked .text is the first link's, byte for byte          (pclntab.cpp)
+//   buildid   the executable's content hash, written into its build ID note  (buildid.cpp)
 //   commit    rename the temporary over the output                            (commitOutput)
 //
 // Two links, because the table describes the final code at its final addresses, which only a
@@ -14,19 +16,24 @@
 // moves nothing (docs/pclntab.md). Nothing is cached yet: every build compiles every unit.
 #include "build.h"
 
+#include "buildid.h"
 #include "config.h"
 
 #include "compile.h"
+#include "elfobject.h"
 #include "errors.h"
 #include "interrupt.h"
 #include "link.h"
 #include "linkerscript.h"
 #include "pclntab.h"
+#include "stamp.h"
 #include "target.h"
 #include "trace.h"
 
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -107,6 +114,67 @@ static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg)
   return rewrite;
 }
 
+// The inputs half of the build ID: everything the build was asked to do.
+static llvm::Expected<std::string> hashInputs(const BuildSetup &setup, const BuildOptions &opts) {
+  BuildIDHasher h;
+  h.add("toolchain", toolchainVersion());
+  h.add("goamd64", std::to_string(setup.goamd64Level));
+  for (const std::string &f : opts.cxxflags)
+    h.add("cxxflag", f);
+  for (const std::string &f : opts.ldflags)
+    h.add("ldflag", f);
+  h.add("trimpath", opts.trimpath ? "1" : "0");
+  for (const std::string &file :
+       {setup.toolchain.runtimeLibrary(), setup.toolchain.linkerScriptTemplate()}) {
+    auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!buf)
+      return fail("open " + file + ": " + errnoText(buf.getError()));
+    h.add("toolchain file", (*buf)->getBuffer());
+  }
+  for (const SourceUnit &unit : setup.package.units) {
+    auto buf = llvm::MemoryBuffer::getFile(unit.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!buf)
+      return fail("open " + unit.path + ": " + errnoText(buf.getError()));
+    // Named as the table names it: -trimpath builds in two directories hash alike.
+    llvm::SmallString<256> abs(unit.path);
+    fs::make_absolute(abs);
+    path::remove_dots(abs, /*remove_dot_dot=*/true);
+    h.add("source " + trimpathRewrite(opts, setup.package).apply(abs), (*buf)->getBuffer());
+  }
+  return h.hex();
+}
+
+// Writes the objects that carry what the executable says about its build: the build
+// information (Go's .go.buildinfo) and the build ID note, its content half still zero.
+static llvm::Expected<std::vector<std::string>> stampObjects(const BuildSetup &setup,
+                                                             const BuildOptions &opts,
+                                                             const WorkDir &work,
+                                                             const CommandTrace &trace) {
+  trace.comment("stamp build information and build ID");
+  BuildFacts facts;
+  facts.programPath = setup.package.programPath();
+  facts.projectDir = projectDirectory(setup.package.dir);
+  facts.trimpath = opts.trimpath;
+  facts.cxxflags = opts.cxxflags;
+  facts.ldflags = opts.ldflags;
+  facts.goamd64Level = setup.goamd64Level;
+  std::string blob = encodeBuildInfo(describeBuild(facts));
+  auto inputs = hashInputs(setup, opts);
+  if (!inputs)
+    return inputs.takeError();
+  std::string note = buildIDNote(*inputs);
+
+  using namespace llvm::ELF;
+  std::vector<std::string> objects = {work.file("buildinfo.o"), work.file("buildid.o")};
+  if (llvm::Error err = writeSectionObject(
+          objects[0], {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, blob}))
+    return std::move(err);
+  if (llvm::Error err =
+          writeSectionObject(objects[1], {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
+    return std::move(err);
+  return objects;
+}
+
 llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
                          const std::string &outputPath) {
   CommandTrace trace(opts.trace, work.path());
@@ -123,6 +191,11 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
     return failQuietly();
   times.end("compile");
 
+  // What the executable will say about its build.
+  auto stamps = stampObjects(setup, opts, work, trace);
+  if (!stamps)
+    return stamps.takeError();
+
   // The runtime's memory layout, filled in for this target.
   std::string linkerScript = work.file("link.ld");
   if (llvm::Error err = writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level),
@@ -137,6 +210,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   std::vector<std::string> objects;
   for (const CompileJob &job : jobs)
     objects.push_back(job.objectPath);
+  objects.insert(objects.end(), stamps->begin(), stamps->end());
   std::string tableObject = work.file("gopclntab.o");
   if (llvm::Error err = writePclntabObject({}, tableObject))
     return err;
@@ -176,6 +250,12 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   if (llvm::Error err = checkTextUnchanged(firstLink, *tmp))
     return err;
   times.end("check");
+
+  // The build ID's content half, now that the executable is final.
+  trace.comment("stamp build ID content hash");
+  if (llvm::Error err = stampContentHash(*tmp))
+    return err;
+  times.end("buildid");
 
   // Commit.
   if (llvm::Error err = commitOutput(*tmp, outputPath, trace))

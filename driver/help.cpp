@@ -16,6 +16,7 @@ The commands are:
 
 	build       compile a program
 	run         compile and run a program
+	info        describe gocc executables
 	tool        run a gocc tool (addr2line)
 	version     print gocc version
 	help        print help about a command
@@ -76,7 +77,7 @@ The build flags are shared by the build and run commands:
 		pc-to-line table.
 	-debug-trace file
 		write the time each step of the build took (compile, script,
-		link, pclntab, relink, check, commit) to file, as Chrome trace
+		link, pclntab, relink, check, buildid, commit) to file, as Chrome trace
 		events.
 	-trimpath
 		remove all file system paths from the resulting executable.
@@ -124,6 +125,36 @@ The gocc runtime in the program reads, as Go's does:
 See also: gocc build.
 )";
 
+const char infoHelp[] = R"(usage: gocc info [-m] [-json] [-v] file|dir...
+
+Info describes executables built by gocc, from what they record about
+themselves. For each one it prints, as "go version" does, the file name and
+the toolchain that built it, then tab-indented lines:
+
+	path     the program (its directory or main file)
+	mod      the project it was built in, with version (devel)
+	target   linux/amd64 and the x86-64 level it was compiled for
+	buildid  the build ID: a hash of the build's inputs / of the executable
+	pclntab  the pc table's function and file counts and size in bytes
+	Entry point: the entry address and its symbol (_rt0_amd64_linux)
+	and the sections, one per line, as gdb's "info files" lists them.
+
+The -m flag adds the libraries linked (dep lines) and the build settings
+(build lines), so that every line "go version -m" prints for the file
+appears too, in the same form.
+
+The -json flag prints everything as JSON instead: one object for one file,
+an array when several files or a directory are named.
+
+A directory is searched recursively for executables; files in it that are
+not gocc executables are skipped, and -v says why.
+
+Info prints "gocc: <file>: <reason>" and exits with status 1 for a file it
+cannot read, or that is not an executable built by gocc, or whose build
+information or pc table is corrupt, and for a directory without gocc
+executables. It never executes the files.
+)";
+
 const char toolHelp[] = R"(usage: gocc tool [command [arguments]]
 
 Tool runs the gocc tool identified by the arguments. With no arguments it
@@ -163,6 +194,8 @@ llvm::StringRef helpText(llvm::StringRef topic) {
     return toolHelp;
   if (topic == "version")
     return versionHelp;
+  if (topic == "info")
+    return infoHelp;
   if (topic == "help")
     return helpHelp;
   return "";

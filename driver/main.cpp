@@ -1,10 +1,11 @@
-// gocc: the command. Dispatches to build, run, tool, version and help, like the go command; each command
+// gocc: the command. Dispatches to build, run, info, tool, version and help, like the go command; each command
 // parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "config.h"
 #include "errors.h"
 #include "flags.h"
 #include "help.h"
+#include "info.h"
 #include "run.h"
 #include "tool.h"
 
@@ -65,6 +66,8 @@ int main(int argc, char **argv) {
     return cmdTool(rest);
   if (command == "version")
     return cmdVersion(rest);
+  if (command == "info")
+    return cmdInfo(rest);
   if (command == "help" || command == "-h" || command == "-help" || command == "--help")
     return cmdHelp(rest);
   if (command.size() > 1 && command[0] == '-')

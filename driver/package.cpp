@@ -48,6 +48,15 @@ static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string
   return units;
 }
 
+// path made absolute, without . and .. components.
+static llvm::Expected<std::string> absolutePath(llvm::StringRef p) {
+  llvm::SmallString<256> abs(p);
+  if (std::error_code ec = fs::make_absolute(abs))
+    return fail("open " + p + ": " + errnoText(ec));
+  path::remove_dots(abs, /*remove_dot_dot=*/true);
+  return abs.str().str();
+}
+
 static llvm::Expected<Package> loadDirectory(const std::string &dir) {
   auto units = listSourceFiles(dir);
   if (!units)
@@ -57,14 +66,13 @@ static llvm::Expected<Package> loadDirectory(const std::string &dir) {
     return fail("no C or C++ source files in " + shownDir);
 
   // Named after the directory itself, so "." and "../x/" name it too.
-  llvm::SmallString<256> absolute(shownDir);
-  if (std::error_code ec = fs::make_absolute(absolute))
-    return fail("open " + shownDir + ": " + errnoText(ec));
-  path::remove_dots(absolute, /*remove_dot_dot=*/true);
-  std::string name = path::filename(absolute).str();
+  auto absolute = absolutePath(shownDir);
+  if (!absolute)
+    return absolute.takeError();
+  std::string name = path::filename(*absolute).str();
   if (name.empty() || name == "/")
     name = "a.out"; // the root directory has no name
-  return Package{std::move(*units), name, absolute.str().str()};
+  return Package{std::move(*units), name, *absolute, ""};
 }
 
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
@@ -96,12 +104,12 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
       return fail(input + ": not a C or C++ source file");
     pkg.units.push_back({input, *language});
   }
+  auto mainFile = absolutePath(inputs[0]);
+  if (!mainFile)
+    return mainFile.takeError();
+  pkg.mainFile = *mainFile;
+  pkg.dir = path::parent_path(*mainFile).str();
   pkg.defaultOutputName = path::stem(inputs[0]).str();
-  llvm::SmallString<256> dir(path::parent_path(inputs[0]));
-  if (std::error_code ec = fs::make_absolute(dir))
-    return fail("open " + inputs[0] + ": " + errnoText(ec));
-  path::remove_dots(dir, /*remove_dot_dot=*/true);
-  pkg.dir = dir.str().str();
   if (pkg.defaultOutputName.empty())
     pkg.defaultOutputName = "a.out"; // a file named just ".cpp"
   return pkg;

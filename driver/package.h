@@ -25,6 +25,9 @@ struct Package {
   // The package directory, absolute and without dots: the directory named, or the first file's
   // (-trimpath shows paths relative to it).
   std::string dir;
+  std::string mainFile; // absolute: the first file, when files were named; else empty
+  // What the build information calls the program: the directory, or the first file.
+  const std::string &programPath() const { return mainFile.empty() ? dir : mainFile; }
 };
 
 // True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).

@@ -22,6 +22,8 @@
 // not say where rsp is, and the table says -1 there.
 #include "pclntab.h"
 
+#include "elfobject.h"
+
 #include "errors.h"
 #include "pclntab_encode.h"
 
@@ -343,63 +345,17 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
 }
 
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath) {
-  namespace ELF = llvm::ELF;
-  // Layout: ELF header, the table (at 64, already 32-aligned), the section names, then the
-  // section headers: null, .gopclntab, .shstrtab. No symbols: the linker script names the
-  // table's start.
+  // No symbols: the linker script names the table's start.
   //
   // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
   // read, but gives it another rank in lld's orphan placement: lld puts a section the script
   // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
   // output section of the same rank, and without the flag that would be .gopclntab, so the
   // orphan would move with the table's size and the code using it would change.
-  const char names[] = "\0.gopclntab\0.shstrtab";
-  uint64_t tableAt = sizeof(ELF::Elf64_Ehdr);
-  uint64_t namesAt = tableAt + table.size();
-  uint64_t headersAt = (namesAt + sizeof names + 7) / 8 * 8;
-  uint64_t size = headersAt + 3 * sizeof(ELF::Elf64_Shdr);
-
-  auto out = llvm::FileOutputBuffer::create(objectPath, size);
-  if (!out)
-    return fail("create " + objectPath + ": " + llvm::toString(out.takeError()));
-  uint8_t *buf = (*out)->getBufferStart();
-  std::memset(buf, 0, size);
-
-  ELF::Elf64_Ehdr eh = {};
-  std::memcpy(eh.e_ident, ELF::ElfMagic, 4);
-  eh.e_ident[ELF::EI_CLASS] = ELF::ELFCLASS64;
-  eh.e_ident[ELF::EI_DATA] = ELF::ELFDATA2LSB;
-  eh.e_ident[ELF::EI_VERSION] = ELF::EV_CURRENT;
-  eh.e_ident[ELF::EI_OSABI] = ELF::ELFOSABI_NONE;
-  eh.e_type = ELF::ET_REL;
-  eh.e_machine = ELF::EM_X86_64;
-  eh.e_version = ELF::EV_CURRENT;
-  eh.e_shoff = headersAt;
-  eh.e_ehsize = sizeof(ELF::Elf64_Ehdr);
-  eh.e_shentsize = sizeof(ELF::Elf64_Shdr);
-  eh.e_shnum = 3;
-  eh.e_shstrndx = 2;
-  std::memcpy(buf, &eh, sizeof eh);
-  std::memcpy(buf + tableAt, table.data(), table.size());
-  std::memcpy(buf + namesAt, names, sizeof names);
-
-  ELF::Elf64_Shdr sh[3] = {};
-  sh[1].sh_name = 1;
-  sh[1].sh_type = ELF::SHT_PROGBITS;
-  sh[1].sh_flags = ELF::SHF_ALLOC | ELF::SHF_X86_64_LARGE;
-  sh[1].sh_offset = tableAt;
-  sh[1].sh_size = table.size();
-  sh[1].sh_addralign = 32;
-  sh[2].sh_name = 12;
-  sh[2].sh_type = ELF::SHT_STRTAB;
-  sh[2].sh_offset = namesAt;
-  sh[2].sh_size = sizeof names;
-  sh[2].sh_addralign = 1;
-  std::memcpy(buf + headersAt, sh, sizeof sh);
-
-  if (llvm::Error err = (*out)->commit())
-    return fail("write " + objectPath + ": " + llvm::toString(std::move(err)));
-  return llvm::Error::success();
+  return writeSectionObject(objectPath,
+                            {".gopclntab", llvm::ELF::SHT_PROGBITS,
+                             llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
+                             llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string &before, const std::string &after) {

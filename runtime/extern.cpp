@@ -1,9 +1,13 @@
 // extern.cpp — the public runtime API declared in gocc/runtime.h (Go: extern.go, debug.go).
 #include "gocc/runtime.h"
 
+#include <string>
+
+#include "buildinfo.h"
 #include "lock_futex.h"
 #include "print.h"
 #include "proc.h"
+#include "symtab.h"
 
 #ifndef GOCC_VERSION
 #error "GOCC_VERSION must be defined by the build"
@@ -30,6 +34,15 @@ int NumCPU() { return ::runtime::ncpu; }
 
 int NumGoroutine() { return ::runtime::gcount(); }
 
-const char* Version() { return "gocc" GOCC_VERSION; }
+// The version embedded in the executable (Go: runtime.buildVersion, which the linker sets):
+// the toolchain and the Clang that compiled it. A binary without build information (the
+// runtime's own unit tests) reports the runtime's version.
+const char* Version() {
+  static const std::string version = [] {
+    buildinfo::Strings s;
+    return ::runtime::ownBuildInfo(&s) ? std::string(s.version, s.versionSize) : std::string("gocc" GOCC_VERSION);
+  }();
+  return version.c_str();
+}
 
 }  // namespace gocc::runtime

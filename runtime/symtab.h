@@ -1,6 +1,7 @@
 // symtab.h — the executable's own layout, as the runtime finds it (Go: symtab.go's
 // moduledata). The linker script defines the symbols these come from.
 #pragma once
+#include "buildinfo.h"
 #include "runtime2.h"
 
 namespace runtime {
@@ -25,6 +26,10 @@ struct moduledata {
 };
 
 extern moduledata firstmoduledata;
+
+// The build information embedded in the executable (section .go.buildinfo), decoded in
+// place; false if there is none or it is damaged (debug.cpp).
+bool ownBuildInfo(buildinfo::Strings* out);
 
 // The executable's ELF symbol table, read from /proc/self/exe, to name functions for
 // GODEBUG=inittrace (which may be slow; the pc→line table will replace it).

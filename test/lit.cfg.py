@@ -12,7 +12,7 @@ import lit.formats
 config.name = "gocc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "unit", "pclntab_fuzz.cpp", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "unit", "pclntab_fuzz.cpp", "buildinfo_fuzz.cpp", "inspect_fuzz.cpp", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.gocc_obj_root, "test")
 
@@ -30,12 +30,15 @@ config.substitutions.append(("%goccroot", config.gocc_obj_root))
 config.substitutions.append(("%gocc", os.path.join(config.gocc_bin_dir, "gocc")))
 config.substitutions.append(("%src", config.gocc_src_root))
 config.substitutions.append(("%version", config.gocc_version))
+config.substitutions.append(("%fuzzdir", os.path.join(config.gocc_obj_root, "test", "fuzz")))
 
-# Optional oracles: a test that needs one says REQUIRES: gdb (or go).
+# Optional oracles: a test that needs one says REQUIRES: gdb (or go, git).
 if shutil.which("gdb"):
     config.available_features.add("gdb")
 if shutil.which("go"):
     config.available_features.add("go")
+if shutil.which("git"):
+    config.available_features.add("git")
 try:
     with open("/proc/cpuinfo") as f:
         flags = next((l.split(":", 1)[1].split() for l in f if l.startswith("flags")), [])

@@ -6,4 +6,6 @@
 #include <cstdio>
 
 int main() { printf("version=%s\n", gocc::runtime::Version()); }
-// CHECK: version=gocc[[VERSION]]{{$}}
+// The version embedded by the driver: the toolchain and the Clang it compiled with, as
+// `go version -m` and gocc::debug::ReadBuildInfo also show it.
+// CHECK: version=gocc[[VERSION]] clang{{[0-9]+\.[0-9]+\.[0-9]+}}{{$}}

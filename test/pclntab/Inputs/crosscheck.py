@@ -14,6 +14,7 @@ and prints agreement rates. It fails (exit 1) unless Go and gocc agree on every 
 every file:line, and unless gocc agrees with llvm-symbolizer --no-inlines on every address
 whose line DWARF maps (a line other than 0). The first disagreements are printed.
 """
+import json
 import random
 import re
 import subprocess
@@ -55,21 +56,18 @@ def pairs(text):
 
 
 def symbolize(binary, addrs, inlines):
-    # GNU style prints two lines an address without inlines; with them, two per frame, so
-    # each address is sent alone behind a marker address that never symbolizes (0x0).
+    # JSON style gives one line per address, whatever the number of inlined frames; the
+    # first frame is the innermost, the line table's row. Formatted as GNU style prints it.
     flag = "--inlines" if inlines else "--no-inlines"
-    stdin = "".join("0x%x\n0x0\n" % a for a in addrs)
-    lines = run(["llvm-symbolizer", "--obj=" + binary, flag, "--output-style=GNU"], stdin).split("\n")
-    result, frames = [], []
-    i = 0
-    while i + 1 < len(lines):
-        name, loc = lines[i], lines[i + 1]
-        i += 2
-        if name == "??" and loc == "??:0" and frames:
-            result.append(frames[0])  # the innermost frame: the line table's row
-            frames = []
-            continue
-        frames.append((name, loc))
+    stdin = "".join("0x%x\n" % a for a in addrs)
+    out = run(["llvm-symbolizer", "--obj=" + binary, flag, "--output-style=JSON"], stdin)
+    result = []
+    for line in out.splitlines():
+        frames = json.loads(line).get("Symbol") or [{}]
+        f = frames[0]
+        name = f.get("FunctionName") or "??"
+        loc = "%s:%d" % (f["FileName"], f.get("Line", 0)) if f.get("FileName") else "??:0"
+        result.append((name, loc))
     return result
 
 

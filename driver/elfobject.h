@@ -1,0 +1,21 @@
+// Tiny ELF relocatable objects holding data the driver makes (build information, the build
+// ID note, the pc table), so that the linker lays them out like any other input section:
+// the linker script decides where they go and brackets them with symbols.
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+
+struct ObjectSection {
+  llvm::StringRef name;      // e.g. ".go.buildinfo"
+  uint32_t type;             // llvm::ELF::SHT_PROGBITS, SHT_NOTE, ...
+  uint64_t flags;            // llvm::ELF::SHF_ALLOC | ...
+  uint64_t align;
+  llvm::StringRef contents;
+};
+
+// Writes an ELF64 little-endian x86-64 relocatable at path holding one section and no
+// symbols or relocations.
+llvm::Error writeSectionObject(const std::string &path, const ObjectSection &section);

@@ -1,0 +1,143 @@
+#include "stamp.h"
+
+#include "runtime/buildinfo.h"
+#include "config.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+
+#include <gnu/libc-version.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <ctime>
+#include <optional>
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+using gocc::debug::BuildInfo;
+using gocc::debug::BuildSetting;
+using gocc::debug::Module;
+
+std::string toolchainVersion() {
+  return std::string("gocc") + GOCC_VERSION + " clang" + GOCC_CLANG_VERSION; // as gocc version says it
+}
+
+namespace {
+
+// The output of `git -C dir args...`, or nothing if git is missing or fails (not a work
+// tree): the build information then simply has no vcs lines, as Go's with -buildvcs=auto.
+std::optional<std::string> git(const std::string &dir, std::vector<llvm::StringRef> args) {
+  static const llvm::ErrorOr<std::string> gitPath = llvm::sys::findProgramByName("git");
+  if (!gitPath)
+    return std::nullopt;
+  llvm::SmallString<128> out;
+  int fd;
+  if (fs::createTemporaryFile("gocc-git", "out", fd, out))
+    return std::nullopt;
+  ::close(fd);
+  std::vector<llvm::StringRef> argv = {"git", "-C", dir};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), out.str(), llvm::StringRef("")};
+  int rc = llvm::sys::ExecuteAndWait(*gitPath, argv, std::nullopt, redirects);
+  auto text = llvm::MemoryBuffer::getFile(out);
+  fs::remove(out);
+  if (rc != 0 || !text)
+    return std::nullopt;
+  return llvm::StringRef((*text)->getBuffer()).trim().str();
+}
+
+} // namespace
+
+std::string projectDirectory(const std::string &dir) {
+  auto top = git(dir, {"rev-parse", "--show-toplevel"});
+  return top && !top->empty() ? *top : dir;
+}
+
+namespace {
+
+// Go's VCS settings for a git work tree: vcs, vcs.revision, vcs.time (the commit time,
+// RFC 3339 in UTC) and vcs.modified (uncommitted changes).
+void addGitSettings(const std::string &dir, std::vector<BuildSetting> &settings) {
+  auto head = git(dir, {"-c", "log.showsignature=false", "show", "-s", "--format=%H:%ct", "HEAD"});
+  if (!head)
+    return;
+  auto [rev, secs] = llvm::StringRef(*head).split(':');
+  long long t;
+  if (rev.empty() || secs.getAsInteger(10, t))
+    return;
+  auto status = git(dir, {"status", "--porcelain"});
+  time_t tt = time_t(t);
+  struct tm utc;
+  gmtime_r(&tt, &utc);
+  char when[32];
+  strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  settings.push_back({"vcs", "git"});
+  settings.push_back({"vcs.revision", rev.str()});
+  settings.push_back({"vcs.time", when});
+  if (status)
+    settings.push_back({"vcs.modified", status->empty() ? "false" : "true"});
+}
+
+// A flag list as one string that the driver's quoted-list flags parse back to the same list.
+std::string joinFlags(const std::vector<std::string> &flags) {
+  std::string out;
+  for (const std::string &f : flags) {
+    if (!out.empty())
+      out += ' ';
+    bool plain = !f.empty() && f.find_first_of(" \t\n'\"") == std::string::npos;
+    if (plain)
+      out += f;
+    else if (f.find('\'') == std::string::npos)
+      out += "'" + f + "'";
+    else
+      out += "\"" + f + "\"";
+  }
+  return out;
+}
+
+// The major version of the GCC runtime libraries (libstdc++.a, libgcc) gocc links: the name
+// of the directory they are in, e.g. /usr/lib/gcc/x86_64-linux-gnu/12.
+std::string gccLibVersion() { return "v" + path::filename(GOCC_GCC_LIB_DIR).str(); }
+
+} // namespace
+
+BuildInfo describeBuild(const BuildFacts &facts) {
+  BuildInfo bi;
+  bi.GoVersion = toolchainVersion();
+  auto shown = [&](const std::string &p) { return facts.trimpath ? path::filename(p).str() : p; };
+  bi.Path = shown(facts.programPath);
+  bi.Main = Module{shown(facts.projectDir), "(devel)", "", nullptr};
+  // The libraries every program links, sorted as Go sorts deps. glibc is the version gocc
+  // built against; the program uses whatever the machine it runs on has (v2.36 or later).
+  bi.Deps = {Module{"glibc", std::string("v") + gnu_get_libc_version(), "", nullptr},
+             Module{"libgcc", gccLibVersion(), "", nullptr},
+             Module{"libstdc++", gccLibVersion(), "", nullptr}};
+
+  // In Go's order: flags, then the target, then the version control state.
+  auto &s = bi.Settings;
+  s.push_back({"-compiler", "clang"});
+  if (!facts.cxxflags.empty())
+    s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
+  if (!facts.ldflags.empty())
+    s.push_back({"-ldflags", joinFlags(facts.ldflags)});
+  if (facts.trimpath)
+    s.push_back({"-trimpath", "true"});
+  s.push_back({"CLANG_VERSION", GOCC_CLANG_VERSION});
+  s.push_back({"GOARCH", "amd64"});
+  s.push_back({"GOOS", "linux"});
+  s.push_back({"GOAMD64", "v" + std::to_string(facts.goamd64Level)});
+  addGitSettings(facts.projectDir, s);
+  return bi;
+}
+
+std::string encodeBuildInfo(const BuildInfo &bi) {
+  // The modinfo text is BuildInfo::String without its "go" line.
+  BuildInfo withoutVersion = bi;
+  withoutVersion.GoVersion.clear();
+  return buildinfo::encode(bi.GoVersion, withoutVersion.String());
+}

@@ -1,0 +1,33 @@
+// Stamping: what gocc records about a build inside the executable, in Go's formats: the build
+// information (section .go.buildinfo, read by `go version -m` and gocc::debug::ReadBuildInfo)
+// and the build ID (note .note.gocc.buildid).
+#pragma once
+
+#include "gocc/debug.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// The facts of one build that go into its build information.
+struct BuildFacts {
+  std::string programPath;  // the package's directory, or its first file
+  std::string projectDir;   // the git work tree holding the program, else its directory
+  bool trimpath = false;    // -trimpath: no absolute paths (both become base names)
+  std::vector<std::string> cxxflags;
+  std::vector<std::string> ldflags;
+  int goamd64Level = 1;
+};
+
+// The project a program belongs to: the top of the git work tree holding dir, else dir.
+std::string projectDirectory(const std::string &dir);
+
+// The version string: the toolchain and the Clang it compiles with, "gocc0.1.0 clang19.1.7".
+std::string toolchainVersion();
+
+// The build information for facts: path, mod, one dep per library linked, build settings in
+// Go's order, and the git state of the project when it is a work tree.
+gocc::debug::BuildInfo describeBuild(const BuildFacts &facts);
+
+// The .go.buildinfo blob for bi, padded to a multiple of 16 with at least one zero byte.
+std::string encodeBuildInfo(const gocc::debug::BuildInfo &bi);

@@ -1,0 +1,3 @@
+#include <cstdio>
+int answer();
+int main() { std::printf("answer %d\n", answer()); }
