@@ -255,6 +255,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
   trace.comment("stamp build ID content hash");
   if (llvm::Error err = stampContentHash(*tmp))
     return err;
+  times.end("buildid");
 
   // Commit.
   if (llvm::Error err = commitOutput(*tmp, outputPath, trace))

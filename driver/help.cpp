@@ -77,7 +77,7 @@ The build flags are shared by the build and run commands:
 		pc-to-line table.
 	-debug-trace file
 		write the time each step of the build took (compile, script,
-		link, pclntab, relink, check, commit) to file, as Chrome trace
+		link, pclntab, relink, check, buildid, commit) to file, as Chrome trace
 		events.
 	-trimpath
 		remove all file system paths from the resulting executable.

@@ -346,8 +346,16 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
 
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath) {
   // No symbols: the linker script names the table's start.
-  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC, 32,
-                                         llvm::toStringRef(table)});
+  //
+  // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
+  // read, but gives it another rank in lld's orphan placement: lld puts a section the script
+  // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
+  // output section of the same rank, and without the flag that would be .gopclntab, so the
+  // orphan would move with the table's size and the code using it would change.
+  return writeSectionObject(objectPath,
+                            {".gopclntab", llvm::ELF::SHT_PROGBITS,
+                             llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
+                             llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string &before, const std::string &after) {
