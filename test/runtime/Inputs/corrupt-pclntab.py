@@ -45,6 +45,8 @@ with open(dst, "r+b") as f:
     elif kind == "unsorted":
         e0, f0, e1, f1 = get(pcln, "<IIII")
         put(pcln, "<IIII", e1, f0, e0, f1)
+    elif kind == "funcoff":
+        put(pcln + 4, "<I", 0xFFFFFF00)  # function 0's record far beyond the table
     elif kind == "record":
         e0, f0, e1, f1 = get(pcln, "<IIII")
         put(pcln + 4, "<I", f1)  # function 0's record is function 1's
