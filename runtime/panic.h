@@ -27,12 +27,12 @@ void startpanic();
 
 // initsig: install the runtime's handlers for SIGSEGV, SIGBUS and SIGFPE (on the alternate
 // signal stack) and its std::terminate handler. Once, on m0, in mstart1 (Go: mstartm0).
-void initsig();
+void initsig() GO_NAME(initsig);
 // mpreinit: give mp its signal goroutine and alternate signal stack (Go: mpreinit, from
 // mcommoninit). minit: make the current M's signal stack this thread's (Go: minit, from
 // mstart1, on the M's own thread).
-void mpreinit(m* mp);
-void minit();
+void mpreinit(m* mp) GO_NAME(mpreinit);
+void minit() GO_NAME(minit);
 // The std::terminate handler: an uncaught exception is a panic (panic.cpp; from initsig).
 void installTerminateHandler();
 
