@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 namespace rt = gocc::runtime;
 
@@ -65,4 +66,12 @@ int main() {
   // CHECK: leaf is called at line [[#CALL_LEAF]]
   show("main", rt::Caller(0));
   // CHECK: main: ok=1 caller.cpp:[[@LINE-1]]
+  // A thread the runtime did not start has no goroutine stack to walk.
+  std::thread([] {
+    uintptr_t pcs[4];
+    show("thread", rt::Caller(0));
+    printf("thread callers: %d\n", rt::Callers(0, pcs, 4));
+  }).join();
+  // CHECK: thread: ok=0 :0
+  // CHECK: thread callers: 0
 }

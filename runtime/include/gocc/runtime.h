@@ -27,7 +27,8 @@ const char* Version();
 // Names are demangled C++ ("ns::Type::method(int)"; "main" for main); files are the paths
 // the compiler recorded (relative ones with -trimpath). None of these allocates or takes a
 // lock, so they may be called anywhere, signal handlers included. Strings point into the
-// table: they live as long as the program.
+// table: they live as long as the program. Caller and Callers walk the calling goroutine's
+// stack: on a thread the runtime did not start (std::thread) they find no frames.
 
 // The result of Caller.
 struct CallerInfo {
