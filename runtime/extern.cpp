@@ -8,6 +8,7 @@
 #include "print.h"
 #include "proc.h"
 #include "symtab.h"
+#include "traceback.h"
 
 #ifndef GOCC_VERSION
 #error "GOCC_VERSION must be defined by the build"
@@ -43,6 +44,66 @@ const char* Version() {
     return ::runtime::ownBuildInfo(&s) ? std::string(s.version, s.versionSize) : std::string("gocc" GOCC_VERSION);
   }();
   return version.c_str();
+}
+
+// --- Caller, Callers, FuncForPC ------------------------------------------------------------
+// A Func* is the address of the function's record (pclntab::FuncRecord) inside the table,
+// as Go's *Func is its _func: nothing is allocated, and the pointer stays valid forever.
+
+namespace {
+const pclntab::FuncRecord* recordOf(const Func* f) { return reinterpret_cast<const pclntab::FuncRecord*>(f); }
+
+pclntab::Func funcOf(const Func* f) {
+  const pclntab::FuncRecord* rec = recordOf(f);
+  return pclntab::Func{rec, ::runtime::firstmoduledata.pcln.textStart() + rec->entryoff, 0};
+}
+
+// The frames of the stack from the caller of the caller of this function: a separate,
+// never-inlined step, so that Callers' own frame is frame 0, as in Go.
+__attribute__((noinline)) int callersFromCaller(int skip, uintptr_t* pcs, int n) {
+  return ::runtime::callers(GOCC_CALLER_FRAME(), skip, pcs, n);
+}
+}  // namespace
+
+__attribute__((noinline)) CallerInfo Caller(int skip) {
+  namespace rt = ::runtime;
+  CallerInfo r{0, "", 0, false};
+  uintptr_t pc;
+  if (skip < 0 || rt::callers(GOCC_CALLER_FRAME(), skip, &pc, 1) < 1) return r;
+  pclntab::Func fn = rt::findfunc(pc);
+  if (!fn.valid()) return r;
+  if (pc > fn.entry) pc--;  // the call, not the instruction after it (Go: Frames.Next)
+  const char* file;
+  int32_t line;
+  if (!rt::funcline(fn, pc, &file, &line)) return r;
+  return CallerInfo{pc, file, int(line), true};
+}
+
+__attribute__((noinline)) int Callers(int skip, uintptr_t* pcs, int n) {
+  if (skip < 0 || !pcs) return 0;
+  int k = callersFromCaller(skip, pcs, n);
+  asm volatile("" ::: "memory");  // keep this frame: no tail call into callersFromCaller
+  return k;
+}
+
+Func* FuncForPC(uintptr_t pc) {
+  pclntab::Func fn = ::runtime::findfunc(pc);
+  if (!fn.valid()) return nullptr;
+  return reinterpret_cast<Func*>(const_cast<pclntab::FuncRecord*>(fn.rec));
+}
+
+const char* Func::Name() const {
+  const char* name = ::runtime::funcname(funcOf(this));
+  return name ? name : "";
+}
+
+uintptr_t Func::Entry() const { return funcOf(this).entry; }
+
+Func::FileLineResult Func::FileLine(uintptr_t pc) const {
+  const char* file;
+  int32_t line;
+  if (!::runtime::funcline(funcOf(this), pc, &file, &line)) return {"?", 0};
+  return {file, int(line)};
 }
 
 }  // namespace gocc::runtime

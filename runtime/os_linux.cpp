@@ -35,6 +35,8 @@ uintptr physPageSize;
 const uint8_t* startupRandomData;
 uint64 hwcap;
 uintptr vdsoBase;
+uintptr phdrAddr;
+uint64 phdrCount;
 int32 ncpu;
 
 namespace {
@@ -112,6 +114,8 @@ extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
       case AT_RANDOM: startupRandomData = reinterpret_cast<const uint8_t*>(val); break;
       case AT_HWCAP: hwcap = val; break;
       case AT_SYSINFO_EHDR: vdsoBase = val; break;
+      case AT_PHDR: phdrAddr = val; break;
+      case AT_PHNUM: phdrCount = val; break;
     }
   }
   if (vdsoBase) vdsoauxv(vdsoBase);

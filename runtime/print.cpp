@@ -55,16 +55,6 @@ void printbuf::flush() {
   n = 0;
 }
 
-void throw_(const char* reason) {
-  print("fatal error: ", reason, "\n");
-  exit(2);
-}
-
-void fatal(const char* reason) {
-  print("fatal error: ", reason, "\n");
-  exit(2);
-}
-
 }  // namespace runtime
 
 void runtime_abort() { __builtin_trap(); }

@@ -29,6 +29,7 @@
 
 #include <cxxabi.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -37,6 +38,7 @@
 #include "lock_futex.h"
 #include "malloc.h"
 #include "os_linux.h"
+#include "panic.h"
 #include "print.h"
 #include "runq.h"
 #include "runtime1.h"
@@ -278,6 +280,7 @@ void newm(void (*fn)(), p* pp, int64 id) {
   lock(&sched.lock);
   mcommoninitLocked(mp, id);
   unlock(&sched.lock);
+  mpreinit(mp);
   newosproc(mp);
 }
 
@@ -661,8 +664,12 @@ void newprocReady(g* newg, void (*fn)(void*), void* arg, bool system) {
 
 g* newproc1(void (*fn)(void*), void* arg, bool system) {
   g* newg = gfget(getg()->m->p);
-  if (!newg) newg = new (gcache.alloc()) g;
+  if (!newg) {
+    newg = new (gcache.alloc()) g;
+    allgadd(newg);
+  }
   newg->stk = stackalloc(fixedStack);
+  newg->gopc = reinterpret_cast<uintptr>(__builtin_return_address(0));
   newprocReady(newg, fn, arg, system);
   wakep();
   return newg;
@@ -673,6 +680,7 @@ g* newproc1(void (*fn)(void*), void* arg, bool system) {
 extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 extern "C" void newproc(void (*fn)(void*), void* arg) {
   auto* newg = new (gcache.alloc()) g;
+  allgadd(newg);
   newg->stk = mainstackalloc();
   newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
   newprocReady(newg, fn, arg, false);
@@ -684,6 +692,8 @@ extern "C" [[noreturn]] void mstart1() GO_NAME(mstart1);
 extern "C" void mstart1() {
   m* mp = getg()->m;
   if (getg() != mp->g0) throw_("bad runtime·mstart");
+  minit();
+  if (mp == &m0) initsig();  // Go: mstartm0
   if (mp->mstartfn) mp->mstartfn();
   if (mp != &m0) {
     acquirep(mp->nextp);
@@ -903,6 +913,7 @@ extern "C" void schedinit() {
   lock(&sched.lock);
   mcommoninitLocked(gp->m, -1);  // m0
   unlock(&sched.lock);
+  mpreinit(gp->m);
   m0.procid = uint64(gettid());
   modulesinit();
   goargs();
@@ -922,21 +933,20 @@ namespace {
 
 void sysmonOnSystemStack(void*) { newm(sysmon, nullptr, -1); }
 
-// The name of an init function: the translation unit for Clang's per-file constructors
-// (_GLOBAL__sub_I_<file>), else the demangled function name, else the pc.
-void initTaskName(const elfSymtab& symtab, initFunc fn, char* buf, size_t size) {
-  char sym[512];
-  if (!symtab.funcName(reinterpret_cast<uintptr>(fn), sym, sizeof sym)) {
-    snprintf(buf, size, "%#lx", reinterpret_cast<unsigned long>(fn));
+// The name of an init task, from the pclntab: the translation unit for Clang's per-file
+// constructors (_GLOBAL__sub_I_<file>), else the function's name, else its pc. The table's
+// names are demangled already; Clang's _GLOBAL__sub_I_ names are not mangled names at all,
+// so they reach us as the symbol had them.
+void initTaskName(initFunc fn, char* buf, size_t size) {
+  uintptr pc = reinterpret_cast<uintptr>(fn);
+  const char* name = funcname(findfunc(pc));
+  if (!name) {
+    snprintf(buf, size, "%#lx", static_cast<unsigned long>(pc));
     return;
   }
-  const char* name = sym;
   constexpr std::string_view tuPrefix = "_GLOBAL__sub_I_";
   if (strncmp(name, tuPrefix.data(), tuPrefix.size()) == 0) name += tuPrefix.size();
-  int status = -1;
-  char* demangled = abi::__cxa_demangle(name, nullptr, nullptr, &status);
-  snprintf(buf, size, "%s", status == 0 && demangled ? demangled : name);
-  ::free(demangled);
+  snprintf(buf, size, "%s", name);
 }
 
 // fmtNSAsMS: ns as milliseconds, the way Go's inittrace prints them: whole milliseconds
@@ -1010,10 +1020,9 @@ void doInitProgram(const moduledata& md) {
     runInitTask("", md.initarray, md.einitarray);  // no names needed: one untraced group
     return;
   }
-  elfSymtab symtab;
   for (initFunc* f = md.initarray; f < md.einitarray; f++) {
     char name[256];
-    initTaskName(symtab, *f, name, sizeof name);
+    initTaskName(*f, name, sizeof name);
     runInitTask(name, f, f + 1);
   }
 }

@@ -8,6 +8,7 @@
 #include "os_linux.h"
 #include "print.h"
 #include "stack.h"
+#include "traceback.h"
 
 namespace runtime {
 
@@ -112,7 +113,8 @@ bool atoi32(std::string_view s, int32* out) {
 }
 
 // parsedebugvars: GODEBUG is a comma-separated list of key=value. Like Go, fields without
-// '=', unknown keys and values that are not integers are ignored.
+// '=', unknown keys and values that are not integers are ignored. Then GOTRACEBACK, with
+// Go's setTraceback (traceback.cpp).
 extern "C" void parsedebugvars() GO_NAME(parsedebugvars);
 extern "C" void parsedebugvars() {
   struct {
@@ -141,6 +143,7 @@ extern "C" void parsedebugvars() {
       if (v.name == key && atoi32(value, &n)) *v.value = n;
     }
   }
+  setTraceback(gogetenv("GOTRACEBACK"));
 }
 
 }  // namespace runtime

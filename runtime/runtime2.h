@@ -101,7 +101,15 @@ struct g {
   ehGlobals eh;
   void* param = nullptr;  // a value passed by whoever readies this goroutine (a sudog)
   uint64 mainStackBytes = 0;  // nonzero for the main goroutine: its stack came from mmap, not the pool
+  uintptr gopc = 0;       // the return address in the function that created this goroutine
+  std::atomic<g*> alllink{nullptr};  // next on allgs (never unlinked: Gs are reused, not freed)
 };
+
+// Every G ever made but the g0s (Go: allgs), in creation order, for GOTRACEBACK=all. A
+// lock-free append-only list, so that a signal handler can walk it whatever the interrupted
+// code holds; a reader racing with an append may stop one G short, never go astray.
+extern std::atomic<g*> allgs;
+void allgadd(g* gp);
 
 struct m {
   g* g0 = nullptr;    // M_G0
@@ -118,6 +126,7 @@ struct m {
   bool (*waitunlockf)(g*, void*) = nullptr;  // gopark's callback, run on g0
   void* waitlock = nullptr;
   uint64 procid = 0;  // the kernel's thread id
+  g* gsignal = nullptr;  // its stack is this thread's alternate signal stack (mpreinit, minit)
 };
 
 constexpr int runqSize = 256;

@@ -1,20 +1,34 @@
-// symtab.cpp — the module's layout (Go: symtab.go's modulesinit and moduledataverify).
+// symtab.cpp — the module's layout and its symbol table (Go: symtab.go's modulesinit,
+// moduledataverify, findfunc, funcline).
 //
 // A Go binary describes itself in moduledata, written by the linker. gocc's linker script
 // (linker-scripts/linux_amd64.ld.in) defines the symbols for the same facts: where code and
-// data start and end, and where each group of init functions is. modulesinit collects them
-// and checks that they are consistent; the pc→line table joins them in a later step.
+// data start and end, where each group of init functions is, and where the pclntab is
+// (the driver builds it after a first link and adds it in a second, as .gopclntab, last in
+// the image so that no code moves; runtime/pclntab.h has its format). modulesinit collects
+// them and checks that they are consistent before anything relies on them.
+//
+// Invariants, once modulesinit has returned:
+//  - firstmoduledata.pcln is either not ok() (the binary has no table) or a table whose
+//    header, functab order and records were checked against this very binary: textStart
+//    is runtime.text, and every function lies inside [runtime.text, runtime.etext).
+//  - Lookups never write and never allocate; a corrupt record found later (the header
+//    check cannot read every byte) gives "not found", never a wild read.
+//
+// The table has a start symbol but no end symbol: an end symbol's value would differ
+// between the driver's two links, and with it every instruction that used it. The table
+// runs to the end of the PT_LOAD segment holding it (it is alone in its segment), found in
+// the program headers the kernel passed in AT_PHDR.
+//
+// An empty table (no segment, or an empty one, at runtime.pclntab) is legal: only the driver's first,
+// throw-away link and the runtime's own unit-test binary have one. Such a program runs;
+// Caller and FuncForPC find nothing and tracebacks print bare pcs. A table that is present
+// but wrong stops the program with Go's "fatal error: invalid function symbol table".
 #include "symtab.h"
 
 #include <elf.h>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <cstring>
-
+#include "os_linux.h"
 #include "print.h"
 
 extern "C" {
@@ -25,6 +39,7 @@ extern char runtime_edata[] asm("runtime.edata");
 extern char runtime_bss[] asm("runtime.bss");
 extern char runtime_ebss[] asm("runtime.ebss");
 extern char runtime_end[] asm("runtime.end");
+extern const uint8_t runtime_pclntab[] asm("runtime.pclntab");
 extern runtime::initFunc __gocc_init_runtime_start[], __gocc_init_runtime_end[];
 extern runtime::initFunc __gocc_init_libgcc_start[], __gocc_init_libgcc_end[];
 extern runtime::initFunc __gocc_init_libstdcxx_start[], __gocc_init_libstdcxx_end[];
@@ -59,55 +74,43 @@ void moduledataverify(const moduledata& md) {
   for (const auto& grp : md.libinit) checkGroup(grp.start, grp.end);
   checkGroup(md.initarray, md.einitarray);
 }
+
+// The end of the loaded segment holding the table that starts at start, or start itself
+// if no segment holds it (the driver's first link, the unit tests: no table).
+const uint8_t* pclntabEnd(uintptr start) {
+  auto* ph = reinterpret_cast<const Elf64_Phdr*>(phdrAddr);
+  for (uint64 i = 0; ph && i < phdrCount; i++) {
+    if (ph[i].p_type != PT_LOAD) continue;
+    // Non-PIE (the linker script's layout): p_vaddr is the address.
+    if (start >= ph[i].p_vaddr && start < ph[i].p_vaddr + ph[i].p_memsz)
+      return reinterpret_cast<const uint8_t*>(ph[i].p_vaddr + ph[i].p_memsz);
+  }
+  return reinterpret_cast<const uint8_t*>(start);
+}
+
+// pclntabverify: the pclntab's header, functab order and records (pclntab::Table), and
+// that the functions it describes are this binary's code. Go prints the header's figures
+// and throws "invalid function symbol table"; so does gocc, with what it found wrong.
+void pclntabverify(moduledata& md, const uint8_t* start, const uint8_t* end) {
+  if (end == start) return;  // no table: see the file comment
+  const char* bad = end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start));
+  if (!bad) bad = md.pcln.verifyFunctab(md.text);  // records: checked at each lookup
+  if (!bad && md.pcln.nfunc() > 0 && (md.pcln.minPC() < md.text || md.pcln.maxPC() > md.etext))
+    bad = "functions outside the text segment";
+  if (!bad) return;
+  md.pcln = pclntab::Table{};  // nothing may use it, tracebacks included
+  print("runtime: pclntab at ", hex(start), " (", uintptr(end - start), " bytes): ", bad, "; text=", hex(md.text),
+        " etext=", hex(md.etext), "\n");
+  throw_("invalid function symbol table");
+}
 }  // namespace
 
-elfSymtab::elfSymtab() {
-  int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;
-  struct stat st;
-  if (fstat(fd, &st) == 0 && st.st_size >= off_t(sizeof(Elf64_Ehdr))) {
-    void* v = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    if (v != MAP_FAILED) {
-      map_ = v;
-      mapSize_ = size_t(st.st_size);
-    }
-  }
-  close(fd);
-  if (!map_) return;
-  auto* base = static_cast<const uint8_t*>(map_);
-  auto inFile = [&](uint64 off, uint64 len) { return off <= mapSize_ && len <= mapSize_ - off; };
-  auto* eh = reinterpret_cast<const Elf64_Ehdr*>(base);
-  if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_shentsize != sizeof(Elf64_Shdr) ||
-      !inFile(eh->e_shoff, uint64(eh->e_shnum) * sizeof(Elf64_Shdr)))
-    return;
-  auto* sh = reinterpret_cast<const Elf64_Shdr*>(base + eh->e_shoff);
-  for (int i = 0; i < eh->e_shnum; i++) {
-    if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh->e_shnum) continue;
-    const Elf64_Shdr& strsh = sh[sh[i].sh_link];
-    if (!inFile(sh[i].sh_offset, sh[i].sh_size) || !inFile(strsh.sh_offset, strsh.sh_size)) continue;
-    syms_ = base + sh[i].sh_offset;
-    nsyms_ = sh[i].sh_size / sizeof(Elf64_Sym);
-    strs_ = reinterpret_cast<const char*>(base + strsh.sh_offset);
-    strsSize_ = strsh.sh_size;
-    return;
-  }
-}
+pclntab::Func findfunc(uintptr pc) { return firstmoduledata.pcln.findFunc(pc); }
 
-elfSymtab::~elfSymtab() {
-  if (map_) munmap(map_, mapSize_);
-}
+const char* funcname(const pclntab::Func& f) { return firstmoduledata.pcln.funcName(f); }
 
-bool elfSymtab::funcName(uintptr pc, char* buf, size_t size) const {
-  auto* syms = static_cast<const Elf64_Sym*>(syms_);
-  for (uint64 k = 0; k < nsyms_; k++) {
-    const Elf64_Sym& sym = syms[k];
-    if (ELF64_ST_TYPE(sym.st_info) != STT_FUNC || pc < sym.st_value || pc >= sym.st_value + sym.st_size) continue;
-    if (sym.st_name >= strsSize_) continue;
-    const char* name = strs_ + sym.st_name;
-    snprintf(buf, size, "%.*s", int(strnlen(name, strsSize_ - sym.st_name)), name);
-    return true;
-  }
-  return false;
+bool funcline(const pclntab::Func& f, uintptr pc, const char** file, int32* line) {
+  return firstmoduledata.pcln.fileLine(f, pc, file, line);
 }
 
 // modulesinit: describe the executable from the linker script's symbols, and verify it.
@@ -127,6 +130,7 @@ extern "C" void modulesinit() {
   md.initarray = __init_array_start;
   md.einitarray = __init_array_end;
   moduledataverify(md);
+  pclntabverify(md, runtime_pclntab, pclntabEnd(uintptr(runtime_pclntab)));
 }
 
 }  // namespace runtime

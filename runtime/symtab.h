@@ -1,7 +1,9 @@
-// symtab.h — the executable's own layout, as the runtime finds it (Go: symtab.go's
-// moduledata). The linker script defines the symbols these come from.
+// symtab.h — the executable's own layout and its pc→function/file/line table, as the
+// runtime finds them (Go: symtab.go's moduledata, findfunc, funcline). The linker script
+// defines the symbols these come from.
 #pragma once
 #include "buildinfo.h"
+#include "pclntab.h"
 #include "runtime2.h"
 
 namespace runtime {
@@ -23,32 +25,26 @@ struct moduledata {
   initGroup libinit[3];
   initFunc* initarray;
   initFunc* einitarray;
+  // The pc→function/file/line table (.gopclntab, between runtime.pclntab and
+  // runtime.epclntab). Not ok() when the binary carries none: see modulesinit.
+  pclntab::Table pcln;
 };
 
 extern moduledata firstmoduledata;
 
+// The function containing pc (Go: findfunc): a binary search of the pclntab's functab.
+// Invalid if pc is in no function of the table (or the binary has no table).
+// findfunc, funcname and funcline allocate nothing and take no lock: they run in signal
+// handlers and while the scheduler is in any state.
+pclntab::Func findfunc(uintptr pc);
+// f's name as the table has it (demangled C++: "ns::T::f(int)", "main"), or nullptr.
+const char* funcname(const pclntab::Func& f);
+// The source file and line of pc in f (Go: funcline). For a return address, pass pc-1:
+// the call instruction's line, not the next statement's. False if the table does not say.
+bool funcline(const pclntab::Func& f, uintptr pc, const char** file, int32* line);
+
 // The build information embedded in the executable (section .go.buildinfo), decoded in
 // place; false if there is none or it is damaged (debug.cpp).
 bool ownBuildInfo(buildinfo::Strings* out);
-
-// The executable's ELF symbol table, read from /proc/self/exe, to name functions for
-// GODEBUG=inittrace (which may be slow; the pc→line table will replace it).
-class elfSymtab {
- public:
-  elfSymtab();  // maps the file; found() is false if it has no usable symbol table
-  ~elfSymtab();
-  elfSymtab(const elfSymtab&) = delete;
-  elfSymtab& operator=(const elfSymtab&) = delete;
-  // The name of the function containing pc, into buf. False if unknown.
-  bool funcName(uintptr pc, char* buf, size_t size) const;
-
- private:
-  void* map_ = nullptr;
-  size_t mapSize_ = 0;
-  const void* syms_ = nullptr;  // Elf64_Sym[nsyms_]
-  uint64 nsyms_ = 0;
-  const char* strs_ = nullptr;
-  uint64 strsSize_ = 0;
-};
 
 }  // namespace runtime

@@ -1,6 +1,7 @@
 // gocc/runtime.h — the public interface to gocc's runtime, for programs built with gocc
 // (the counterpart of Go's package runtime).
 #pragma once
+#include <cstdint>
 
 namespace gocc::runtime {
 
@@ -20,5 +21,54 @@ int NumGoroutine();
 
 // Version returns the gocc toolchain version the program was built with, e.g. "gocc0.1.0".
 const char* Version();
+
+// --- the program's own symbol table (Go: runtime.Caller, Callers, FuncForPC) -------------
+// Answered from the pc→function/file/line table every gocc program carries (.gopclntab).
+// Names are demangled C++ ("ns::Type::method(int)"; "main" for main); files are the paths
+// the compiler recorded (relative ones with -trimpath). None of these allocates or takes a
+// lock, so they may be called anywhere, signal handlers included. Strings point into the
+// table: they live as long as the program. Caller and Callers walk the calling goroutine's
+// stack: on a thread the runtime did not start (std::thread) they find no frames.
+
+// The result of Caller.
+struct CallerInfo {
+  uintptr_t pc;      // the pc of the call instruction's last byte (return address - 1)
+  const char* file;  // "" if !ok
+  int line;          // 0 if !ok
+  bool ok;           // false if there is no such frame or the table does not describe it
+};
+
+// Caller reports the call skip frames up the calling goroutine's stack: skip 0 is the
+// call of Caller itself (the line where Caller is called), 1 the call of the function
+// that called Caller, and so on.
+CallerInfo Caller(int skip);
+
+// Callers fills pcs with up to n return addresses of the calling goroutine's stack and
+// returns how many it wrote. skip 0 is Callers' own frame, 1 the caller of Callers. Pass
+// pc-1 of a return address to FuncForPC / FileLine to get the call's own line.
+int Callers(int skip, uintptr_t* pcs, int n);
+
+// A function of the program, as the table describes it. Obtained only from FuncForPC:
+// the pointer points into the table itself.
+class Func {
+ public:
+  struct FileLineResult {
+    const char* file;  // "?" if unknown
+    int line;          // 0 if unknown
+  };
+  // The function's name.
+  const char* Name() const;
+  // The address of its first instruction.
+  uintptr_t Entry() const;
+  // The source file and line of pc, which should be inside this function.
+  FileLineResult FileLine(uintptr_t pc) const;
+
+  Func() = delete;
+  Func(const Func&) = delete;
+  Func& operator=(const Func&) = delete;
+};
+
+// FuncForPC returns the function containing pc, or nullptr if the table has none there.
+Func* FuncForPC(uintptr_t pc);
 
 }  // namespace gocc::runtime

@@ -1,0 +1,215 @@
+// panic.cpp — how a gocc program dies (Go: panic.go's throw, fatal, fatalpanic,
+// startpanic_m, dopanic_m, crash).
+//
+// Three ways in, one way out:
+//   throw(reason)    the runtime is broken:     "fatal error: reason", every goroutine,
+//                                               runtime frames (Go's level 2), always
+//   fatal(reason)    the program broke a rule:  "fatal error: reason", every goroutine,
+//                                               at GOTRACEBACK's level (Go 1.19's fatal)
+//   panic            an uncaught C++ exception (the std::terminate handler below) or a
+//                    fault in user code (signal_unix.cpp): "panic: ...", the failing
+//                    goroutine, as GOTRACEBACK says
+// then dopanic prints the stacks and exits 2, or with GOTRACEBACK=crash dies of SIGABRT
+// with its default action (a core dump if the system keeps them).
+//
+// Everything on the way out is async-signal-safe (a fault's handler runs it): write(2),
+// no malloc, no stdio, no lock the interrupted code might hold. Only the uncaught-exception
+// path, which is not in a signal handler, allocates (to demangle a type name).
+//
+// Invariant: one thread prints. The first to reach startpanic owns the output; a second
+// thread that throws or faults meanwhile waits until the first one exits the process, so
+// two tracebacks never interleave (Go: panicking, paniclk).
+#include "panic.h"
+
+#include <cxxabi.h>
+#include <signal.h>
+#include <unistd.h>
+#include <unwind.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "os_linux.h"
+#include "print.h"
+#include "symtab.h"
+
+namespace runtime {
+
+namespace {
+
+std::atomic<int32> panicking{0};
+__thread int32 dying __attribute__((tls_model("initial-exec")));  // this thread is printing a crash
+
+// crash: die of SIGABRT with its default action, so that the system can dump core (Go:
+// crash → dieFromSignal). The shell then reports status 134.
+[[noreturn]] void crash() {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_DFL;
+  sigaction(SIGABRT, &sa, nullptr);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGABRT);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(SIGABRT);
+  exit(2);  // not reached unless SIGABRT could not kill us
+}
+
+const char* signame(int sig) {
+  switch (sig) {
+    case SIGSEGV: return "SIGSEGV: segmentation violation";
+    case SIGBUS: return "SIGBUS: bus error";
+    case SIGFPE: return "SIGFPE: floating-point exception";
+  }
+  return nullptr;
+}
+
+// fatalthrow: the stacks for throw and fatal, from the caller of the function calling it
+// (runtime.throw or runtime.fatal, which then show as the first frame, as in Go).
+[[noreturn]] __attribute__((noinline)) void fatalthrow(throwType t) {
+  frameStart start = GOCC_CALLER_FRAME();
+  dopanic(getg(), start, nullptr, t);
+}
+
+// --- uncaught C++ exceptions ----------------------------------------------------------------
+
+// Where the frame-pointer walk of an uncaught exception starts: the innermost frame of the
+// program's own code. Between it and the terminate handler are libstdc++'s __cxa_throw and
+// std::terminate, built without frame pointers (__cxa_throw even keeps a pointer in rbp),
+// so the frame-pointer chain is broken there; the CFI unwinder crosses them.
+struct unwindStart {
+  frameStart start;
+  bool found = false;
+};
+
+_Unwind_Reason_Code findThrowingFrame(struct _Unwind_Context* ctx, void* arg) {
+  auto* st = static_cast<unwindStart*>(arg);
+  int beforeInsn = 0;
+  uintptr pc = _Unwind_GetIPInfo(ctx, &beforeInsn);
+  pclntab::Func fn = findfunc(pc);
+  const char* file;
+  int32 line;
+  // The first frame with a line that is not the runtime's (this handler): the code that
+  // threw, or the noexcept function whose landing pad called std::terminate.
+  if (fn.valid() && !isRuntimeName(funcname(fn)) && funcline(fn, pc > fn.entry ? pc - 1 : pc, &file, &line)) {
+    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, 6)), uintptr(_Unwind_GetCFA(ctx)), beforeInsn != 0};
+    st->found = true;
+    return _URC_END_OF_STACK;
+  }
+  return _URC_NO_REASON;
+}
+
+// What the exception says: what() for a std::exception (as Go prints an error's Error()),
+// the text of a string, the value of an integer (as Go prints basic kinds), else the type
+// in parentheses (Go: "(main.T) 0x..."; the address would say nothing here).
+void printException(const std::type_info* type) {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    print("panic: ", e.what(), "\n");
+  } catch (const char* s) {
+    print("panic: ", s, "\n");
+  } catch (const std::string& s) {
+    print("panic: ", std::string_view(s), "\n");
+  } catch (int v) {
+    print("panic: ", v, "\n");
+  } catch (long v) {
+    print("panic: ", v, "\n");
+  } catch (long long v) {
+    print("panic: ", v, "\n");
+  } catch (unsigned v) {
+    print("panic: ", v, "\n");
+  } catch (unsigned long v) {
+    print("panic: ", v, "\n");
+  } catch (...) {
+    const char* mangled = type->name();
+    if (*mangled == '*') mangled++;  // libstdc++ marks some local types so
+    int status = -1;
+    char* demangled = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
+    print("panic: (", status == 0 && demangled ? demangled : mangled, ")\n");
+    ::free(demangled);
+  }
+}
+
+// The std::terminate handler (installed by initsig): an exception escaped a goroutine's
+// first frame (runtime.goexit ends every unwind), a noexcept function, or a destructor
+// during unwinding; or the program called std::terminate.
+[[noreturn]] void terminateHandler() {
+  const std::type_info* type = abi::__cxa_current_exception_type();
+  startpanic();
+  unwindStart st;
+  _Unwind_Backtrace(findThrowingFrame, &st);
+  if (!st.found) st.start = GOCC_CALLER_FRAME();  // no table, or no frame of the program's
+  if (type) {
+    printException(type);
+    dopanic(getg(), st.start, nullptr, throwType::panic);
+  }
+  print("fatal error: std::terminate called without an active exception\n");
+  dopanic(getg(), st.start, nullptr, throwType::user);
+}
+
+}  // namespace
+
+void startpanic() {
+  if (dying++ > 0) {
+    // Faulted (or threw) while printing a crash: the stacks are beyond help.
+    print("panic during panic\nstack trace unavailable\n");
+    exit(2);
+  }
+  if (panicking.fetch_add(1) > 0) {
+    // Another thread is printing its crash and will exit the process.
+    for (;;) pause();
+  }
+}
+
+void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t) {
+  if (sig) {
+    const char* name = signame(sig->sig);
+    if (name)
+      print("[signal ", name, " code=", hex(uint64(uint32(sig->code))), " addr=", hex(sig->addr), " pc=",
+            hex(sig->pc), "]\n");
+    else
+      print("[signal ", hex(uint64(sig->sig)), " code=", hex(uint64(uint32(sig->code))), " addr=", hex(sig->addr),
+            " pc=", hex(sig->pc), "]\n");
+  }
+  tracebackSetting s = gotraceback(t);
+  if (s.level > 0) {
+    bool all = s.all;
+    if (!gp) {
+      // A thread the runtime did not start (std::thread): it runs no goroutine.
+      print("\nthread not started by the gocc runtime:\n");
+      traceback(start, nullptr, s.level);
+    } else {
+      if (gp != gp->m->curg) all = true;
+      if (gp != gp->m->g0) {
+        print("\n");
+        goroutineheader(gp);
+        traceback(start, gp, s.level);
+      } else if (s.level >= 2 || t == throwType::runtime) {
+        print("\nruntime stack:\n");
+        traceback(start, gp, s.level);
+      }
+    }
+    if (all) tracebackothers(gp, s.level);
+  }
+  if (s.crash) crash();
+  exit(2);
+}
+
+void throw_(const char* reason) {
+  startpanic();
+  print("fatal error: ", reason, "\n");
+  fatalthrow(throwType::runtime);
+}
+
+void fatal(const char* reason) {
+  startpanic();
+  print("fatal error: ", reason, "\n");
+  fatalthrow(throwType::user);
+}
+
+void installTerminateHandler() { std::set_terminate(terminateHandler); }
+
+}  // namespace runtime

@@ -1,0 +1,39 @@
+// panic.h — the runtime's fatal paths (Go: panic.go, signal_unix.go): throw, fatal, an
+// uncaught C++ exception, a fault in user code. Each prints what happened, then stacks as
+// GOTRACEBACK says, and exits 2 (or dies of SIGABRT with GOTRACEBACK=crash).
+#pragma once
+#include "runtime2.h"
+#include "traceback.h"
+
+namespace runtime {
+
+// The signal that made the program panic, for Go's "[signal SIGSEGV: ... code= addr= pc=]".
+struct sigDescr {
+  int sig;
+  int code;
+  uintptr addr;
+  uintptr pc;
+};
+
+// startpanic: the calling thread becomes the one that prints and exits; any other thread
+// that also starts panicking waits forever (the process exits under it). A thread that
+// faults again while printing gives up at once. Async-signal-safe.
+void startpanic();
+
+// Print sig (if any) and the stacks (gp's from start, then the others if wanted), then exit
+// 2 or crash. Call after startpanic and after printing the panic or fatal error line.
+// Async-signal-safe.
+[[noreturn]] void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t);
+
+// initsig: install the runtime's handlers for SIGSEGV, SIGBUS and SIGFPE (on the alternate
+// signal stack) and its std::terminate handler. Once, on m0, in mstart1 (Go: mstartm0).
+void initsig() GO_NAME(initsig);
+// mpreinit: give mp its signal goroutine and alternate signal stack (Go: mpreinit, from
+// mcommoninit). minit: make the current M's signal stack this thread's (Go: minit, from
+// mstart1, on the M's own thread).
+void mpreinit(m* mp) GO_NAME(mpreinit);
+void minit() GO_NAME(minit);
+// The std::terminate handler: an uncaught exception is a panic (panic.cpp; from initsig).
+void installTerminateHandler();
+
+}  // namespace runtime

@@ -1,0 +1,159 @@
+// signal_unix.cpp — faults in the program become Go-style panics (Go: signal_unix.go,
+// signal_amd64.go, os_linux.go's mpreinit/minit).
+//
+// SIGSEGV, SIGBUS and SIGFPE raised by an instruction (si_code > 0) are synchronous: they
+// belong to the goroutine running on the faulting thread, and the handler prints, as Go's
+// sigpanic would, "panic: runtime error: ..." with "[signal ...]" and that goroutine's stack
+// from the faulting pc and rbp the kernel saved in the ucontext. A fault in the runtime's own
+// code (or on g0) is "fatal error: unexpected signal during runtime execution"; a fault in a
+// goroutine's guard page is "fatal error: stack overflow". Go recovers a panic with
+// recover(); C++ cannot catch a signal, so every such panic ends the program (exit 2).
+//
+// The handler runs on the M's alternate signal stack (Go's gsignal), because the faulting
+// stack may be exhausted: a stack overflow is a write to the guard page below it. Each M
+// gets its signal stack in mpreinit (m0's is static, so start-up maps nothing for it) and
+// installs it on its own thread in minit. Threads the runtime did not start (std::thread)
+// have none; their faults are handled on their own stack, and the traceback shows only the
+// faulting frame, since their stack bounds are unknown.
+//
+// A signal sent with kill(2) or raise(3) (si_code <= 0) is not a fault: the handler
+// restores the default action and re-raises it, so it kills the process as it would have
+// without the runtime.
+//
+// Handlers are async-signal-safe: they read the ucontext, the stack and the pclntab, print
+// with write(2) and leave with _exit or SIGABRT; no malloc, no stdio, no lock.
+#include <signal.h>
+#include <sys/ucontext.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include "malloc.h"
+#include "os_linux.h"
+#include "panic.h"
+#include "print.h"
+#include "stack.h"
+#include "symtab.h"
+
+namespace runtime {
+
+namespace {
+
+// Go's signal stack size (os_linux.go: malg(32 * 1024)). The handler needs a few KiB: the
+// traceback's print buffers and its table lookups.
+constexpr uintptr signalStackSize = 32 << 10;
+
+// m0's signal stack, in .bss: pages are only backed when a signal arrives.
+alignas(16) char m0SignalStack[signalStackSize];
+g m0gsignal;
+
+const int handledSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
+
+// Leave the handler and let sig act as if the runtime had no handler for it.
+[[noreturn]] void dieFromSignal(int sig) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_DFL;
+  sigaction(sig, &sa, nullptr);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(sig);
+  exit(2);
+}
+
+// Is the fault at addr a goroutine running off the bottom of its stack? Its guard page is
+// the page below stk.lo; a frame larger than a page may skip over it, so anything up to
+// 64 KiB below counts when the stack pointer is near the bottom too.
+bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
+  if (!gp || gp->stk.hi <= gp->stk.lo) return false;
+  uintptr lo = gp->stk.lo;
+  return addr < lo && lo - addr <= (64 << 10) && sp < lo + (64 << 10);
+}
+
+void sighandler(int sig, siginfo_t* info, void* ctx) {
+  if (info->si_code <= 0) dieFromSignal(sig);  // sent, not raised by an instruction
+  auto* uc = static_cast<ucontext_t*>(ctx);
+  uintptr pc = uintptr(uc->uc_mcontext.gregs[REG_RIP]);
+  uintptr sp = uintptr(uc->uc_mcontext.gregs[REG_RSP]);
+  uintptr fp = uintptr(uc->uc_mcontext.gregs[REG_RBP]);
+  uintptr addr = reinterpret_cast<uintptr>(info->si_addr);
+  sigDescr sd{sig, info->si_code, addr, pc};
+  frameStart start{pc, fp, sp, true};
+  g* gp = getg();
+  startpanic();
+
+  if (sig == SIGSEGV && isStackOverflow(gp, addr, sp)) {
+    print("runtime: goroutine stack exceeds ", gp->stk.hi - gp->stk.lo, "-byte limit\n");
+    print("runtime: sp=", hex(sp), " stack=[", hex(gp->stk.lo), ", ", hex(gp->stk.hi), "]\n");
+    print("fatal error: stack overflow\n");
+    dopanic(gp, start, &sd, throwType::runtime);
+  }
+  // Go's sigpanic may only panic in user code: a fault on g0 or in runtime code means the
+  // runtime is broken.
+  if ((gp && gp->m && gp == gp->m->g0) || isRuntimeName(funcname(findfunc(pc)))) {
+    print("fatal error: unexpected signal during runtime execution\n");
+    dopanic(gp, start, &sd, throwType::runtime);
+  }
+  switch (sig) {
+    case SIGSEGV:
+    case SIGBUS:
+      // Go: a fault below 0x1000 is a nil dereference; anything else, "unexpected fault
+      // address" (SIGBUS only for BUS_ADRERR).
+      if (addr < 0x1000 && (sig == SIGSEGV || info->si_code == BUS_ADRERR)) {
+        print("panic: runtime error: invalid memory address or nil pointer dereference\n");
+        dopanic(gp, start, &sd, throwType::panic);
+      }
+      print("unexpected fault address ", hex(addr), "\n");
+      print("fatal error: fault\n");
+      dopanic(gp, start, &sd, throwType::runtime);
+    case SIGFPE:
+      if (info->si_code == FPE_INTDIV)
+        print("panic: runtime error: integer divide by zero\n");
+      else if (info->si_code == FPE_INTOVF)
+        print("panic: runtime error: integer overflow\n");
+      else
+        print("panic: runtime error: floating point error\n");
+      dopanic(gp, start, &sd, throwType::panic);
+  }
+  dieFromSignal(sig);
+}
+
+}  // namespace
+
+void mpreinit(m* mp) {
+  if (mp == &m0) {
+    m0gsignal.stk = stack{uintptr(m0SignalStack), uintptr(m0SignalStack) + signalStackSize};
+    mp->gsignal = &m0gsignal;
+    return;
+  }
+  auto* gs = new (gcache.alloc()) g;
+  gs->stk = stackalloc(signalStackSize);
+  gs->m = mp;
+  mp->gsignal = gs;
+}
+
+void minit() {
+  g* gs = getg()->m->gsignal;
+  stack_t st;
+  memset(&st, 0, sizeof st);
+  st.ss_sp = reinterpret_cast<void*>(gs->stk.lo);
+  st.ss_size = gs->stk.hi - gs->stk.lo;
+  if (sigaltstack(&st, nullptr) != 0) throw_("minit: sigaltstack failed");
+}
+
+void initsig() {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = sighandler;
+  // SA_ONSTACK: the signal stack; SA_NODEFER is not set, so a second fault of the same
+  // kind inside the handler kills the process with the default action instead of looping.
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+  sigfillset(&sa.sa_mask);
+  for (int sig : handledSignals)
+    if (sigaction(sig, &sa, nullptr) != 0) throw_("initsig: sigaction failed");
+  installTerminateHandler();
+}
+
+}  // namespace runtime

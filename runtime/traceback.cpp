@@ -1,0 +1,284 @@
+// traceback.cpp — goroutine stacks in Go's format (Go: traceback.go), and GOTRACEBACK.
+//
+// Every function a gocc program runs was compiled with -fno-omit-frame-pointer (the
+// program's code by the driver, the runtime by CMake), so each frame starts with
+//   [rbp] = the caller's rbp     [rbp+8] = the return address into the caller
+// and a stack is walked by following rbp. Go walks with its pcsp tables instead, because Go
+// code has no frame pointers it could trust at every pc; here the frame pointer is the one
+// thing every frame of our own code has, while the pcsp the driver derives from CFI may be
+// absent for some functions. The walk reads nothing but the goroutine's stack, inside its
+// bounds, and the pclntab, so it is safe in a signal handler and on a corrupt stack:
+//  - it ends at rbp 0 (runtime.goexit, every goroutine's first frame, and rt0_go zero it),
+//  - or at a frame pointer outside the goroutine's [stk.lo, stk.hi), misaligned, or not
+//    above the previous one (which also guarantees that it ends),
+//  - or after 100 frames (Go's _TracebackMaxFrames).
+// Code without frame pointers (glibc's, libstdc++'s) breaks the chain: its frames are
+// skipped or end the walk. The uncaught-exception path crosses libstdc++'s frames with the
+// CFI unwinder first (panic.cpp) and starts the walk at the throwing frame.
+//
+// Output follows Go 1.19 byte for byte where the concepts match: the goroutine header,
+// "name\n\tfile:line +0xoff", "...additional frames elided...", "created by". Names are the
+// pclntab's (demangled C++, so they carry their parameter list; Go's "(args)" has no
+// counterpart). Runtime frames (names starting with "runtime." or "runtime::") are hidden
+// below level 2, as Go hides runtime.* frames.
+#include "traceback.h"
+
+#include <climits>
+
+#include "print.h"
+#include "symtab.h"
+
+extern "C" void goexit() asm("runtime.goexit");
+
+namespace runtime {
+
+tracebackSetting tracebackEnv;
+std::atomic<g*> allgs{nullptr};
+namespace {
+std::atomic<g*> allgsTail{nullptr};
+}
+
+void allgadd(g* gp) {
+  gp->alllink.store(nullptr, std::memory_order_relaxed);
+  g* prev = allgsTail.exchange(gp, std::memory_order_acq_rel);
+  (prev ? prev->alllink : allgs).store(gp, std::memory_order_release);
+}
+
+void setTraceback(std::string_view level) {
+  tracebackSetting t;
+  if (level == "none") {
+    t = {0, false, false};
+  } else if (level == "single" || level.empty()) {
+    t = {1, false, false};
+  } else if (level == "all") {
+    t = {1, true, false};
+  } else if (level == "system") {
+    t = {2, true, false};
+  } else if (level == "crash") {
+    t = {2, true, true};
+  } else {
+    // Go: all, and level N if the value is a number that fits a uint32 (atoi: optional
+    // '-', digits, no overflow of an int); garbage gives level 0.
+    t = {0, true, false};
+    std::string_view s = level;
+    bool neg = !s.empty() && s[0] == '-';
+    if (neg) s.remove_prefix(1);
+    bool ok = !s.empty();
+    uint64 n = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9' || n > (uint64(INT64_MAX) - 9) / 10) {
+        ok = false;
+        break;
+      }
+      n = n * 10 + uint64(c - '0');
+    }
+    if (ok && !(neg && n != 0) && n <= UINT32_MAX) t.level = uint32(n);
+  }
+  tracebackEnv = t;
+}
+
+tracebackSetting gotraceback(throwType t) {
+  tracebackSetting s = tracebackEnv;
+  if (t != throwType::panic) s.all = true;  // Go: all = m.throwing >= throwTypeUser
+  if (t == throwType::runtime) s.level = 2;
+  return s;
+}
+
+const char* waitReasonString(waitReason r) {
+  switch (r) {
+    case waitReasonZero: return "";
+    case waitReasonChanReceive: return "chan receive";
+    case waitReasonChanSend: return "chan send";
+    case waitReasonSleep: return "sleep";
+    case waitReasonScavengeWait: return "GC scavenge wait";
+    case waitReasonLockedM: return "locked to thread";
+  }
+  return "";
+}
+
+namespace {
+
+constexpr int maxFrames = 100;  // Go's _TracebackMaxFrames
+
+uintptr load(uintptr addr) { return *reinterpret_cast<const uintptr*>(addr); }
+
+// Go's showframe: runtime frames only at level 2.
+bool showframe(const char* name, uint32 level) { return level >= 2 || !isRuntimeName(name); }
+
+void printFrame(const frameStart& f, const pclntab::Func& fn, const char* name, uint32 level) {
+  printbuf b;
+  if (!fn.valid()) {
+    // Code the table does not describe: a shared library's, or a wild return address.
+    printarg(b, "?\n\t?:0 pc=");
+    b.putHex(f.pc);
+    printarg(b, "\n");
+    b.flush();
+    return;
+  }
+  // A return address belongs to the call before it: look its line up at pc-1.
+  uintptr tracepc = (f.exact || f.pc <= fn.entry) ? f.pc : f.pc - 1;
+  const char* file = "?";
+  int32 line = 0;
+  funcline(fn, tracepc, &file, &line);
+  printarg(b, name ? name : "?");
+  printarg(b, "\n\t");
+  printarg(b, file);
+  printarg(b, ":");
+  printarg(b, line);
+  if (f.pc > fn.entry) {
+    printarg(b, " +");
+    b.putHex(f.pc - fn.entry);
+  }
+  if (level >= 2) {
+    printarg(b, " fp=");
+    b.putHex(f.fp ? f.fp + 16 : 0);
+    printarg(b, " sp=");
+    b.putHex(f.sp);
+    printarg(b, " pc=");
+    b.putHex(f.pc);
+  }
+  printarg(b, "\n");
+  b.flush();
+}
+
+// Print the frames from start; returns how many were printed (hidden ones not counted).
+int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames) {
+  frameStart f = start;
+  int nprint = 0;
+  for (int n = 0; n < maxFrames; n++) {
+    pclntab::Func fn = findfunc(f.pc);
+    const char* name = funcname(fn);
+    if (runtimeFrames || showframe(name, level)) {
+      printFrame(f, fn, name, level);
+      nprint++;
+    }
+    if (!nextFrame(&f, lo, hi)) break;
+  }
+  return nprint;
+}
+
+void printcreatedby(g* gp, uint32 level) {
+  if (!gp->gopc || gp->goid == 1) return;
+  pclntab::Func fn = findfunc(gp->gopc);
+  const char* name = funcname(fn);
+  if (!fn.valid() || !showframe(name, level)) return;
+  print("created by ", name ? name : "?", "\n");
+  frameStart f{gp->gopc, 0, 0, false};
+  uintptr tracepc = f.pc > fn.entry ? f.pc - 1 : f.pc;
+  const char* file = "?";
+  int32 line = 0;
+  funcline(fn, tracepc, &file, &line);
+  if (f.pc > fn.entry)
+    print("\t", file, ":", line, " +", hex(f.pc - fn.entry), "\n");
+  else
+    print("\t", file, ":", line, "\n");
+}
+
+bool stackOf(g* gp, uintptr* lo, uintptr* hi) {
+  if (!gp || gp->stk.hi <= gp->stk.lo) return false;
+  *lo = gp->stk.lo;
+  *hi = gp->stk.hi;
+  return true;
+}
+
+}  // namespace
+
+bool isRuntimeName(const char* name) {
+  if (!name) return false;
+  std::string_view n = name;
+  return n.starts_with("runtime.") || n.starts_with("runtime::");
+}
+
+bool nextFrame(frameStart* f, uintptr lo, uintptr hi) {
+  uintptr fp = f->fp;
+  if (fp == 0 || fp % 8 != 0 || fp < lo || fp > hi - 16) return false;
+  uintptr callerFP = load(fp);
+  uintptr pc = load(fp + 8);
+  if (pc == 0) return false;
+  f->pc = pc;
+  f->sp = fp + 16;
+  f->exact = false;
+  // The caller's frame must lie above this one; 0 (the first frame) ends the walk after it.
+  f->fp = callerFP > fp ? callerFP : 0;
+  return true;
+}
+
+bool currentStackBounds(uintptr* lo, uintptr* hi) { return stackOf(getg(), lo, hi); }
+
+void traceback(const frameStart& start, g* gp, uint32 level) {
+  uintptr lo = 0, hi = 0;
+  if (!stackOf(gp, &lo, &hi)) {
+    // A thread the runtime did not start: its stack's bounds are unknown, so only the
+    // frame we were handed is certain.
+    printFrame(start, findfunc(start.pc), funcname(findfunc(start.pc)), level);
+    return;
+  }
+  int n = printFrames(start, lo, hi, level, false);
+  // By default runtime frames are hidden; if that hides everything, show them all (Go).
+  if (n == 0 && level < 2) n = printFrames(start, lo, hi, level, true);
+  if (n == maxFrames) print("...additional frames elided...\n");
+  printcreatedby(gp, level);
+}
+
+void goroutineheader(g* gp) {
+  static const char* const statusStrings[] = {"idle", "runnable", "running", "waiting", "dead"};
+  uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
+  const char* status = st < sizeof statusStrings / sizeof statusStrings[0] ? statusStrings[st] : "???";
+  if (st == Gwaiting && gp->waitreason != waitReasonZero) status = waitReasonString(gp->waitreason);
+  print("goroutine ", gp->goid, " [", status, gp->lockedm ? ", locked to thread" : "", "]:\n");
+}
+
+void tracebackothers(g* me, uint32 level) {
+  g* self = getg();
+  m* mine = self ? self->m : nullptr;
+  for (g* gp = allgs.load(std::memory_order_acquire); gp; gp = gp->alllink.load(std::memory_order_acquire)) {
+    uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
+    if (gp == me || st == Gdead || st == Gidle || (gp->issystem && level < 2)) continue;
+    print("\n");
+    goroutineheader(gp);
+    if (st == Grunning) {
+      // Its registers are in another thread (or, on this M, below a systemstack switch
+      // that saves no context): nothing trustworthy to walk.
+      print(gp->m == mine && mine ? "\tgoroutine running on this thread; stack unavailable\n"
+                                  : "\tgoroutine running on other thread; stack unavailable\n");
+      printcreatedby(gp, level);
+      continue;
+    }
+    // A switched-out goroutine's context, as mcall saved it (asm_amd64.S):
+    //   sp: r15 r14 r13 r12 rbx rbp <return address into mcall's caller>
+    uintptr sp = gp->sched.sp;
+    if (sp < gp->stk.lo || sp > gp->stk.hi - 7 * 8) {
+      print("\tno saved context\n");
+      continue;
+    }
+    frameStart start{load(sp + 48), load(sp + 40), sp + 56, false};
+    if (start.pc == reinterpret_cast<uintptr>(&goexit) && gp->startfn) {
+      // Never ran: show the function it will start with, as Go shows a new goroutine's.
+      pclntab::Func fn = findfunc(reinterpret_cast<uintptr>(gp->startfn));
+      if (fn.valid()) {
+        const char* name = funcname(fn);
+        if (showframe(name, level)) printFrame(frameStart{fn.entry, 0, start.sp, true}, fn, name, level);
+        printcreatedby(gp, level);
+        continue;
+      }
+    }
+    traceback(start, gp, level);
+  }
+}
+
+int callers(const frameStart& start, int skip, uintptr* pcs, int n) {
+  uintptr lo, hi;
+  if (n <= 0 || !currentStackBounds(&lo, &hi)) return 0;
+  frameStart f = start;
+  int k = 0;
+  do {
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    pcs[k++] = f.pc;
+  } while (k < n && nextFrame(&f, lo, hi));
+  return k;
+}
+
+}  // namespace runtime

@@ -1,0 +1,104 @@
+// Paths that need a goroutine other than main or the runtime's own failures. User code cannot
+// start goroutines yet (no `go` statement in gocc), so this program reaches them through the
+// runtime's internal interface (runtime/proc.h, chan.h, print.h).
+// RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
+// An exception escaping a goroutine's function: its stack, then "created by".
+// With one P, the worker runs only once main has parked: the output's order is fixed.
+// RUN: bash -c 'env GOMAXPROCS=1 %t exception 2>&1; echo rc=$?' | FileCheck %s --check-prefix=GEXC
+// runtime.throw on a goroutine: every goroutine, runtime frames, fp/sp/pc (Go's level 2),
+// whatever GOTRACEBACK says.
+// RUN: bash -c 'env GOMAXPROCS=1 GOTRACEBACK=none %t throw 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THROW
+// A deadlock is the program's fault (Go's fatal): the parked goroutines, user frames only.
+// RUN: bash -c '%t deadlock 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DEADLOCK
+// A fault inside the runtime's own code is not a panic.
+// RUN: bash -c '%t runtimefault 2>&1; echo rc=$?' | FileCheck %s --check-prefix=RTFAULT
+// An exception on a thread the runtime did not start (std::thread) has no goroutine.
+// RUN: bash -c '%t thread 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THREAD
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+#include "chan.h"
+#include "print.h"
+#include "proc.h"
+
+volatile int sink;
+
+__attribute__((noinline)) void worker(void* arg) {
+  const char* mode = static_cast<const char*>(arg);
+  if (strcmp(mode, "exception") == 0) throw std::logic_error("worker failed");
+  // GEXC: panic: worker failed
+  // GEXC-EMPTY:
+  // GEXC-NEXT: goroutine {{[0-9]+}} [running]:
+  // GEXC-NEXT: worker(void*)
+  // GEXC-NEXT: goroutines.cpp:[[@LINE-5]] +0x
+  if (strcmp(mode, "throw") == 0) runtime::throw_("invariant broken");
+  // THROW: fatal error: invariant broken
+  // THROW-EMPTY:
+  // THROW-NEXT: goroutine {{[0-9]+}} [running]:
+  // THROW-NEXT: runtime.throw
+  // THROW-NEXT: panic.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x
+  // THROW-NEXT: worker(void*)
+  // THROW-NEXT: goroutines.cpp:[[@LINE-7]] +0x{{[0-9a-f]+}} fp=
+  // THROW-NEXT: runtime.goexit1
+  // THROW: runtime.goexit
+  // THROW-NEXT: asm_amd64.S
+  // (created by's exact line is checked by GEXC)
+  // THROW-NEXT: created by main
+  // THROW-NEXT: goroutines.cpp:{{[0-9]+}} +0x
+  sink = 1;
+}
+
+__attribute__((noinline)) void waitForever() {
+  runtime::hchan* c = runtime::makechan(sizeof(int), 0);
+  int v;
+  runtime::chanrecv(c, &v, true, nullptr);
+  // DEADLOCK: fatal error: all goroutines are asleep - deadlock!
+  // DEADLOCK-EMPTY:
+  // DEADLOCK-NEXT: goroutine 1 [chan receive]:
+  // DEADLOCK-NEXT: waitForever()
+  // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-5]] +0x
+  // THROW: goroutine 1 [chan receive]:
+  // THROW-NEXT: runtime::chanrecv
+  // THROW: waitForever()
+  // THROW-NEXT: goroutines.cpp:[[@LINE-9]] +0x
+}
+
+int main(int argc, char** argv) {
+  const char* mode = argv[1];
+  if (strcmp(mode, "deadlock") == 0) waitForever();
+  // DEADLOCK-NEXT: main
+  // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-2]] +0x
+  // The runtime's scavenger goroutine is hidden below level 2.
+  // DEADLOCK-NOT: goroutine
+  // DEADLOCK: rc=2
+  if (strcmp(mode, "runtimefault") == 0) runtime::allgadd(nullptr);
+  // RTFAULT: fatal error: unexpected signal during runtime execution
+  // RTFAULT-NEXT: [signal SIGSEGV: segmentation violation code=0x1 addr=0x{{[0-9a-f]+}} pc=0x{{[0-9a-f]+}}]
+  // RTFAULT-EMPTY:
+  // RTFAULT-NEXT: goroutine 1 [running]:
+  // RTFAULT-NEXT: runtime::allgadd(runtime::g*)
+  // RTFAULT: main
+  // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
+  // RTFAULT: rc=2
+  if (strcmp(mode, "thread") == 0) {
+    std::thread t([] { throw std::runtime_error("in a std::thread"); });
+    t.join();
+    // THREAD: panic: in a std::thread
+    // THREAD-EMPTY:
+    // THREAD-NEXT: thread not started by the gocc runtime:
+    // (the lambda is inlined into std::thread's _M_run: its name, the lambda's line)
+    // THREAD-NEXT: {{.*}}main::$_0{{.*}}
+    // THREAD-NEXT: goroutines.cpp:[[@LINE-7]] +0x
+    // THREAD-NEXT: rc=2
+  }
+  runtime::newproc1(worker, argv[1], false);
+  // GEXC-NEXT: created by main
+  // GEXC-NEXT: goroutines.cpp:[[@LINE-2]] +0x
+  // GEXC-NEXT: rc=2
+  waitForever();
+  // THROW: main
+  // THROW-NEXT: goroutines.cpp:[[@LINE-2]] +0x
+  // THROW: rc=2
+  return 0;
+}

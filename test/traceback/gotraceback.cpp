@@ -1,0 +1,133 @@
+// GOTRACEBACK, with Go's meanings (runtime/extern.go): none|0 no stacks; single (default)
+// the failing goroutine, user frames; all|1 every user goroutine; system|2 every goroutine
+// with runtime frames and fp/sp/pc; crash like system, then SIGABRT (status 134); another
+// number N: all at level N; garbage: all at level 0, i.e. no stacks (Go's atoi fails).
+// The program has a goroutine parked on a channel, one running on another thread, one never
+// run, then panics on the main goroutine. Goroutines are made through the runtime's internal
+// interface, as user code has no `go` yet.
+// RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
+// RUN: bash -c 'env GOMAXPROCS=2 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK= %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=single %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=none %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=0 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=bogus %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=-1 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=99999999999 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=all %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,ALL
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=1 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,ALL
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=system %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=2 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=5 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
+// RUN: bash -c 'ulimit -c 0; env GOMAXPROCS=2 GOTRACEBACK=crash %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,CRASH
+#include <sched.h>
+
+#include <atomic>
+#include <stdexcept>
+
+#include "chan.h"
+#include "proc.h"
+
+// The checks follow the code: the output's order is the order of these definitions.
+void startParker();
+void startSpinner();
+void startNeverRuns();
+
+// CHECK: panic: boom
+// CHECK-EMPTY:
+// CHECK-NEXT: goroutine 1 [running]:
+__attribute__((noinline)) void fail() { throw std::runtime_error("boom"); }
+// CHECK-NEXT: fail()
+// CHECK-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
+// SYSTEM-SAME: fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x{{[0-9a-f]+}}
+// CRASH-SAME: fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x{{[0-9a-f]+}}
+
+int main() {
+  startParker();
+  startSpinner();
+  startNeverRuns();
+  fail();
+  // CHECK-NEXT: main
+  // CHECK-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
+  // SINGLE-NEXT: rc=2
+  // ALL-NOT: runtime
+  // SYSTEM-NEXT: runtime.main
+  // CRASH-NEXT: runtime.main
+  // SYSTEM: runtime.goexit
+  // CRASH: runtime.goexit
+  // The runtime's scavenger is a system goroutine: shown only from level 2.
+  // ALL-NOT: goroutine 2 [
+  // SYSTEM: goroutine 2 [GC scavenge wait]:
+  // SYSTEM-NEXT: runtime.bgscavenge
+  // CRASH: goroutine 2 [GC scavenge wait]:
+  return 0;
+}
+
+std::atomic<bool> spinning;
+runtime::hchan* hello = runtime::makechan(sizeof(int), 0);
+runtime::hchan* never = runtime::makechan(sizeof(int), 0);
+
+// Parks for good on a channel nobody sends to, after saying hello.
+__attribute__((noinline)) void parker(void*) {
+  int v = 1;
+  runtime::chansend(hello, &v, true);
+  // ALL-EMPTY:
+  // ALL-NEXT: goroutine 3 [chan receive]:
+  // SYSTEM: goroutine 3 [chan receive]:
+  // SYSTEM: runtime::chanrecv
+  // CRASH: goroutine 3 [chan receive]:
+  runtime::chanrecv(never, &v, true, nullptr);
+  // ALL-NEXT: parker(void*)
+  // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
+  // SYSTEM: parker(void*)
+}
+
+__attribute__((noinline)) void startParker() {
+  int v;
+  runtime::g* gp = runtime::newproc1(parker, nullptr, false);
+  // ALL-NEXT: created by startParker()
+  // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
+  runtime::chanrecv(hello, &v, true, nullptr);  // lets parker run
+  while (gp->atomicstatus.load() != runtime::Gwaiting) sched_yield();  // and park
+}
+
+// Runs forever on whichever thread took it.
+__attribute__((noinline)) void spinner(void*) {
+  spinning = true;
+  for (;;) sched_yield();
+}
+
+__attribute__((noinline)) void startSpinner() {
+  runtime::newproc1(spinner, nullptr, false);
+  // ALL-EMPTY:
+  // ALL-NEXT: goroutine 4 [running]:
+  // ALL-NEXT: {{^	}}goroutine running on other thread; stack unavailable
+  // ALL-NEXT: created by startSpinner()
+  // ALL-NEXT: gotraceback.cpp:[[@LINE-5]] +0x
+  // SYSTEM: goroutine 4 [running]:
+  // SYSTEM-NEXT: goroutine running on other thread; stack unavailable
+  while (!spinning) sched_yield();  // another M stole it and runs it
+}
+
+// A goroutine that never ran shows the function it will start with, at its first line.
+__attribute__((noinline)) void neverRuns(void*) {}
+// ALL-EMPTY:
+// ALL-NEXT: goroutine 5 [runnable]:
+// ALL-NEXT: neverRuns(void*)
+// ALL-NEXT: gotraceback.cpp:[[@LINE-4]]{{$}}
+
+__attribute__((noinline)) void startNeverRuns() {
+  runtime::newproc1(neverRuns, nullptr, false);  // no P is free to run it
+  // ALL-NEXT: created by startNeverRuns()
+  // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
+  // ALL-NEXT: rc=2
+  // SYSTEM: goroutine 5 [runnable]:
+  // SYSTEM: rc=2
+  // CRASH: goroutine 5 [runnable]:
+  // CRASH: rc=134
+  spinning.load();  // not a tail call: this frame stays the creator
+}
+
+// NONE: panic: boom
+// NONE-NEXT: rc=2
+// SINGLE-NOT: goroutine
