@@ -10,8 +10,11 @@
 //
 // Invariants, once modulesinit has returned:
 //  - firstmoduledata.pcln is either not ok() (the binary has no table) or a table whose
-//    header, functab order and records were checked against this very binary: textStart
-//    is runtime.text, and every function lies inside [runtime.text, runtime.etext).
+//    header and functab were checked against this very binary: textStart is runtime.text,
+//    the functab is sorted, every record's offset lies in the table, and every function
+//    lies inside [runtime.text, runtime.etext). The records themselves are not read at
+//    start-up (that would fault in most of the table); a lookup refuses one that disagrees
+//    with its functab entry.
 //  - Lookups never write and never allocate; a corrupt record found later (the header
 //    check cannot read every byte) gives "not found", never a wild read.
 //

@@ -5,8 +5,8 @@
 //   [rbp] = the caller's rbp     [rbp+8] = the return address into the caller
 // and a stack is walked by following rbp. Go walks with its pcsp tables instead, because Go
 // code has no frame pointers it could trust at every pc; here the frame pointer is the one
-// thing every frame of our own code has, while the pcsp the driver derives from CFI may be
-// absent for some functions. The walk reads nothing but the goroutine's stack, inside its
+// thing every frame of our own code has, while the pcsp the driver derives from CFI is -1
+// inside frame-pointer bodies (where the CFI is rbp-based: docs/pclntab.md). The walk reads nothing but the goroutine's stack, inside its
 // bounds, and the pclntab, so it is safe in a signal handler and on a corrupt stack:
 //  - it ends at rbp 0 (runtime.goexit, every goroutine's first frame, and rt0_go zero it),
 //  - or at a frame pointer outside the goroutine's [stk.lo, stk.hi), misaligned, or not

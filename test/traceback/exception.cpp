@@ -9,6 +9,8 @@
 // RUN: bash -c '%t noexcept 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NOEXCEPT
 // RUN: bash -c '%t terminate 2>&1; echo rc=$?' | FileCheck %s --check-prefix=TERMINATE
 // RUN: bash -c '%t caught 2>&1; echo rc=$?' | FileCheck %s --check-prefix=CAUGHT
+// An exception whose what() faults: the fault handler finds this thread already printing.
+// RUN: bash -c '%t badwhat 2>&1; echo rc=$?' | FileCheck %s --check-prefix=BADWHAT
 #include <cstring>
 #include <exception>
 #include <stdexcept>
@@ -54,6 +56,13 @@ __attribute__((noinline)) void throwInt() { throw 42; }
 __attribute__((noinline)) void callTerminate() { std::terminate(); }
 // TERMINATE-NEXT: callTerminate()
 // TERMINATE-NEXT: exception.cpp:[[@LINE-2]] +0x
+struct BadWhat : std::exception {
+  const char* what() const noexcept override { return *static_cast<const char* volatile*>(nullptr); }
+};
+__attribute__((noinline)) void throwBadWhat() { throw BadWhat(); }
+// BADWHAT: panic during panic
+// BADWHAT-NEXT: stack trace unavailable
+// BADWHAT-NEXT: rc=2
 
 __attribute__((noinline)) void thrower(const char* what) {
   if (strcmp(what, "std") == 0) throwStd();
@@ -67,6 +76,7 @@ __attribute__((noinline)) void thrower(const char* what) {
   if (strcmp(what, "terminate") == 0) callTerminate();
   // TERMINATE-NEXT: thrower(char const*)
   // TERMINATE-NEXT: exception.cpp:[[@LINE-2]] +0x
+  if (strcmp(what, "badwhat") == 0) throwBadWhat();
   sink = 1;
 }
 
