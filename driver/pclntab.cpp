@@ -12,9 +12,10 @@
 // entry; its files are numbered in that unit in first-use order. Functions that no line table
 // describes (static libstdc++, libc_nonshared) keep their entry and name, with no unit and
 // file/line tables that say -1 ("unknown") everywhere: Go's addr2line then prints the name
-// and ":-1", the runtime "?:0". In a function with lines, pcs no row covers (padding) have
-// line -1 and the file of the range before them. An offset of 0 ("no table") would not do: Go's debug/gosym
-// does not check it and would decode pctab's padding byte and whatever follows it.
+// and ":-1", the runtime "?:0". An offset of 0 ("no table") would not do: Go's debug/gosym
+// does not check for it and would decode pctab's padding byte and whatever follows it. In a
+// function with lines, pcs no row covers (padding) have line -1 and the file of the range
+// before them (see fillGaps).
 //
 // SP offsets (Go's pcsp): from .eh_frame's CFI. Where the CFA is rsp+N, the SP has moved
 // N-8 bytes since the entry (the return address is not counted, as in Go). Where the CFA is
@@ -23,7 +24,6 @@
 #include "pclntab.h"
 
 #include "elfobject.h"
-
 #include "errors.h"
 #include "pclntab_encode.h"
 
@@ -32,7 +32,6 @@
 #include "llvm/DebugInfo/DWARF/DWARFDebugFrame.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/Object/ELFObjectFile.h"
-#include "llvm/Support/FileOutputBuffer.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 
