@@ -44,18 +44,7 @@ __thread int32 dying __attribute__((tls_model("initial-exec")));  // this thread
 
 // crash: die of SIGABRT with its default action, so that the system can dump core (Go:
 // crash → dieFromSignal). The shell then reports status 134.
-[[noreturn]] void crash() {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = SIG_DFL;
-  sigaction(SIGABRT, &sa, nullptr);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGABRT);
-  sigprocmask(SIG_UNBLOCK, &set, nullptr);
-  raise(SIGABRT);
-  exit(2);  // not reached unless SIGABRT could not kill us
-}
+[[noreturn]] void crash() { dieFromSignal(SIGABRT); }
 
 const char* signame(int sig) {
   switch (sig) {

@@ -49,8 +49,9 @@ g m0gsignal;
 
 const int handledSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
 
-// Leave the handler and let sig act as if the runtime had no handler for it.
-[[noreturn]] void dieFromSignal(int sig) {
+}  // namespace
+
+void dieFromSignal(int sig) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = SIG_DFL;
@@ -60,8 +61,10 @@ const int handledSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
   sigaddset(&set, sig);
   sigprocmask(SIG_UNBLOCK, &set, nullptr);
   raise(sig);
-  exit(2);
+  exit(2);  // not reached unless sig could not kill us
 }
+
+namespace {
 
 // Is the fault at addr a goroutine running off the bottom of its stack? Its guard page is
 // the page below stk.lo; a frame larger than a page may skip over it, so anything up to

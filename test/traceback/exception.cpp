@@ -104,12 +104,12 @@ int main(int argc, char** argv) {
   if (strcmp(mode, "std") == 0) {
     geo::Shape s;
     sink = s.area(1);
-    // STD-NEXT: main
+    // STD-NEXT: {{^}}main{{$}}
     // STD-NEXT: {{^	/.*}}exception.cpp:[[@LINE-2]] +0x{{[0-9a-f]+$}}
     // STD-NEXT: rc=2
   } else if (strcmp(mode, "noexcept") == 0) {
     mustNotThrow("std");
-    // NOEXCEPT-NEXT: main
+    // NOEXCEPT-NEXT: {{^}}main{{$}}
     // NOEXCEPT-NEXT: exception.cpp:[[@LINE-2]] +0x
     // NOEXCEPT-NEXT: rc=2
   } else if (strcmp(mode, "caught") == 0) {
@@ -121,16 +121,16 @@ int main(int argc, char** argv) {
     return 0;
   } else {
     thrower(mode);
-    // CUSTOM-NEXT: main
+    // CUSTOM-NEXT: {{^}}main{{$}}
     // CUSTOM-NEXT: exception.cpp:[[@LINE-2]] +0x
     // CUSTOM-NEXT: rc=2
-    // CSTRING: main
+    // CSTRING: {{^}}main{{$}}
     // CSTRING-NEXT: exception.cpp:[[@LINE-5]] +0x
     // CSTRING-NEXT: rc=2
-    // INT: main
+    // INT: {{^}}main{{$}}
     // INT-NEXT: exception.cpp:[[@LINE-8]] +0x
     // INT-NEXT: rc=2
-    // TERMINATE-NEXT: main
+    // TERMINATE-NEXT: {{^}}main{{$}}
     // TERMINATE-NEXT: exception.cpp:[[@LINE-11]] +0x
     // TERMINATE-NEXT: rc=2
   }

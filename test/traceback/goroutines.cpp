@@ -67,7 +67,7 @@ __attribute__((noinline)) void waitForever() {
 int main(int argc, char** argv) {
   const char* mode = argv[1];
   if (strcmp(mode, "deadlock") == 0) waitForever();
-  // DEADLOCK-NEXT: main
+  // DEADLOCK-NEXT: {{^}}main{{$}}
   // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // The runtime's scavenger goroutine is hidden below level 2.
   // DEADLOCK-NOT: goroutine
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   // RTFAULT-EMPTY:
   // RTFAULT-NEXT: goroutine 1 [running]:
   // RTFAULT-NEXT: runtime::allgadd(runtime::g*)
-  // RTFAULT: main
+  // RTFAULT: {{^}}main{{$}}
   // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
   // RTFAULT: rc=2
   if (strcmp(mode, "thread") == 0) {
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   // GEXC-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // GEXC-NEXT: rc=2
   waitForever();
-  // THROW: main
+  // THROW: {{^}}main{{$}}
   // THROW-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // THROW: rc=2
   return 0;

@@ -47,7 +47,7 @@ int main() {
   startSpinner();
   startNeverRuns();
   fail();
-  // CHECK-NEXT: main
+  // CHECK-NEXT: {{^}}main{{$}}
   // CHECK-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   // SINGLE-NEXT: rc=2
   // ALL-NOT: runtime

@@ -28,7 +28,7 @@ __attribute__((noinline)) void outer(int v) {
 
 int main() {
   outer(3);
-  // CHECK-NEXT: main
+  // CHECK-NEXT: {{^}}main{{$}}
   // CHECK-NEXT: inline.cpp:[[@LINE-2]] +0x
   // CHECK-NEXT: rc=2
 }

@@ -90,7 +90,7 @@ __attribute__((noinline)) int recurse(int n) {
   // OVERFLOW-COUNT-99: recurse(int)
   // OVERFLOW-NEXT: signals.cpp:[[@LINE-11]] +0x
   // OVERFLOW-NEXT: ...additional frames elided...
-  // OVERFLOW-NOT: main
+  // OVERFLOW-NOT: {{^}}main{{$}}
   // OVERFLOW: rc=2
 }
 
@@ -98,21 +98,21 @@ int main(int argc, char** argv) {
   const char* mode = argv[1];
   if (strcmp(mode, "nil") == 0) sink = load(nullptr);
   if (strcmp(mode, "wild") == 0) sink = load(reinterpret_cast<int*>(0xdeadbeef));
-  // NIL-NEXT: main
+  // NIL-NEXT: {{^}}main{{$}}
   // NIL-NEXT: signals.cpp:[[@LINE-3]] +0x
   // NIL-NEXT: rc=2
-  // WILD: main
+  // WILD: {{^}}main{{$}}
   // WILD-NEXT: signals.cpp:[[@LINE-5]] +0x{{[0-9a-f]+}} fp=
   // Then the runtime frames below main: runtime.main, down to runtime.goexit.
   // WILD-NEXT: runtime.main
   // WILD: runtime.goexit
   // WILD: rc=2
   if (strcmp(mode, "div") == 0) sink = divide(argc, argc - 2);
-  // DIV-NEXT: main
+  // DIV-NEXT: {{^}}main{{$}}
   // DIV-NEXT: signals.cpp:[[@LINE-2]] +0x
   // DIV-NEXT: rc=2
   if (strcmp(mode, "bus") == 0) sink = busError(argv[2]);
-  // BUS-NEXT: main
+  // BUS-NEXT: {{^}}main{{$}}
   // BUS-NEXT: signals.cpp:[[@LINE-2]] +0x
   if (strcmp(mode, "overflow") == 0) sink = recurse(0);
   if (strcmp(mode, "kill") == 0) kill(getpid(), SIGSEGV);
