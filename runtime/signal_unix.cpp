@@ -131,8 +131,12 @@ void mpreinit(m* mp) {
     mp->gsignal = &m0gsignal;
     return;
   }
+  // From persistentalloc, like m0's from .bss: no system call on the way to a new thread
+  // (a mapping with a guard page cost sysmon's start ~4 µs), and Ms never exit, so the
+  // memory is never given back. Its pages are backed only when a signal arrives.
   auto* gs = new (gcache.alloc()) g;
-  gs->stk = stackalloc(signalStackSize);
+  auto lo = uintptr(persistentalloc(signalStackSize, 16));
+  gs->stk = stack{lo, lo + signalStackSize};
   gs->m = mp;
   mp->gsignal = gs;
 }
