@@ -25,7 +25,11 @@ std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, in
                                llvm::sys::path::stem(unit.path).str() + ".o");
     job.argv = {isCxx ? tc.clangxx : tc.clang, isCxx ? "-std=c++20" : "-std=c17", "-O2", "-g",
                 // Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
-                "-fno-omit-frame-pointer", "-I" + tc.includeDir(), marchForLevel(goamd64Level)};
+                "-fno-omit-frame-pointer",
+                // A frame larger than a page touches each page on the way down, so it meets a
+                // goroutine stack's guard page instead of jumping over it into the memory below
+                // (where Go's compiler checks the stack bound in every prologue).
+                "-fstack-clash-protection", "-I" + tc.includeDir(), marchForLevel(goamd64Level)};
     std::string source = unit.path;
     if (trimpath) {
       // As go build -trimpath: no trace of where the package sat on the building machine.

@@ -90,12 +90,24 @@ std::string joinFlags(const std::vector<std::string> &flags) {
     if (!out.empty())
       out += ' ';
     bool plain = !f.empty() && f.find_first_of(" \t\n'\"") == std::string::npos;
-    if (plain)
+    if (plain) {
       out += f;
-    else if (f.find('\'') == std::string::npos)
-      out += "'" + f + "'";
-    else
-      out += "\"" + f + "\"";
+      continue;
+    }
+    // splitQuoted joins adjacent quoted pieces into one word and unescapes nothing: the
+    // runs without ' go in '...', and each ' in "'".
+    if (f.empty())
+      out += "''";
+    llvm::StringRef rest = f;
+    while (!rest.empty()) {
+      size_t q = rest.find('\'');
+      if (q != 0)
+        out += "'" + rest.substr(0, q).str() + "'";
+      if (q == llvm::StringRef::npos)
+        break;
+      out += "\"'\"";
+      rest = rest.drop_front(q + 1);
+    }
   }
   return out;
 }

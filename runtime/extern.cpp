@@ -70,9 +70,10 @@ __attribute__((noinline)) CallerInfo Caller(int skip) {
   CallerInfo r{0, "", 0, false};
   uintptr_t pc;
   if (skip < 0 || rt::callers(GOCC_CALLER_FRAME(), skip, &pc, 1) < 1) return r;
+  pc--;  // the call, not the instruction after it (Go: Frames.Next), which may be the next
+         // function's first when the call ends its function
   pclntab::Func fn = rt::findfunc(pc);
   if (!fn.valid()) return r;
-  if (pc > fn.entry) pc--;  // the call, not the instruction after it (Go: Frames.Next)
   const char* file;
   int32_t line;
   if (!rt::funcline(fn, pc, &file, &line)) return r;

@@ -77,12 +77,14 @@ _Unwind_Reason_Code findThrowingFrame(struct _Unwind_Context* ctx, void* arg) {
   auto* st = static_cast<unwindStart*>(arg);
   int beforeInsn = 0;
   uintptr pc = _Unwind_GetIPInfo(ctx, &beforeInsn);
-  pclntab::Func fn = findfunc(pc);
+  // A return address (beforeInsn 0) is looked up at pc-1, as traceback's frames are.
+  uintptr lookup = beforeInsn ? pc : pc - 1;
+  pclntab::Func fn = findfunc(lookup);
   const char* file;
   int32 line;
   // The first frame with a line that is not the runtime's (this handler): the code that
   // threw, or the noexcept function whose landing pad called std::terminate.
-  if (fn.valid() && !isRuntimeName(funcname(fn)) && funcline(fn, pc > fn.entry ? pc - 1 : pc, &file, &line)) {
+  if (fn.valid() && !isRuntimeName(funcname(fn)) && funcline(fn, lookup, &file, &line)) {
     st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, 6)), uintptr(_Unwind_GetCFA(ctx)), beforeInsn != 0};
     st->found = true;
     return _URC_END_OF_STACK;
@@ -151,6 +153,11 @@ void startpanic() {
     // Another thread is printing its crash and will exit the process.
     for (;;) pause();
   }
+}
+
+void waitIfPanicking() {
+  if (panicking.load() > 0)
+    for (;;) pause();
 }
 
 void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t) {

@@ -33,6 +33,9 @@ void initsig() GO_NAME(initsig);
 // mstart1, on the M's own thread).
 void mpreinit(m* mp) GO_NAME(mpreinit);
 void minit() GO_NAME(minit);
+// waitIfPanicking: if a thread is printing a crash, wait for it to exit the process, instead
+// of ending it first with another status (Go: runtime.main parks when panicking != 0).
+void waitIfPanicking();
 // dieFromSignal: let sig act as if the runtime had no handler for it: restore its default
 // action, unblock it and raise it (Go: dieFromSignal). Async-signal-safe.
 [[noreturn]] void dieFromSignal(int sig);

@@ -1054,6 +1054,7 @@ extern "C" void runtime_main(void*) {
   doInitProgram(md);
   unlockOSThread();
   int status = main_main(argc, argv, envp);
+  waitIfPanicking();  // a crash on another thread decides how the process ends
   ::exit(status);  // libc's exit: atexit handlers, static destructors, stdio, .fini_array
 }
 

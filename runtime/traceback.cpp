@@ -115,8 +115,9 @@ void printFrame(const frameStart& f, const pclntab::Func& fn, const char* name, 
     b.flush();
     return;
   }
-  // A return address belongs to the call before it: look its line up at pc-1.
-  uintptr tracepc = (f.exact || f.pc <= fn.entry) ? f.pc : f.pc - 1;
+  // A return address belongs to the call before it: its line is looked up at pc-1, as its
+  // function was (printFrames).
+  uintptr tracepc = f.exact ? f.pc : f.pc - 1;
   const char* file = "?";
   int32 line = 0;
   funcline(fn, tracepc, &file, &line);
@@ -141,12 +142,24 @@ void printFrame(const frameStart& f, const pclntab::Func& fn, const char* name, 
   b.flush();
 }
 
-// Print the frames from start; returns how many were printed (hidden ones not counted).
-int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames) {
+// The function a frame's pc belongs to. A return address is looked up at pc-1: the call
+// before it may be its function's last instruction (a call to a noreturn function), and
+// then the return address is already the next function's first. (Go's compiler pads such
+// calls with a NOP; Clang does not.)
+pclntab::Func frameFunc(const frameStart& f) { return findfunc(f.exact ? f.pc : f.pc - 1); }
+
+// Print the frames from start; returns how many were printed (hidden ones not counted) and
+// sets *cut if the walk stopped at maxFrames with frames left, as Go counts them.
+int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames, bool* cut) {
   frameStart f = start;
   int nprint = 0;
-  for (int n = 0; n < maxFrames; n++) {
-    pclntab::Func fn = findfunc(f.pc);
+  *cut = false;
+  for (int n = 0;; n++) {
+    if (n == maxFrames) {
+      *cut = true;
+      break;
+    }
+    pclntab::Func fn = frameFunc(f);
     const char* name = funcname(fn);
     if (runtimeFrames || showframe(name, level)) {
       printFrame(f, fn, name, level);
@@ -159,12 +172,12 @@ int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, b
 
 void printcreatedby(g* gp, uint32 level) {
   if (!gp->gopc || gp->goid == 1) return;
-  pclntab::Func fn = findfunc(gp->gopc);
+  frameStart f{gp->gopc, 0, 0, false};  // a return address
+  pclntab::Func fn = frameFunc(f);
   const char* name = funcname(fn);
   if (!fn.valid() || !showframe(name, level)) return;
   print("created by ", name ? name : "?", "\n");
-  frameStart f{gp->gopc, 0, 0, false};
-  uintptr tracepc = f.pc > fn.entry ? f.pc - 1 : f.pc;
+  uintptr tracepc = f.pc - 1;
   const char* file = "?";
   int32 line = 0;
   funcline(fn, tracepc, &file, &line);
@@ -210,13 +223,15 @@ void traceback(const frameStart& start, g* gp, uint32 level) {
   if (!stackOf(gp, &lo, &hi)) {
     // A thread the runtime did not start: its stack's bounds are unknown, so only the
     // frame we were handed is certain.
-    printFrame(start, findfunc(start.pc), funcname(findfunc(start.pc)), level);
+    pclntab::Func fn = frameFunc(start);
+    printFrame(start, fn, funcname(fn), level);
     return;
   }
-  int n = printFrames(start, lo, hi, level, false);
+  bool cut;
+  int n = printFrames(start, lo, hi, level, false, &cut);
   // By default runtime frames are hidden; if that hides everything, show them all (Go).
-  if (n == 0 && level < 2) n = printFrames(start, lo, hi, level, true);
-  if (n == maxFrames) print("...additional frames elided...\n");
+  if (n == 0 && level < 2) n = printFrames(start, lo, hi, level, true, &cut);
+  if (cut) print("...additional frames elided...\n");
   printcreatedby(gp, level);
 }
 

@@ -10,10 +10,24 @@
 // RUN: bash -c 'env GOMAXPROCS=1 GOTRACEBACK=none %t throw 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THROW
 // A deadlock is the program's fault (Go's fatal): the parked goroutines, user frames only.
 // RUN: bash -c '%t deadlock 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DEADLOCK
+// Main returns while another goroutine's crash report is being written (stderr is a pipe
+// read late, so the report blocks mid-write): the crash decides the exit status, as in Go,
+// where runtime.main waits when a panic is under way.
+// RUN: python3 %S/Inputs/slow-stderr.py %t mainexits | FileCheck %s --check-prefix=MAINEXITS
+// MAINEXITS: panic: runtime error: invalid memory address or nil pointer dereference
+// MAINEXITS: rc=2
+// A walk cut at 100 frames says so even when hidden runtime frames were among them.
+// RUN: bash -c '%t deepdeadlock 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DEEP
+// DEEP: fatal error: all goroutines are asleep - deadlock!
+// DEEP: ...additional frames elided...
+// DEEP: rc=2
 // A fault inside the runtime's own code is not a panic.
 // RUN: bash -c '%t runtimefault 2>&1; echo rc=$?' | FileCheck %s --check-prefix=RTFAULT
 // An exception on a thread the runtime did not start (std::thread) has no goroutine.
 // RUN: bash -c '%t thread 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THREAD
+#include <unistd.h>
+
+#include <atomic>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
@@ -64,6 +78,28 @@ __attribute__((noinline)) void waitForever() {
   // THROW-NEXT: goroutines.cpp:[[@LINE-9]] +0x
 }
 
+// mainexits: a goroutine 90 frames deep faults; main returns meanwhile.
+std::atomic<int> crashing{0};
+int* volatile nullp = nullptr;
+__attribute__((noinline)) void faultDeep(int n) {
+  if (n == 0) {
+    crashing = 1;
+    *nullp = 1;
+  } else {
+    faultDeep(n - 1);
+  }
+  asm volatile("");
+}
+__attribute__((noinline)) void crashDeep(void*) { faultDeep(90); }
+
+// deepdeadlock: parked 150 frames deep, under the runtime's hidden chanrecv frames.
+__attribute__((noinline)) int deadlockDeep(int n) {
+  if (n == 0) waitForever();
+  int r = deadlockDeep(n - 1);
+  asm volatile("");
+  return r + 1;
+}
+
 int main(int argc, char** argv) {
   const char* mode = argv[1];
   if (strcmp(mode, "deadlock") == 0) waitForever();
@@ -81,6 +117,14 @@ int main(int argc, char** argv) {
   // RTFAULT: {{^}}main{{$}}
   // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
   // RTFAULT: rc=2
+  if (strcmp(mode, "mainexits") == 0) {
+    runtime::newproc1(crashDeep, nullptr, false);
+    while (!crashing.load()) {
+    }
+    usleep(100 * 1000);  // the report is now blocked on the full pipe
+    return 0;
+  }
+  if (strcmp(mode, "deepdeadlock") == 0) return deadlockDeep(150);
   if (strcmp(mode, "thread") == 0) {
     std::thread t([] { throw std::runtime_error("in a std::thread"); });
     t.join();

@@ -6,6 +6,14 @@
 // RUN: bash -c '%t div 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DIV
 // RUN: bash -c '%t bus %t.bus 2>&1; echo rc=$?' | FileCheck %s --check-prefix=BUS
 // RUN: bash -c '%t overflow 2>&1; echo rc=$?' | FileCheck %s --check-prefix=OVERFLOW
+// A non-canonical address faults with si_code SI_KERNEL and addr 0: not a nil dereference
+// (Go checks the code too), but an unexpected fault.
+// RUN: bash -c '%t noncanonical 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONCANON
+// NONCANON: unexpected fault address 0x0
+// NONCANON-NEXT: fatal error: fault
+// NONCANON-NEXT: [signal SIGSEGV: segmentation violation code=0x80 addr=0x0 pc=0x{{[0-9a-f]+}}]
+// NONCANON-NOT: nil pointer
+// NONCANON: rc=2
 // A SIGSEGV sent by kill(2) is not a fault: it kills as it would without the runtime.
 // RUN: bash -c '%t kill 2>&1; echo rc=$?' | FileCheck %s --check-prefix=KILL
 #include <fcntl.h>
@@ -115,6 +123,7 @@ int main(int argc, char** argv) {
   // BUS-NEXT: {{^}}main{{$}}
   // BUS-NEXT: signals.cpp:[[@LINE-2]] +0x
   if (strcmp(mode, "overflow") == 0) sink = recurse(0);
+  if (strcmp(mode, "noncanonical") == 0) sink = load(reinterpret_cast<int*>(0xdead000000000000ull));
   if (strcmp(mode, "kill") == 0) kill(getpid(), SIGSEGV);
   // KILL-NOT: panic
   // KILL-NOT: fatal
