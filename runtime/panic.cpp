@@ -95,32 +95,33 @@ _Unwind_Reason_Code findThrowingFrame(struct _Unwind_Context* ctx, void* arg) {
 // What the exception says: what() for a std::exception (as Go prints an error's Error()),
 // the text of a string, the value of an integer (as Go prints basic kinds), else the type
 // in parentheses (Go: "(main.T) 0x..."; the address would say nothing here).
-void printException(const std::type_info* type) {
+std::string describeException(const std::type_info* type) {
   try {
     throw;
   } catch (const std::exception& e) {
-    print("panic: ", e.what(), "\n");
+    return e.what();
   } catch (const char* s) {
-    print("panic: ", s, "\n");
+    return s;
   } catch (const std::string& s) {
-    print("panic: ", std::string_view(s), "\n");
+    return s;
   } catch (int v) {
-    print("panic: ", v, "\n");
+    return std::to_string(v);
   } catch (long v) {
-    print("panic: ", v, "\n");
+    return std::to_string(v);
   } catch (long long v) {
-    print("panic: ", v, "\n");
+    return std::to_string(v);
   } catch (unsigned v) {
-    print("panic: ", v, "\n");
+    return std::to_string(v);
   } catch (unsigned long v) {
-    print("panic: ", v, "\n");
+    return std::to_string(v);
   } catch (...) {
     const char* mangled = type->name();
     if (*mangled == '*') mangled++;  // libstdc++ marks some local types so
     int status = -1;
     char* demangled = abi::__cxa_demangle(mangled, nullptr, nullptr, &status);
-    print("panic: (", status == 0 && demangled ? demangled : mangled, ")\n");
+    std::string text = "(" + std::string(status == 0 && demangled ? demangled : mangled) + ")";
     ::free(demangled);
+    return text;
   }
 }
 
@@ -128,13 +129,18 @@ void printException(const std::type_info* type) {
 // first frame (runtime.goexit ends every unwind), a noexcept function, or a destructor
 // during unwinding; or the program called std::terminate.
 [[noreturn]] void terminateHandler() {
+  // Everything that may allocate or take a lock — what() is user code, the demangler
+  // mallocs, the unwinder takes the loader's lock — comes before the crash is claimed: a
+  // thread that faulted holding one of those locks must not wait on the claim while we
+  // wait on its lock.
   const std::type_info* type = abi::__cxa_current_exception_type();
-  startpanic();
+  std::string text = type ? describeException(type) : std::string();
   unwindStart st;
   _Unwind_Backtrace(findThrowingFrame, &st);
   if (!st.found) st.start = GOCC_CALLER_FRAME();  // no table, or no frame of the program's
+  startpanic();
   if (type) {
-    printException(type);
+    print("panic: ", std::string_view(text), "\n");
     dopanic(getg(), st.start, nullptr, throwType::panic);
   }
   print("fatal error: std::terminate called without an active exception\n");
