@@ -136,10 +136,10 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup &setup, const Bui
     if (!buf)
       return fail("open " + unit.path + ": " + errnoText(buf.getError()));
     // Named as the table names it: -trimpath builds in two directories hash alike.
-    llvm::SmallString<256> abs(unit.path);
-    fs::make_absolute(abs);
-    path::remove_dots(abs, /*remove_dot_dot=*/true);
-    h.add("source " + trimpathRewrite(opts, setup.package).apply(abs), (*buf)->getBuffer());
+    auto abs = absolutePath(unit.path);
+    if (!abs)
+      return abs.takeError();
+    h.add("source " + trimpathRewrite(opts, setup.package).apply(*abs), (*buf)->getBuffer());
   }
   return h.hex();
 }

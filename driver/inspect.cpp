@@ -1,13 +1,12 @@
 #include "inspect.h"
 
 #include "buildid.h"
+#include "pclntab.h"
 #include "runtime/buildinfo.h"
-#include "runtime/pclntab.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"
 
-#include <cstring>
 
 namespace {
 
@@ -117,18 +116,12 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
     }
   }
 
-  // The pc table's header, checked as the runtime checks it at start-up. Copied first: the
-  // reader wants it 8-byte aligned, which a damaged file's offsets need not be.
+  // The pc table's header, checked as the runtime checks it at start-up.
   if (pclntabBytes && !pclntabBytes->empty()) {
-    std::vector<uint64_t> aligned((pclntabBytes->size() + 7) / 8);
-    memcpy(aligned.data(), pclntabBytes->data(), pclntabBytes->size());
-    pclntab::Table table;
-    const char *bad = table.init(reinterpret_cast<const uint8_t *>(aligned.data()), pclntabBytes->size());
-    if (!bad)
-      bad = table.verify(textAddr);
-    if (bad)
+    LoadedPclntab loaded;
+    if (const char *bad = loaded.load(*pclntabBytes, textAddr))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
-    info.pclntab = PcTableFigures{table.nfunc(), table.nfiles(), pclntabBytes->size()};
+    info.pclntab = PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};
   }
   return info;
 }

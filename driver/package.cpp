@@ -48,8 +48,7 @@ static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string
   return units;
 }
 
-// path made absolute, without . and .. components.
-static llvm::Expected<std::string> absolutePath(llvm::StringRef p) {
+llvm::Expected<std::string> absolutePath(llvm::StringRef p) {
   llvm::SmallString<256> abs(p);
   if (std::error_code ec = fs::make_absolute(abs))
     return fail("open " + p + ": " + errnoText(ec));

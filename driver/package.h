@@ -33,6 +33,9 @@ struct Package {
 // True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).
 bool isSourceFileName(llvm::StringRef path);
 
+// p made absolute, without . and .. components.
+llvm::Expected<std::string> absolutePath(llvm::StringRef p);
+
 // Resolves the inputs (files, or one directory; none means ".") into a package. Mixing a directory
 // with other inputs is a usage error; a missing input, a file that is not C or C++, or a directory
 // without sources ends the build.

@@ -10,10 +10,13 @@
 // bytes as the first's.
 #pragma once
 
+#include "runtime/pclntab.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +28,21 @@
 struct PathRewrite {
   std::vector<std::pair<std::string, std::string>> prefixes; // from, to (from ends in '/')
   std::string apply(llvm::StringRef path) const;
+};
+
+// A table read out of a file (gocc tool addr2line, gocc info): copied to 8-aligned memory, as
+// the reader wants its header aligned and a damaged file's offsets need not be, then checked
+// as the runtime checks it at start-up, against the address of the file's .text.
+struct LoadedPclntab {
+  std::vector<uint64_t> storage;
+  pclntab::Table table;
+  // Returns nullptr, or what is wrong with the table.
+  const char *load(llvm::StringRef bytes, uint64_t textAddr) {
+    storage.assign((bytes.size() + 7) / 8, 0);
+    std::memcpy(storage.data(), bytes.data(), bytes.size());
+    const char *why = table.init(reinterpret_cast<const uint8_t *>(storage.data()), bytes.size());
+    return why ? why : table.verify(textAddr);
+  }
 };
 
 // Builds the table (its bytes) for the executable at exePath.

@@ -13,13 +13,12 @@
 #include "tool.h"
 
 #include "errors.h"
-#include "runtime/pclntab.h"
+#include "pclntab.h"
 
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <cstring>
 #include <iostream>
 
 namespace obj = llvm::object;
@@ -31,13 +30,7 @@ const char addr2lineUsage[] = "usage: gocc tool addr2line binary\n"
                               "\tfunction name\n"
                               "\tfile:line\n";
 
-// A binary's table, copied to 8-aligned memory (the reader wants the header aligned).
-struct LoadedTable {
-  std::vector<uint64_t> storage;
-  pclntab::Table table;
-};
-
-llvm::Error loadTable(const std::string &path, LoadedTable &out) {
+llvm::Error loadTable(const std::string &path, LoadedPclntab &out) {
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!buffer)
@@ -70,14 +63,9 @@ llvm::Error loadTable(const std::string &path, LoadedTable &out) {
     llvm::consumeError(contents.takeError());
     return fail(path + ": corrupt .gopclntab: section outside the file");
   }
-  out.storage.assign((contents->size() + 7) / 8, 0);
-  std::memcpy(out.storage.data(), contents->data(), contents->size());
-  const char *why = out.table.init(reinterpret_cast<const uint8_t *>(out.storage.data()),
-                                   contents->size());
   // Go's readers count entries from .text's address; a table that does not is as wrong as one
   // whose functions are out of order.
-  if (!why)
-    why = text ? out.table.verify(text->getAddress()) : "no .text section";
+  const char *why = text ? out.load(*contents, text->getAddress()) : "no .text section";
   if (why)
     return fail(path + ": corrupt .gopclntab: " + why);
   return llvm::Error::success();
@@ -129,7 +117,7 @@ int addr2line(llvm::ArrayRef<std::string> args) {
     llvm::errs() << addr2lineUsage;
     return 2;
   }
-  LoadedTable loaded;
+  LoadedPclntab loaded;
   if (llvm::Error err = loadTable(args[0], loaded))
     return report(std::move(err), "");
 
