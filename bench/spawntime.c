@@ -1,6 +1,9 @@
-// spawntime: start a program many times and report the median and spread of its wall
-// time from spawn to exit, in microseconds. stdout goes to /dev/null.
-//   spawntime RUNS PROGRAM [ARGS...]
+// spawntime: start programs many times and report, for each, the median and spread of its
+// wall time from spawn to exit, in microseconds. With several programs, the starts are
+// interleaved one by one (a, b, c, a, b, c, ...), so that a slow minute of a noisy machine
+// hits them all alike. stdout goes to /dev/null.
+//   spawntime RUNS PROGRAM [PROGRAM...]
+// Output: one line per program, "PROGRAM MEDIAN P10 P90".
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -18,33 +21,41 @@ static int cmp(const void* a, const void* b) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: spawntime RUNS PROGRAM [ARGS...]\n");
+    fprintf(stderr, "usage: spawntime RUNS PROGRAM [PROGRAM...]\n");
     return 2;
   }
   int runs = atoi(argv[1]);
   if (runs <= 0) return 2;
-  double* us = malloc(sizeof(double) * runs);
+  int nprog = argc - 2;
+  char** progs = argv + 2;
+  double* us = malloc(sizeof(double) * runs * nprog);  // us[p * runs + i]
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
   for (int i = 0; i < runs; i++) {
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    pid_t pid;
-    if (posix_spawn(&pid, argv[2], &fa, NULL, argv + 2, environ) != 0) {
-      perror("posix_spawn");
-      return 1;
+    for (int p = 0; p < nprog; p++) {
+      char* args[] = {progs[p], NULL};
+      struct timespec t0, t1;
+      clock_gettime(CLOCK_MONOTONIC, &t0);
+      pid_t pid;
+      if (posix_spawn(&pid, progs[p], &fa, NULL, args, environ) != 0) {
+        perror("posix_spawn");
+        return 1;
+      }
+      int st;
+      waitpid(pid, &st, 0);
+      clock_gettime(CLOCK_MONOTONIC, &t1);
+      if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        fprintf(stderr, "spawntime: %s failed\n", progs[p]);
+        return 1;
+      }
+      us[p * runs + i] = (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3;
     }
-    int st;
-    waitpid(pid, &st, 0);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-      fprintf(stderr, "spawntime: %s failed\n", argv[2]);
-      return 1;
-    }
-    us[i] = (t1.tv_sec - t0.tv_sec) * 1e6 + (t1.tv_nsec - t0.tv_nsec) / 1e3;
   }
-  qsort(us, runs, sizeof(double), cmp);
-  printf("%.1f %.1f %.1f\n", us[runs / 2], us[runs / 10], us[runs * 9 / 10]);
+  for (int p = 0; p < nprog; p++) {
+    double* u = us + p * runs;
+    qsort(u, runs, sizeof(double), cmp);
+    printf("%s %.1f %.1f %.1f\n", progs[p], u[runs / 2], u[runs / 10], u[runs * 9 / 10]);
+  }
   return 0;
 }

@@ -4,17 +4,19 @@
 #   gocc          gocc build (libstdc++/libgcc static, glibc dynamic, Go's bootstrap)
 #   clang-same    clang++-19 -O2, linked the same way (-static-libstdc++ -static-libgcc, and
 #                 libm only as needed)
+#   clang-gocclink clang-same plus gocc's own link choices: not position-independent, dead
+#                 code left out (-ffunction-sections -fdata-sections, --gc-sections); what
+#                 those alone give a plain C++ program, for comparison
 #   clang-dynamic clang++-19 -O2, default linking (libstdc++.so)
 #   go            Go 1.19's hello world (fmt.Println)
-# Each program is started RUNS times (default 2000), interleaved in rounds so that machine
-# noise hits all alike; the figure is the median wall time from spawn to exit.
+# Each program is started RUNS times (default 2000), the four interleaved start by start so
+# that machine noise hits all alike; the figure is the median wall time from spawn to exit.
 #   bench/startup.sh [RUNS]      (needs a built gocc: ./make.bash)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 gocc=${GOCC:-$root/build/bin/gocc}
 runs=${1:-2000}
-rounds=10
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -33,29 +35,24 @@ GO
 clang-19 -O2 -o "$work/spawntime" "$here/spawntime.c"
 "$gocc" build -o "$work/gocc" "$work/hello.cpp"
 clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -Wl,--as-needed -o "$work/clang-same" "$work/hello.cpp"
+clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -Wl,--as-needed -no-pie \
+  -ffunction-sections -fdata-sections -Wl,--gc-sections -o "$work/clang-gocclink" "$work/hello.cpp"
 clang++-19 -O2 -fuse-ld=lld -o "$work/clang-dynamic" "$work/hello.cpp"
-programs=(gocc clang-same clang-dynamic)
+programs=(gocc clang-same clang-gocclink clang-dynamic)
 if command -v go >/dev/null; then
   (cd "$work" && GOCACHE="$work/gocache" GO111MODULE=off go build -o "$work/go" hello.go)
   programs+=(go)
 fi
 
-declare -A samples
-for _ in $(seq 1 "$rounds"); do
-  for p in "${programs[@]}"; do
-    read -r median _ _ < <("$work/spawntime" $((runs / rounds)) "$work/$p")
-    samples[$p]+="$median "
-  done
-done
-
-median_of() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-printf "%-14s %10s\n" program "median µs"
+printf "%-14s %10s %10s %10s\n" program "median µs" "p10" "p90"
 declare -A med
-for p in "${programs[@]}"; do
-  med[$p]=$(median_of "${samples[$p]}")
-  printf "%-14s %10.1f\n" "$p" "${med[$p]}"
-done
+while read -r path median p10 p90; do
+  p=$(basename "$path")
+  med[$p]=$median
+  printf "%-14s %10.1f %10.1f %10.1f\n" "$p" "$median" "$p10" "$p90"
+done < <("$work/spawntime" "$runs" "${programs[@]/#/$work/}")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "gocc / clang-same:    $(ratio "${med[gocc]}" "${med[clang-same]}")  (target <= 1.10)"
+echo "gocc / clang-gocclink: $(ratio "${med[gocc]}" "${med[clang-gocclink]}")  (the runtime's own cost)"
 [ -n "${med[go]:-}" ] && echo "gocc / go:            $(ratio "${med[gocc]}" "${med[go]}")  (target < 0.75)"
 echo "machine: $(nproc) CPUs, $(uname -r); runs per program: $runs"

@@ -29,7 +29,11 @@ std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, in
                 // A frame larger than a page touches each page on the way down, so it meets a
                 // goroutine stack's guard page instead of jumping over it into the memory below
                 // (where Go's compiler checks the stack bound in every prologue).
-                "-fstack-clash-protection", "-I" + tc.includeDir(), marchForLevel(goamd64Level)};
+                "-fstack-clash-protection",
+                // One section per function and per object, so that the linker's --gc-sections
+                // can drop each one nothing uses, not only whole files.
+                "-ffunction-sections", "-fdata-sections", "-I" + tc.includeDir(),
+                marchForLevel(goamd64Level)};
     std::string source = unit.path;
     if (trimpath) {
       // As go build -trimpath: no trace of where the package sat on the building machine.

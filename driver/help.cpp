@@ -70,7 +70,7 @@ The build flags are shared by the build and run commands:
 	-cxxflags 'list'
 		arguments to pass on each clang invocation, after gocc's own
 		(-std=c++20 or -std=c17, -O2 -g -fno-omit-frame-pointer
-		-fstack-clash-protection), so they
+		-fstack-clash-protection -ffunction-sections -fdata-sections), so they
 		can override them. The list is split at spaces; quotes group words.
 	-ldflags 'list'
 		arguments to pass to the linker (ld.lld), after the objects.
