@@ -12,6 +12,7 @@
 #include "os_linux.h"
 
 #include <elf.h>
+#include <link.h>
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
@@ -173,16 +174,42 @@ namespace {
 // code. 256 KiB is ample; it is only reserved, so untouched pages cost nothing.
 constexpr size_t g0StackSize = 256 << 10;
 
+// glibc carves every thread's static TLS block (the thread_local variables of the program
+// and of the libraries loaded with it) and its thread descriptor out of the top of the stack
+// it allocates, and fails pthread_create with EINVAL when they do not fit. So an M's stack
+// is g0's 256 KiB plus the PT_TLS segments of every module loaded now, plus room for glibc's
+// own part (the descriptor and the surplus it keeps for libraries dlopen'ed later, ~4 KiB by
+// default). A program with a 1 MiB thread_local array then gets 1.3 MiB M stacks, not a
+// fatal error at start-up (test/runtime/big-thread-local.cpp).
+constexpr size_t tlsOverhead = 64 << 10;
+
+size_t staticTLSSize() {
+  size_t total = 0;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* arg) {
+        for (int i = 0; i < info->dlpi_phnum; i++) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_TLS) continue;
+          size_t align = ph.p_align > 1 ? ph.p_align : 1;
+          *static_cast<size_t*>(arg) += (ph.p_memsz + align - 1) / align * align;
+        }
+        return 0;
+      },
+      &total);
+  return total;
+}
+
 // The first C function of a new M's thread: make its g0 the current g, with the thread's
-// stack as g0's stack, and start the M. The bounds are derived from the stack pointer and
-// the size we asked for (pthread_getattr_np would malloc, and a thread's first malloc
-// makes glibc create a whole arena for it).
+// stack as g0's stack, and start the M. The bounds are derived from the stack pointer:
+// below it, g0 may use g0StackSize, since TLS, descriptor and guard page were added to
+// what newosproc asked for. (pthread_getattr_np would give the exact bounds, but it
+// mallocs, and a thread's first malloc makes glibc create a whole arena for it.)
 void* mstartThread(void* arg) {
   auto* mp = static_cast<m*>(arg);
   g* g0 = mp->g0;
   uintptr sp = reinterpret_cast<uintptr>(__builtin_frame_address(0));
   g0->stk.hi = (sp + physPageSize - 1) & ~(physPageSize - 1);
-  g0->stk.lo = g0->stk.hi - g0StackSize + physPageSize;  // conservatively: less TLS and guard
+  g0->stk.lo = g0->stk.hi - g0StackSize;
   mp->procid = uint64(gettid());
   setg(g0);
   mstart();
@@ -194,7 +221,7 @@ void newosproc(m* mp) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  pthread_attr_setstacksize(&attr, g0StackSize);
+  pthread_attr_setstacksize(&attr, g0StackSize + staticTLSSize() + tlsOverhead);
   pthread_t tid;
   int err = pthread_create(&tid, &attr, mstartThread, mp);
   pthread_attr_destroy(&attr);
