@@ -16,6 +16,7 @@
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -222,6 +223,16 @@ void newosproc(m* mp) {
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
   pthread_attr_setstacksize(&attr, g0StackSize + staticTLSSize() + tlsOverhead);
+  // The M starts with every asynchronous signal blocked. It runs the runtime, not the
+  // program, and a signal sent to the process goes to some thread that does not block it:
+  // were that an M, a program that blocks SIGTERM in main to sigwait for it would instead be
+  // killed by it (test/runtime/signal-mask.cpp). Signals an instruction raises stay open,
+  // since blocking them would not stop them but only make the kernel kill the process
+  // without the runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
+  sigset_t mask;
+  sigfillset(&mask);
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(&mask, sig);
+  pthread_attr_setsigmask_np(&attr, &mask);  // applied by the new thread: no extra syscall
   pthread_t tid;
   int err = pthread_create(&tid, &attr, mstartThread, mp);
   pthread_attr_destroy(&attr);
