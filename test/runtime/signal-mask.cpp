@@ -39,6 +39,9 @@ int main() {
   int sig = 0;
   sigwait(&set, &sig);
   std::printf("sigwait got %s\n", sig == SIGTERM ? "SIGTERM" : "something else");
+  // A new thread runs with every signal blocked until glibc's start_thread installs the mask
+  // it was created with: wait for sysmon's thread to get that far.
+  for (int i = 0; i < 2000 && otherThreadBlocks(SIGSEGV) != 0; i++) usleep(1000);
   std::printf("sysmon blocks SIGTERM: %d, SIGINT: %d, SIGSEGV: %d\n", otherThreadBlocks(SIGTERM),
               otherThreadBlocks(SIGINT), otherThreadBlocks(SIGSEGV));
 }
