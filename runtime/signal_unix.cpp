@@ -66,13 +66,14 @@ void dieFromSignal(int sig) {
 
 namespace {
 
-// Is the fault at addr a goroutine running off the bottom of its stack? Its guard page is
-// the page below stk.lo; a frame larger than a page may skip over it, so anything up to
-// 64 KiB below counts when the stack pointer is near the bottom too.
+// Is the fault at addr a goroutine running off the bottom of its stack? Its guard is below
+// stk.lo (1 MiB for the main goroutine, a page for others); a frame larger than that may
+// skip over it, so anything up to 1 MiB below counts when the stack pointer is near the
+// bottom too.
 bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
   if (!gp || gp->stk.hi <= gp->stk.lo) return false;
   uintptr lo = gp->stk.lo;
-  return addr < lo && lo - addr <= (64 << 10) && sp < lo + (64 << 10);
+  return addr < lo && lo - addr <= mainStackGuard && sp < lo + mainStackGuard;
 }
 
 void sighandler(int sig, siginfo_t* info, void* ctx) {

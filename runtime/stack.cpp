@@ -1,7 +1,10 @@
 // stack.cpp — goroutine stacks (Go: stack.go).
 //
 // Every goroutine stack is its own anonymous mapping with a PROT_NONE guard page below
-// it, so running off the end faults instead of corrupting a neighbour. Mappings are
+// it, so running off the end faults instead of corrupting a neighbour. The main goroutine's
+// guard is 1 MiB, as the gap the kernel keeps below the main thread's stack: the next
+// mapping down is often another stack, and code built without stack-clash probes may
+// skip more than a page in one frame. Mappings are
 // reserved, not committed: the kernel backs pages on first touch, so a 64 KiB stack whose
 // goroutine uses 3 KiB costs 3 KiB.
 //
@@ -40,9 +43,8 @@ struct {
 
 fixalloc spancache;
 
-// Map n usable bytes with a guard page below.
-stack stackmap(uintptr n, bool noreserve) {
-  uintptr guard = physPageSize;
+// Map n usable bytes with guard bytes (whole pages) of PROT_NONE below.
+stack stackmap(uintptr n, uintptr guard, bool noreserve) {
   int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | (noreserve ? MAP_NORESERVE : 0);
   void* v = mmap(nullptr, n + guard, PROT_READ | PROT_WRITE, flags, -1, 0);
   if (v == MAP_FAILED) throw_("runtime: cannot allocate goroutine stack");
@@ -64,7 +66,7 @@ extern "C" void stackinit() {
 }
 
 stack stackalloc(uintptr n) {
-  if (n != fixedStack) return stackmap((n + physPageSize - 1) & ~(physPageSize - 1), false);
+  if (n != fixedStack) return stackmap((n + physPageSize - 1) & ~(physPageSize - 1), physPageSize, false);
   lock(&stackpool.lock);
   stackspan* s = stackpool.free;
   if (s) {
@@ -77,7 +79,7 @@ stack stackalloc(uintptr n) {
     return stk;
   }
   unlock(&stackpool.lock);
-  return stackmap(n, false);
+  return stackmap(n, physPageSize, false);
 }
 
 void stackfree(stack stk) {
@@ -111,7 +113,7 @@ stack mainstackalloc() {
   if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur >= (256 << 10))
     size = rl.rlim_cur;
   size = (size + physPageSize - 1) & ~(physPageSize - 1);
-  return stackmap(size, true);
+  return stackmap(size, mainStackGuard, true);
 }
 
 uintptr stackscavenge() {

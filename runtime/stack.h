@@ -9,6 +9,10 @@ namespace runtime {
 // 2–4 KiB, so a gocc goroutine gets a fixed 64 KiB from the start.
 constexpr uintptr fixedStack = 64 << 10;
 
+// The PROT_NONE region below the main goroutine's stack: the kernel's stack_guard_gap below a
+// main thread's stack (256 pages). Other stacks have one guard page.
+constexpr uintptr mainStackGuard = 1 << 20;
+
 stack stackalloc(uintptr n);  // n == fixedStack: from the pool
 void stackfree(stack stk);
 // The main goroutine's stack: as large as the OS main thread's (RLIMIT_STACK).
