@@ -6,12 +6,18 @@
 // (bump allocation, never freed) and fixalloc (free lists of one size on top of it).
 // mallocinit checks the assumptions they rest on and prepares the fixallocs.
 //
-// The process's malloc, calloc, realloc and the aligned variants are interposed here,
-// forwarding to glibc's own (__libc_malloc & co.), so that GODEBUG=inittrace can report the
-// bytes and allocations of each init task as Go does. They are weak: a program that brings
-// its own malloc keeps it, and inittrace then reports 0 bytes, 0 allocs.
+// The process's malloc, calloc, realloc and the aligned variants are interposed here, so that
+// GODEBUG=inittrace can report the bytes and allocations of each init task as Go does. They
+// forward to the allocator the program would have without the runtime: the next definition
+// after the executable's in the dynamic linker's lookup order (dlsym(RTLD_NEXT)), which is
+// an allocator given with LD_PRELOAD or linked in (jemalloc, tcmalloc, mimalloc...) if there
+// is one, and glibc's otherwise. (Forwarding to glibc's directly would mix two heaps: memory
+// from the executable's malloc would go to glibc, while malloc_usable_size, strdup and other
+// libraries' calls reached the other allocator.) They are weak: a program that links its
+// own malloc statically keeps it, and inittrace then reports 0 bytes, 0 allocs.
 #include "malloc.h"
 
+#include <dlfcn.h>
 #include <sys/mman.h>
 
 #include <cerrno>
@@ -121,14 +127,6 @@ extern "C" void mallocinit() {
 
 using runtime::inittrace;
 
-extern "C" {
-void* __libc_malloc(size_t);
-void* __libc_calloc(size_t, size_t);
-void* __libc_realloc(void*, size_t);
-void* __libc_memalign(size_t, size_t);
-void __libc_free(void*);
-}
-
 namespace {
 inline void countAlloc(size_t n) {
   if (__builtin_expect(inittrace.active.load(std::memory_order_relaxed), 0) &&
@@ -137,40 +135,99 @@ inline void countAlloc(size_t n) {
     inittrace.allocs++;
   }
 }
+
+// The next allocator's entry points, looked up on the first call of any of them. dlsym
+// does not allocate when it succeeds, but should it (or anything it calls) come back here
+// during the lookup, that thread is served from a small static buffer, whose blocks free
+// ignores.
+struct {
+  void* (*malloc)(size_t);
+  void (*free)(void*);
+  void* (*calloc)(size_t, size_t);
+  void* (*realloc)(void*, size_t);
+  void* (*memalign)(size_t, size_t);
+  void* (*aligned_alloc)(size_t, size_t);
+  int (*posix_memalign)(void**, size_t, size_t);
+} next;
+std::atomic<bool> nextResolved{false};
+thread_local bool resolving;
+
+alignas(16) char bootstrapHeap[4096];
+std::atomic<size_t> bootstrapUsed{0};
+
+void* bootstrapAlloc(size_t n) {
+  n = (n + 15) & ~size_t(15);
+  size_t off = bootstrapUsed.fetch_add(n);
+  if (off + n > sizeof bootstrapHeap) runtime::throw_("malloc: out of bootstrap memory");
+  return bootstrapHeap + off;  // static: zeroed, as calloc needs
+}
+bool fromBootstrap(void* p) {
+  return p >= static_cast<void*>(bootstrapHeap) && p < static_cast<void*>(bootstrapHeap + sizeof bootstrapHeap);
+}
+
+template <typename F>
+void lookup(F& fn, const char* name) {
+  fn = reinterpret_cast<F>(dlsym(RTLD_NEXT, name));
+  if (!fn) runtime::throw_("malloc: no allocator after the executable's");
+}
+
+// False while this thread is looking the allocator up: use the bootstrap buffer.
+bool haveNext() {
+  if (__builtin_expect(nextResolved.load(std::memory_order_acquire), 1)) return true;
+  if (resolving) return false;
+  resolving = true;
+  lookup(next.malloc, "malloc");
+  lookup(next.free, "free");
+  lookup(next.calloc, "calloc");
+  lookup(next.realloc, "realloc");
+  lookup(next.memalign, "memalign");
+  lookup(next.aligned_alloc, "aligned_alloc");
+  lookup(next.posix_memalign, "posix_memalign");
+  resolving = false;
+  nextResolved.store(true, std::memory_order_release);
+  return true;
+}
 }  // namespace
 
 extern "C" {
 __attribute__((weak)) void* malloc(size_t n) {
+  if (!haveNext()) return bootstrapAlloc(n);
   countAlloc(n);
-  return __libc_malloc(n);
+  return next.malloc(n);
 }
-__attribute__((weak)) void free(void* p) { __libc_free(p); }
+__attribute__((weak)) void free(void* p) {
+  if (fromBootstrap(p)) return;
+  if (haveNext()) next.free(p);
+}
 __attribute__((weak)) void* calloc(size_t n, size_t size) {
+  if (!haveNext()) return bootstrapAlloc(n * size);
   countAlloc(n * size);
-  return __libc_calloc(n, size);
+  return next.calloc(n, size);
 }
 __attribute__((weak)) void* realloc(void* p, size_t n) {
+  if (!haveNext()) runtime::throw_("malloc: realloc during the allocator lookup");
   countAlloc(n);
-  return __libc_realloc(p, n);
+  if (fromBootstrap(p)) {  // its size is unknown: copy what it may hold
+    void* q = next.malloc(n);
+    size_t room = size_t(bootstrapHeap + sizeof bootstrapHeap - static_cast<char*>(p));
+    if (q) memcpy(q, p, n < room ? n : room);
+    return q;
+  }
+  return next.realloc(p, n);
 }
 __attribute__((weak)) void* memalign(size_t align, size_t n) {
+  if (!haveNext()) runtime::throw_("malloc: memalign during the allocator lookup");
   countAlloc(n);
-  return __libc_memalign(align, n);
+  return next.memalign(align, n);
 }
 __attribute__((weak)) void* aligned_alloc(size_t align, size_t n) {
-  if (align == 0 || (align & (align - 1)) != 0) {
-    errno = EINVAL;
-    return nullptr;
-  }
+  if (!haveNext()) runtime::throw_("malloc: aligned_alloc during the allocator lookup");
   countAlloc(n);
-  return __libc_memalign(align, n);
+  return next.aligned_alloc(align, n);
 }
 __attribute__((weak)) int posix_memalign(void** out, size_t align, size_t n) {
-  if (align % sizeof(void*) != 0 || (align & (align - 1)) != 0 || align == 0) return EINVAL;
+  if (!haveNext()) runtime::throw_("malloc: posix_memalign during the allocator lookup");
   countAlloc(n);
-  void* p = __libc_memalign(align, n);
-  if (!p) return ENOMEM;
-  *out = p;
-  return 0;
+  return next.posix_memalign(out, align, n);
 }
 }
