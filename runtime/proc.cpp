@@ -859,7 +859,11 @@ void schedtrace(bool detailed) {
 // sysmon: the system monitor, on its own M without a P. It wakes up every 20 µs – 10 ms
 // (backing off while nothing happens) to do the runtime's periodic work: the scheduler
 // trace (GODEBUG=schedtrace) and waking the scavenger when idle stack memory can be given
-// back. When every P is idle and no trace is wanted, it sleeps until the world changes.
+// back. Go's sysmon sleeps until the world changes when every P is idle, since then it has
+// nothing to retake or preempt; gocc's never retakes or preempts, so it sleeps whenever it
+// has nothing to do: no trace wanted and no pooled stack waiting for the scavenger. stackfree
+// wakes it (wakeSysmon) when a stack enters the pool. So a program blocked in a system call
+// costs no CPU, as in Go (sysmon used to keep polling every 10 ms, main holding its P).
 extern "C" void sysmon() GO_NAME(sysmon);
 extern "C" void sysmon() {
   lock(&sched.lock);
@@ -875,10 +879,12 @@ extern "C" void sysmon() {
     if (delay > 10 * 1000) delay = 10 * 1000;
     usleep(delay);
     int64 now = nanotime();
-    if (debug.schedtrace <= 0 && (sched.gcwaiting.load() || sched.npidle.load() == gomaxprocs)) {
+    if (debug.schedtrace <= 0 && (sched.gcwaiting.load() || stackpoolIdleBytes() == 0)) {
       lock(&sched.lock);
-      if (sched.gcwaiting.load() || sched.npidle.load() == gomaxprocs) {
-        sched.sysmonwait.store(1);
+      sched.sysmonwait.store(1);
+      // Checked again after announcing the sleep: a stackfree that pooled a stack before
+      // the store is seen here, one after it sees sysmonwait and wakes us.
+      if (sched.gcwaiting.load() || stackpoolIdleBytes() == 0) {
         unlock(&sched.lock);
         notetsleep(&sched.sysmonnote, 60 * 1000000000ll);
         lock(&sched.lock);
@@ -886,6 +892,8 @@ extern "C" void sysmon() {
         noteclear(&sched.sysmonnote);
         idle = 0;
         delay = 20;
+      } else {
+        sched.sysmonwait.store(0);
       }
       unlock(&sched.lock);
       now = nanotime();
@@ -897,6 +905,16 @@ extern "C" void sysmon() {
       schedtrace(debug.scheddetail > 0);
     }
   }
+}
+
+void wakeSysmon() {
+  if (!sched.sysmonwait.load()) return;
+  lock(&sched.lock);
+  if (sched.sysmonwait.load()) {
+    sched.sysmonwait.store(0);
+    notewakeup(&sched.sysmonnote);
+  }
+  unlock(&sched.lock);
 }
 
 // --- bootstrap --------------------------------------------------------------------------

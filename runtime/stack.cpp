@@ -23,6 +23,7 @@
 #include "malloc.h"
 #include "os_linux.h"
 #include "print.h"
+#include "proc.h"
 
 namespace runtime {
 
@@ -101,8 +102,10 @@ void stackfree(stack stk) {
   s->scavenged = false;
   s->next = stackpool.free;
   stackpool.free = s;
+  bool first = stackpool.idleBytes == 0;
   stackpool.idleBytes += stk.hi - stk.lo;
   unlock(&stackpool.lock);
+  if (first) wakeSysmon();  // it sleeps while nothing waits for the scavenger
 }
 
 stack mainstackalloc() {
