@@ -28,6 +28,10 @@
 #include "proc.h"
 
 #include <cxxabi.h>
+#include <dirent.h>
+#include <dlfcn.h>
+#include <setjmp.h>
+#include <unwind.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -1047,6 +1051,64 @@ void doInitProgram(const moduledata& md) {
 
 }  // namespace
 
+// --- pthread_exit on the main goroutine -------------------------------------------------
+//
+// In a C program, pthread_exit in main ends the main thread only: glibc unwinds its stack
+// (running C++ destructors and cleanup handlers) back to __libc_start_main, and the process
+// lives on until its last thread ends, then exits with status 0 through exit(). glibc finds
+// where to stop through a jump buffer __libc_start_main sets up, which gocc's start-up never
+// does, so glibc's own pthread_exit would crash here. The runtime therefore interposes
+// pthread_exit: on the main goroutine it unwinds back to runtime.main itself (with the
+// unwinder linked into the program, the one its C++ personality routine belongs to), waits
+// for the program's other threads to end and exits with status 0. Elsewhere it is glibc's.
+
+namespace {
+
+g* maingp;                     // the main goroutine, once it runs main
+jmp_buf mainExit;              // where main's unwinding lands, in runtime.main
+uintptr mainExitFrame;         // an address in runtime.main's frame: unwinding stops at it
+_Unwind_Exception mainExitUnwind;
+
+_Unwind_Reason_Code mainExitStop(int, _Unwind_Action actions, _Unwind_Exception_Class,
+                                 _Unwind_Exception*, _Unwind_Context* ctx, void*) {
+  if ((actions & _UA_END_OF_STACK) || _Unwind_GetCFA(ctx) > mainExitFrame) longjmp(mainExit, 1);
+  return _URC_NO_REASON;
+}
+
+// Threads of the process other than the runtime's Ms: the program's own.
+int programThreads() {
+  DIR* d = opendir("/proc/self/task");
+  if (!d) return 0;
+  int n = 0;
+  while (dirent* e = readdir(d)) {
+    if (e->d_name[0] == '.') continue;
+    uint64 tid = strtoull(e->d_name, nullptr, 10);
+    bool runtimeM = false;
+    lock(&sched.lock);
+    for (m* mp = allm; mp; mp = mp->alllink) runtimeM |= mp->procid == tid;
+    unlock(&sched.lock);
+    n += !runtimeM;
+  }
+  closedir(d);
+  return n;
+}
+
+}  // namespace
+
+extern "C" void pthread_exit(void* retval) {
+  g* gp = getg();
+  if (gp != maingp || gp == nullptr) {
+    using exitFn = void (*)(void*);
+    auto next = reinterpret_cast<exitFn>(dlsym(RTLD_NEXT, "pthread_exit"));
+    if (!next) throw_("pthread_exit: glibc's is missing");
+    next(retval);
+    __builtin_unreachable();
+  }
+  mainExitUnwind.exception_class = 0x474e5543464f5200;  // "GNUCFOR\0": a forced unwind
+  _Unwind_ForcedUnwind(&mainExitUnwind, mainExitStop, nullptr);
+  throw_("pthread_exit: cannot unwind the main goroutine");
+}
+
 // runtime.main: the main goroutine. Starts sysmon, runs the init tasks (the runtime's and
 // the libraries' first, then the program's, locked to the main thread as C++ expects of
 // static constructors), enables the background workers, and calls the user's main.
@@ -1071,7 +1133,16 @@ extern "C" void runtime_main(void*) {
   for (const auto& grp : md.libinit) runInitTask(grp.name, grp.start, grp.end);
   doInitProgram(md);
   unlockOSThread();
-  int status = main_main(argc, argv, envp);
+  int status = 0;
+  volatile char frameMark = 0;
+  mainExitFrame = uintptr(&frameMark);
+  if (setjmp(mainExit) == 0) {
+    maingp = gp;
+    status = main_main(argc, argv, envp);
+  } else {
+    // main called pthread_exit: the process ends when its last thread does.
+    while (programThreads() > 0) usleep(1000);
+  }
   waitIfPanicking();  // a crash on another thread decides how the process ends
   ::exit(status);  // libc's exit: atexit handlers, static destructors, stdio, .fini_array
 }
