@@ -200,7 +200,11 @@ __attribute__((weak)) void free(void* p) {
   if (haveNext()) next.free(p);
 }
 __attribute__((weak)) void* calloc(size_t n, size_t size) {
-  if (!haveNext()) return bootstrapAlloc(n * size);
+  if (!haveNext()) {
+    size_t bytes;
+    if (__builtin_mul_overflow(n, size, &bytes)) return nullptr;
+    return bootstrapAlloc(bytes);
+  }
   countAlloc(n * size);
   return next.calloc(n, size);
 }

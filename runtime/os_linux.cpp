@@ -184,20 +184,36 @@ constexpr size_t g0StackSize = 256 << 10;
 // fatal error at start-up (test/runtime/big-thread-local.cpp).
 constexpr size_t tlsOverhead = 64 << 10;
 
-size_t staticTLSSize() {
-  size_t total = 0;
+// The sum of the PT_TLS segments, each rounded up to its alignment, and the largest
+// alignment: glibc rounds a thread's stack size down to it, aligns the thread descriptor
+// down to it and the TLS block up to it.
+struct staticTLS {
+  size_t total, maxAlign;
+};
+staticTLS staticTLSSize() {
+  struct {
+    size_t total = 0, maxAlign = 1;
+  } tls;
   dl_iterate_phdr(
       [](dl_phdr_info* info, size_t, void* arg) {
+        auto* t = static_cast<decltype(tls)*>(arg);
         for (int i = 0; i < info->dlpi_phnum; i++) {
           const ElfW(Phdr)& ph = info->dlpi_phdr[i];
           if (ph.p_type != PT_TLS) continue;
           size_t align = ph.p_align > 1 ? ph.p_align : 1;
-          *static_cast<size_t*>(arg) += (ph.p_memsz + align - 1) / align * align;
+          t->total += (ph.p_memsz + align - 1) / align * align;
+          if (align > t->maxAlign) t->maxAlign = align;
         }
         return 0;
       },
-      &total);
-  return total;
+      &tls);
+  return {tls.total, tls.maxAlign};
+}
+
+size_t mStackSize() {
+  staticTLS tls = staticTLSSize();
+  size_t a = tls.maxAlign;
+  return (g0StackSize + tls.total + tlsOverhead + a - 1) / a * a + 2 * a;
 }
 
 // The first C function of a new M's thread: make its g0 the current g, with the thread's
@@ -222,11 +238,12 @@ void newosproc(m* mp) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  pthread_attr_setstacksize(&attr, g0StackSize + staticTLSSize() + tlsOverhead);
+  pthread_attr_setstacksize(&attr, mStackSize());
   // The M starts with every asynchronous signal blocked. It runs the runtime, not the
   // program, and a signal sent to the process goes to some thread that does not block it:
   // were that an M, a program that blocks SIGTERM in main to sigwait for it would instead be
-  // killed by it (test/runtime/signal-mask.cpp). Signals an instruction raises stay open,
+  // killed by it (test/runtime/signal-mask.cpp). (Only runtime goroutines run on Ms other
+  // than m0 so far; when the program's goroutines do, they must get the program's mask.) Signals an instruction raises stay open,
   // since blocking them would not stop them but only make the kernel kill the process
   // without the runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
   sigset_t mask;

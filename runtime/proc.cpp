@@ -1069,6 +1069,13 @@ jmp_buf mainExit;              // where main's unwinding lands, in runtime.main
 uintptr mainExitFrame;         // an address in runtime.main's frame: unwinding stops at it
 _Unwind_Exception mainExitUnwind;
 
+// A catch (...) in main that does not rethrow ends the forced unwind: glibc's answer.
+void mainExitNotRethrown(_Unwind_Reason_Code, _Unwind_Exception*) {
+  static const char msg[] = "FATAL: exception not rethrown\n";
+  writeErr(msg, sizeof msg - 1);
+  abort();
+}
+
 _Unwind_Reason_Code mainExitStop(int, _Unwind_Action actions, _Unwind_Exception_Class,
                                  _Unwind_Exception*, _Unwind_Context* ctx, void*) {
   if ((actions & _UA_END_OF_STACK) || _Unwind_GetCFA(ctx) > mainExitFrame) longjmp(mainExit, 1);
@@ -1077,6 +1084,11 @@ _Unwind_Reason_Code mainExitStop(int, _Unwind_Action actions, _Unwind_Exception_
 
 // Threads of the process other than the runtime's Ms: the program's own.
 int programThreads() {
+  uint64 mtids[64];
+  int nm = 0;
+  lock(&sched.lock);
+  for (m* mp = allm; mp && nm < 64; mp = mp->alllink) mtids[nm++] = mp->procid;
+  unlock(&sched.lock);
   DIR* d = opendir("/proc/self/task");
   if (!d) return 0;
   int n = 0;
@@ -1084,30 +1096,45 @@ int programThreads() {
     if (e->d_name[0] == '.') continue;
     uint64 tid = strtoull(e->d_name, nullptr, 10);
     bool runtimeM = false;
-    lock(&sched.lock);
-    for (m* mp = allm; mp; mp = mp->alllink) runtimeM |= mp->procid == tid;
-    unlock(&sched.lock);
+    for (int i = 0; i < nm; i++) runtimeM |= mtids[i] == tid;
     n += !runtimeM;
   }
   closedir(d);
   return n;
 }
 
-}  // namespace
-
-extern "C" void pthread_exit(void* retval) {
-  g* gp = getg();
-  if (gp != maingp || gp == nullptr) {
-    using exitFn = void (*)(void*);
-    auto next = reinterpret_cast<exitFn>(dlsym(RTLD_NEXT, "pthread_exit"));
-    if (!next) throw_("pthread_exit: glibc's is missing");
-    next(retval);
-    __builtin_unreachable();
-  }
+[[noreturn]] void exitMainGoroutine() {
   mainExitUnwind.exception_class = 0x474e5543464f5200;  // "GNUCFOR\0": a forced unwind
+  mainExitUnwind.exception_cleanup = mainExitNotRethrown;
   _Unwind_ForcedUnwind(&mainExitUnwind, mainExitStop, nullptr);
   throw_("pthread_exit: cannot unwind the main goroutine");
 }
+
+template <typename Fn, typename Arg>
+[[noreturn]] void callNext(const char* name, Arg arg) {
+  auto next = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, name));
+  if (!next) throw_("pthread_exit: glibc's is missing");
+  next(arg);
+  __builtin_unreachable();
+}
+
+}  // namespace
+
+// Weak, like the malloc family: a program that wraps pthread_exit itself keeps its own.
+extern "C" __attribute__((weak)) void pthread_exit(void* retval) {
+  g* gp = getg();
+  if (gp != nullptr && gp == maingp) exitMainGoroutine();
+  callNext<void (*)(void*)>("pthread_exit", retval);
+}
+
+// C11's thrd_exit, the same (glibc's calls its internal pthread_exit, not this one).
+extern "C" __attribute__((weak)) void thrd_exit(int res) {
+  g* gp = getg();
+  if (gp != nullptr && gp == maingp) exitMainGoroutine();
+  callNext<void (*)(int)>("thrd_exit", res);
+}
+
+
 
 // runtime.main: the main goroutine. Starts sysmon, runs the init tasks (the runtime's and
 // the libraries' first, then the program's, locked to the main thread as C++ expects of
@@ -1140,8 +1167,10 @@ extern "C" void runtime_main(void*) {
     maingp = gp;
     status = main_main(argc, argv, envp);
   } else {
-    // main called pthread_exit: the process ends when its last thread does.
-    while (programThreads() > 0) usleep(1000);
+    // main called pthread_exit: the process ends, with status 0, when its last thread does.
+    status = 0;
+    for (uint32 delay = 1000; programThreads() > 0; delay = delay < 100000 ? delay * 2 : delay)
+      usleep(delay);
   }
   waitIfPanicking();  // a crash on another thread decides how the process ends
   ::exit(status);  // libc's exit: atexit handlers, static destructors, stdio, .fini_array

@@ -27,7 +27,7 @@ extern "C" void systemstack(void (*fn)(void*), void* arg) asm("runtime.systemsta
 
 int32 gcount();  // user goroutines
 void stopTheWorld();
-void startTheWorld(int32 newprocs);
-void wakeSysmon();  // if sysmon sleeps for want of work: there is some now (a pooled stack)  // newprocs > 0: resize to that many Ps
+void startTheWorld(int32 newprocs);  // newprocs > 0: resize to that many Ps
+void wakeSysmon();  // if sysmon sleeps for want of work: there is some now (a pooled stack)
 
 }  // namespace runtime

@@ -67,13 +67,14 @@ void dieFromSignal(int sig) {
 namespace {
 
 // Is the fault at addr a goroutine running off the bottom of its stack? Its guard is below
-// stk.lo (1 MiB for the main goroutine, a page for others); a frame larger than that may
-// skip over it, so anything up to 1 MiB below counts when the stack pointer is near the
-// bottom too.
+// stk.lo: 1 MiB for the main goroutine (goid 1), a page for others. A frame larger than the
+// guard may skip over it, so anything up to 64 KiB below (1 MiB for main) counts when the
+// stack pointer is that near the bottom too.
 bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
   if (!gp || gp->stk.hi <= gp->stk.lo) return false;
   uintptr lo = gp->stk.lo;
-  return addr < lo && lo - addr <= mainStackGuard && sp < lo + mainStackGuard;
+  uintptr window = gp->goid == 1 ? mainStackGuard : uintptr(64 << 10);
+  return addr < lo && lo - addr <= window && sp < lo + window;
 }
 
 void sighandler(int sig, siginfo_t* info, void* ctx) {
