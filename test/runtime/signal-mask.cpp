@@ -2,32 +2,17 @@
 // process reaches the program's threads as it would without the runtime: here main blocks
 // SIGTERM, sends it to the whole process, and collects it with sigwait. Were sysmon's thread
 // open to it, the kernel would deliver it there and its default action would kill the process.
-// RUN: %gocc build -o %t %s
+// RUN: %gocc build -cxxflags=-I%S/Inputs -o %t %s
 // RUN: %t | FileCheck %s
 // CHECK: sigwait got SIGTERM
 // CHECK-NEXT: sysmon blocks SIGTERM: 1, SIGINT: 1, SIGSEGV: 0
 #include <csignal>
-#include <cstdio>
-#include <cstring>
-#include <dirent.h>
-#include <string>
-#include <unistd.h>
 
-// Whether the other thread of the process blocks sig, from /proc/self/task/*/status SigBlk.
+#include "other_thread.h"
+
+// Whether sysmon's thread blocks sig.
 static int otherThreadBlocks(int sig) {
-  DIR* d = opendir("/proc/self/task");
-  int result = -1;
-  while (dirent* e = readdir(d)) {
-    if (e->d_name[0] == '.' || atoi(e->d_name) == getpid()) continue;
-    std::string path = std::string("/proc/self/task/") + e->d_name + "/status";
-    FILE* f = fopen(path.c_str(), "r");
-    char line[256];
-    while (fgets(line, sizeof line, f))
-      if (strncmp(line, "SigBlk:", 7) == 0) result = (strtoull(line + 7, nullptr, 16) >> (sig - 1)) & 1;
-    fclose(f);
-  }
-  closedir(d);
-  return result;
+  return (strtoull(otherThreadStatus("SigBlk:").c_str(), nullptr, 16) >> (sig - 1)) & 1;
 }
 
 int main() {
