@@ -18,6 +18,7 @@
 
 // _rt0_amd64: common to all amd64 systems that start with argc/argv on the stack.
 	.globl	_rt0_amd64
+	.hidden	_rt0_amd64
 	.type	_rt0_amd64, @function
 _rt0_amd64:
 	.cfi_startproc
@@ -227,6 +228,7 @@ tls_ok:
 // main_main: the program's main function (Go's main.main), as the runtime calls it:
 // main(argc, argv, envp) fits every form of C++ main the ABI allows.
 	.globl	main_main
+	.hidden	main_main
 	.type	main_main, @function
 main_main:
 	.cfi_startproc

@@ -38,13 +38,13 @@ struct hchan {
   mutex lock;
 };
 
-hchan* makechan(uint32 elemsize, uint32 size);
+GOCC_TESTING hchan* makechan(uint32 elemsize, uint32 size);
 void freechan(hchan* c);  // no goroutine may still use c
 // Send *ep. block=false: only if it can be done at once; returns whether it was sent.
-bool chansend(hchan* c, const void* ep, bool block);
+GOCC_TESTING bool chansend(hchan* c, const void* ep, bool block);
 // Receive into *ep (may be null). Returns whether a receive happened (always, if block);
 // *received is false when the value is the zero value of a closed, drained channel.
-bool chanrecv(hchan* c, void* ep, bool block, bool* received);
+GOCC_TESTING bool chanrecv(hchan* c, void* ep, bool block, bool* received);
 void closechan(hchan* c);
 
 }  // namespace runtime

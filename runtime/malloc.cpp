@@ -233,16 +233,16 @@ bool haveNext() {
 }  // namespace
 
 extern "C" {
-__attribute__((weak)) void* malloc(size_t n) {
+__attribute__((weak)) GOCC_EXPORT void* malloc(size_t n) {
   if (!haveNext()) return bootstrapAlloc(n);
   countAlloc(n);
   return next.malloc(n);
 }
-__attribute__((weak)) void free(void* p) {
+__attribute__((weak)) GOCC_EXPORT void free(void* p) {
   if (fromBootstrap(p)) return;
   if (haveNext()) next.free(p);
 }
-__attribute__((weak)) void* calloc(size_t n, size_t size) {
+__attribute__((weak)) GOCC_EXPORT void* calloc(size_t n, size_t size) {
   if (!haveNext()) {
     size_t bytes;
     if (__builtin_mul_overflow(n, size, &bytes)) return nullptr;
@@ -251,7 +251,7 @@ __attribute__((weak)) void* calloc(size_t n, size_t size) {
   countAlloc(n * size);
   return next.calloc(n, size);
 }
-__attribute__((weak)) void* realloc(void* p, size_t n) {
+__attribute__((weak)) GOCC_EXPORT void* realloc(void* p, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: realloc during the allocator lookup");
   countAlloc(n);
   if (fromBootstrap(p)) {  // its size is unknown: copy what it may hold
@@ -262,17 +262,17 @@ __attribute__((weak)) void* realloc(void* p, size_t n) {
   }
   return next.realloc(p, n);
 }
-__attribute__((weak)) void* memalign(size_t align, size_t n) {
+__attribute__((weak)) GOCC_EXPORT void* memalign(size_t align, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: memalign during the allocator lookup");
   countAlloc(n);
   return next.memalign(align, n);
 }
-__attribute__((weak)) void* aligned_alloc(size_t align, size_t n) {
+__attribute__((weak)) GOCC_EXPORT void* aligned_alloc(size_t align, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: aligned_alloc during the allocator lookup");
   countAlloc(n);
   return next.aligned_alloc(align, n);
 }
-__attribute__((weak)) int posix_memalign(void** out, size_t align, size_t n) {
+__attribute__((weak)) GOCC_EXPORT int posix_memalign(void** out, size_t align, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: posix_memalign during the allocator lookup");
   countAlloc(n);
   return next.posix_memalign(out, align, n);

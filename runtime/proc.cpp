@@ -1121,14 +1121,14 @@ template <typename Fn, typename Arg>
 }  // namespace
 
 // Weak, like the malloc family: a program that wraps pthread_exit itself keeps its own.
-extern "C" __attribute__((weak)) void pthread_exit(void* retval) {
+extern "C" __attribute__((weak)) GOCC_EXPORT void pthread_exit(void* retval) {
   g* gp = getg();
   if (gp != nullptr && gp == maingp) exitMainGoroutine();
   callNext<void (*)(void*)>("pthread_exit", retval);
 }
 
 // C11's thrd_exit, the same (glibc's calls its internal pthread_exit, not this one).
-extern "C" __attribute__((weak)) void thrd_exit(int res) {
+extern "C" __attribute__((weak)) GOCC_EXPORT void thrd_exit(int res) {
   g* gp = getg();
   if (gp != nullptr && gp == maingp) exitMainGoroutine();
   callNext<void (*)(int)>("thrd_exit", res);

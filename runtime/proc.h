@@ -8,7 +8,7 @@ namespace runtime {
 // NumGoroutine). Puts it on the current P's run queue, to run next, and gets an idle P
 // running if there is one (once runtime.main has begun), as Go's newproc does.
 // The creator's return address is kept for "created by" in tracebacks.
-__attribute__((noinline)) g* newproc1(void (*fn)(void*), void* arg, bool system);
+GOCC_TESTING __attribute__((noinline)) g* newproc1(void (*fn)(void*), void* arg, bool system);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).

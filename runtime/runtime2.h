@@ -28,6 +28,13 @@
 // They are never inlined, so that each is a real call a breakpoint sees.
 #define GO_NAME(name) asm("runtime." #name) __attribute__((noinline))
 
+// The runtime is built with hidden visibility and its internals are made local in
+// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_TESTING
+// marks the few internals the tests drive goroutines with, until programs can start
+// goroutines themselves; GOCC_EXPORT what programs and libc must see.
+#define GOCC_EXPORT __attribute__((visibility("default")))
+#define GOCC_TESTING GOCC_EXPORT
+
 namespace runtime {
 
 using uintptr = uintptr_t;
@@ -109,7 +116,7 @@ struct g {
 // lock-free append-only list, so that a signal handler can walk it whatever the interrupted
 // code holds; a reader racing with an append may stop one G short, never go astray.
 extern std::atomic<g*> allgs;
-void allgadd(g* gp);
+GOCC_TESTING void allgadd(g* gp);
 
 struct m {
   g* g0 = nullptr;    // M_G0

@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+// gocc's runtime is built with hidden visibility; what this header declares is its interface.
+#pragma GCC visibility push(default)
+
 namespace gocc::debug {
 
 // A module: for gocc, the program's project (Main) or a library linked into it (Deps).
@@ -46,3 +49,5 @@ std::optional<BuildInfo> ReadBuildInfo();
 std::optional<BuildInfo> ParseBuildInfo(std::string_view data, std::string* err = nullptr);
 
 }  // namespace gocc::debug
+
+#pragma GCC visibility pop

@@ -3,6 +3,9 @@
 #pragma once
 #include <cstdint>
 
+// gocc's runtime is built with hidden visibility; what this header declares is its interface.
+#pragma GCC visibility push(default)
+
 namespace gocc::runtime {
 
 // GOMAXPROCS sets the maximum number of threads that can run goroutines at once (the
@@ -72,3 +75,5 @@ class Func {
 Func* FuncForPC(uintptr_t pc);
 
 }  // namespace gocc::runtime
+
+#pragma GCC visibility pop
