@@ -54,7 +54,8 @@ for p in hello multi; do
   line=$(size_of "$work/$p" .debug_line)
   dwarf=$(size_of "$work/$p" "${dwarf_names[@]}")
   all=$(size_of "$work/$p" "${dwarf_names[@]}" .symtab .strtab)
-  llvm-objcopy --dump-section .gopclntab="$work/$p.tab" "$work/$p" /dev/null
+  # (not to /dev/null: objcopy renames a new file over its output, which would replace the device)
+  llvm-objcopy --dump-section .gopclntab="$work/$p.tab" "$work/$p" "$work/$p.copy"
   nfunc=$(python3 -c "import struct,sys; print(struct.unpack_from('<q', open(sys.argv[1],'rb').read(), 8)[0])" "$work/$p.tab")
   printf "%-8s %10d %10d %12d %7s %18d %7s %22d %7s %7d\n" "$p" "$text" "$tab" "$line" \
     "$(python3 -c "print('%.2f' % ($tab/$line))")" "$dwarf" "$(python3 -c "print('%.2f' % ($tab/$dwarf))")" \

@@ -7,13 +7,10 @@ independently of runtime/pclntab.h. Prints counts and "OK", or the mismatches an
 import re
 import subprocess
 import sys
-import tempfile
+from dump_section import dump_section
 
 binary = sys.argv[1]
-with tempfile.NamedTemporaryFile() as f:
-    subprocess.run(["llvm-objcopy", "--dump-section", ".gopclntab=" + f.name, binary, "/dev/null"],
-                   check=True)
-    d = open(f.name, "rb").read()
+d = dump_section(binary, ".gopclntab")
 u32 = lambda at: int.from_bytes(d[at:at + 4], "little")
 u64 = lambda at: int.from_bytes(d[at:at + 8], "little")
 nfunc, text, pctab, pcln = u64(8), u64(0x18), u64(0x38), u64(0x40)

@@ -1,14 +1,10 @@
 #!/usr/bin/env python3
 """read_header.py BINARY FIELD: prints a field of the .gopclntab header of BINARY, in decimal."""
 import struct
-import subprocess
 import sys
-import tempfile
+from dump_section import dump_section
 
 fields = ["nfunc", "nfiles", "textStart", "funcnameOffset", "cuOffset", "filetabOffset",
           "pctabOffset", "pclnOffset"]
-with tempfile.NamedTemporaryFile() as f:
-    subprocess.run(["llvm-objcopy", "--dump-section", ".gopclntab=" + f.name, sys.argv[1],
-                    "/dev/null"], check=True)
-    d = open(f.name, "rb").read()
+d = dump_section(sys.argv[1], ".gopclntab")
 print(struct.unpack_from("<Q", d, 8 + 8 * fields.index(sys.argv[2]))[0])
