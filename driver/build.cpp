@@ -267,7 +267,7 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
 
 // Where gocc build writes the executable: -o, or the package's default name in the current
 // directory. An -o naming a directory (existing, or ending in a slash, then created) means the
-// default name inside it, as in go build.
+// default name inside it, as in go build. Empty for -o /dev/null: nothing is written.
 static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutput,
                                                      const std::string &defaultName,
                                                      const CommandTrace &trace) {
@@ -285,6 +285,15 @@ static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutp
 
   if (fs::is_directory(output))
     return fail("build output \"" + output + "\" already exists and is a directory");
+  // Only a regular file is replaced. -o /dev/null builds and throws the result away, as go
+  // build does (renaming over it would replace the device itself, run as root).
+  fs::file_status existing;
+  if (!fs::status(output, existing) && !fs::is_regular_file(existing)) {
+    bool same = false;
+    if (!fs::equivalent(output, "/dev/null", same) && same)
+      return std::string();
+    return fail("build output \"" + output + "\" already exists and is not a regular file");
+  }
   // Checked now rather than at link time, so a typo costs no compile.
   llvm::StringRef dir = path::parent_path(output);
   fs::file_status status;
@@ -315,6 +324,8 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
                                   CommandTrace(opts.trace, work->path()));
   if (!output)
     return output.takeError();
+  if (output->empty()) // -o /dev/null: into the work directory, which goes away
+    return buildProgram(*setup, opts, *work, work->file(setup->package.defaultOutputName));
   return buildProgram(*setup, opts, *work, *output);
 }
 

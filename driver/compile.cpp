@@ -35,6 +35,8 @@ std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, in
                 "-ffunction-sections", "-fdata-sections", "-I" + tc.includeDir(),
                 marchForLevel(goamd64Level)};
     std::string source = unit.path;
+    if (llvm::StringRef(source).starts_with("-"))
+      source = "./" + source; // a file, not one of clang's options
     if (trimpath) {
       // As go build -trimpath: no trace of where the package sat on the building machine.
       job.argv.insert(job.argv.end(),
@@ -96,6 +98,7 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
         break;
       }
       running[process.Pid] = &job;
+      passInterruptsTo(process.Pid);
     }
     if (running.empty())
       break;
@@ -111,6 +114,7 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
     }
     const CompileJob &job = *it->second;
     running.erase(it);
+    stopPassingInterruptsTo(*pid);
 
     llvm::sys::ProcessInfo process;
     process.Pid = *pid;

@@ -96,16 +96,19 @@ llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
 
 // Reads one file. The error's text is the reason, without the file name.
 llvm::Expected<BinaryInfo> readBinary(const std::string &file) {
-  auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  auto buf = readBinaryFile(file);
   if (!buf)
-    return llvm::createStringError(buf.getError(), errnoText(buf.getError()));
+    return buf.takeError();
   return inspectBinary((*buf)->getMemBufferRef());
 }
 
-// The executable regular files under dir, in a stable (sorted) order.
+// The executable regular files under dir, in a stable (sorted) order. Symbolic links to
+// directories are not followed, as Go's WalkDir does not: a link to an ancestor would make the
+// walk go round for ever.
 std::vector<std::string> executablesUnder(const std::string &dir, std::error_code &ec) {
   std::vector<std::string> files;
-  for (fs::recursive_directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec)) {
+  for (fs::recursive_directory_iterator it(dir, ec, /*follow_symlinks=*/false), end;
+       it != end && !ec; it.increment(ec)) {
     fs::file_status st;
     if (fs::status(it->path(), st) || !fs::is_regular_file(st))
       continue;

@@ -1,11 +1,13 @@
 #include "inspect.h"
 
 #include "buildid.h"
+#include "errors.h"
 #include "pclntab.h"
 #include "runtime/buildinfo.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Support/FileSystem.h"
 
 
 namespace {
@@ -124,4 +126,19 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
     info.pclntab = PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};
   }
   return info;
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string &path) {
+  llvm::sys::fs::file_status st;
+  if (std::error_code ec = llvm::sys::fs::status(path, st))
+    return llvm::createStringError(ec, errnoText(ec));
+  if (llvm::sys::fs::is_directory(st))
+    return llvm::createStringError(std::make_error_code(std::errc::is_a_directory), "is a directory");
+  if (!llvm::sys::fs::is_regular_file(st))
+    return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
+                                   "not a regular file");
+  auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buf)
+    return llvm::createStringError(buf.getError(), errnoText(buf.getError()));
+  return std::move(*buf);
 }

@@ -7,6 +7,7 @@
 #include "gocc/debug.h"
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/MemoryBufferRef.h"
 
 #include <cstdint>
@@ -40,3 +41,7 @@ struct BinaryInfo {
 // truncated or malformed ELF, no build information (not built by gocc), built by another
 // toolchain (Go), corrupt build information, a corrupt pc table.
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file);
+
+// The whole of a file that is to be read as a binary. Only a regular file is read: /dev/zero,
+// a FIFO or a terminal would never end. The error's text is the reason, without the name.
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string &path);

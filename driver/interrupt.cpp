@@ -8,7 +8,34 @@
 
 static volatile sig_atomic_t caughtSignal = 0;
 
-static void recordSignal(int signo) { caughtSignal = signo; }
+// The children to pass a signal on to. Changed only with the signals blocked, so the handler
+// never sees a half-made change; a slot is emptied before its child is reaped, so its pid can
+// never be another process's.
+static pid_t children[64];
+
+static void recordSignal(int signo) {
+  caughtSignal = signo;
+  for (pid_t child : children)
+    if (child > 0)
+      kill(child, signo);
+}
+
+static void changeChildren(pid_t from, pid_t to) {
+  sigset_t block, old;
+  sigemptyset(&block);
+  for (int signo : {SIGINT, SIGQUIT, SIGTERM, SIGHUP})
+    sigaddset(&block, signo);
+  sigprocmask(SIG_BLOCK, &block, &old);
+  for (pid_t &child : children)
+    if (child == from) {
+      child = to;
+      break;
+    }
+  sigprocmask(SIG_SETMASK, &old, nullptr);
+}
+
+void passInterruptsTo(pid_t child) { changeChildren(0, child); }
+void stopPassingInterruptsTo(pid_t child) { changeChildren(child, 0); }
 
 void catchInterrupts() {
   for (int signo : {SIGINT, SIGQUIT, SIGTERM, SIGHUP}) {

@@ -3,7 +3,7 @@
 //
 // While the program runs, gocc ignores SIGINT and SIGQUIT: a ^C or ^\ at the terminal reaches the
 // whole foreground process group, and it is the program's to handle (a gocc program prints its
-// goroutines on SIGQUIT, as Go's do). gocc then waits, cleans up, and passes the outcome on. A
+// goroutines on SIGQUIT, as Go's do). SIGTERM and SIGHUP sent to gocc are passed on to it. gocc then waits, cleans up, and passes the outcome on. A
 // program killed by a signal makes gocc kill itself with the same signal, so a shell or a test
 // harness sees the same termination as if it had run the program directly.
 #include "run.h"
@@ -83,13 +83,20 @@ llvm::Expected<Termination> runProgram(const std::string &exe,
     return fail("fork/exec " + exe + ": " + errnoText(spawnError));
   }
 
+  // SIGTERM or SIGHUP sent to gocc alone (a supervisor, a timeout) is passed on to the program,
+  // which decides how it ends.
+  passInterruptsTo(pid);
   int status;
-  while (waitpid(pid, &status, 0) < 0) {
+  siginfo_t info;
+  while (waitid(P_PID, pid, &info, WEXITED | WNOWAIT) != 0) {
     if (errno != EINTR) {
+      stopPassingInterruptsTo(pid);
       restoreSignals();
       return fail("waiting for " + exe + ": " + errnoText(errno));
     }
   }
+  stopPassingInterruptsTo(pid);
+  waitpid(pid, &status, 0);
   restoreSignals();
   if (WIFSIGNALED(status))
     return Termination{0, WTERMSIG(status)};

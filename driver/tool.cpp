@@ -13,6 +13,7 @@
 #include "tool.h"
 
 #include "errors.h"
+#include "inspect.h"
 #include "pclntab.h"
 
 #include "llvm/Object/ELFObjectFile.h"
@@ -31,10 +32,9 @@ const char addr2lineUsage[] = "usage: gocc tool addr2line binary\n"
                               "\tfile:line\n";
 
 llvm::Error loadTable(const std::string &path, LoadedPclntab &out) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+  auto buffer = readBinaryFile(path);
   if (!buffer)
-    return fail(path + ": " + errnoText(buffer.getError()));
+    return fail(path + ": " + llvm::toString(buffer.takeError()));
   auto file = obj::ObjectFile::createObjectFile((*buffer)->getMemBufferRef());
   if (!file) {
     llvm::consumeError(file.takeError());
