@@ -34,7 +34,12 @@ static void changeChildren(pid_t from, pid_t to) {
   sigprocmask(SIG_SETMASK, &old, nullptr);
 }
 
-void passInterruptsTo(pid_t child) { changeChildren(0, child); }
+// A signal that came before the child was registered is passed on now.
+void passInterruptsTo(pid_t child) {
+  changeChildren(0, child);
+  if (int signo = caughtSignal)
+    kill(child, signo);
+}
 void stopPassingInterruptsTo(pid_t child) { changeChildren(child, 0); }
 
 void catchInterrupts() {

@@ -31,8 +31,12 @@ static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string
     llvm::StringRef name = path::filename(it->path());
     if (name.starts_with(".") || !isSourceFileName(name))
       continue;
-    // Follows symlinks: a linked source file counts, a directory named x.cpp does not.
-    if (fs::is_regular_file(it->path()))
+    // Follows symlinks: a linked source file counts, a directory named x.cpp does not, and a
+    // dangling link is an error, as in go build, not a file quietly left out.
+    fs::file_status st;
+    if (std::error_code statError = fs::status(it->path(), st))
+      return fail("open " + it->path() + ": " + errnoText(statError));
+    if (fs::is_regular_file(st))
       names.push_back(name.str());
   }
   if (ec)
@@ -96,11 +100,28 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
   if (dirs.size() == 1)
     return loadDirectory(dirs[0]);
 
+  // Named files form one package, as in go build: one directory, each file once.
   Package pkg;
+  std::vector<std::string> absolutes;
   for (const std::string &input : inputs) {
     std::optional<Language> language = languageOf(input);
     if (!language)
       return fail(input + ": not a C or C++ source file");
+    auto absolute = absolutePath(input);
+    if (!absolute)
+      return absolute.takeError();
+    if (!absolutes.empty() && path::parent_path(*absolute) != path::parent_path(absolutes[0])) {
+      auto dirOf = [](llvm::StringRef p) {
+        llvm::StringRef d = path::parent_path(p);
+        return d.empty() ? llvm::StringRef(".") : d;
+      };
+      return fail("named files must all be in one directory; have " + dirOf(inputs[0]) +
+                  " and " + dirOf(input));
+    }
+    for (size_t i = 0; i < absolutes.size(); ++i)
+      if (absolutes[i] == *absolute)
+        return fail("duplicate file: " + inputs[i] + " and " + input);
+    absolutes.push_back(*absolute);
     pkg.units.push_back({input, *language});
   }
   auto mainFile = absolutePath(inputs[0]);
