@@ -86,7 +86,7 @@ static llvm::Expected<std::string> createTemporaryOutput(const std::string &outp
   int fd;
   llvm::SmallString<256> tmp;
   if (std::error_code ec = fs::createUniqueFile(model, fd, tmp))
-    return fail("create " + model + ": " + errnoText(ec));
+    return fail("create " + outputPath + ": " + errnoText(ec)); // not the %%% model
   close(fd);
   return tmp.str().str();
 }
