@@ -58,7 +58,55 @@ void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
   flags.addString("debug-trace", opts.debugTrace);
 }
 
-llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs) {
+// Flags that would take over a step gocc owns, so that the build would fail further on with a
+// puzzling error, or succeed with something that is not a gocc program: refused up front.
+// An entry matches the flag itself and "flag=value"; one marked takesValue also "flagvalue"
+// ("-ofoo", "-Ttext=...").
+struct ReservedFlag {
+  const char *flag;
+  bool takesValue;
+  const char *reason;
+};
+const char kObjects[] = "gocc compiles each unit to an object file itself";
+const char kOutput[] = "gocc names the output itself (use gocc's -o)";
+const char kExecutable[] = "gocc links a non-PIE executable with glibc dynamic";
+const char kEntry[] = "gocc's entry point and linker script start the runtime";
+const char kLink[] = "lld would not link";
+const ReservedFlag reservedCxxflags[] = {
+    {"-E", false, kObjects}, {"-S", false, kObjects}, {"-M", false, kObjects},
+    {"-MM", false, kObjects}, {"-fsyntax-only", false, kObjects}, {"-emit-llvm", false, kObjects},
+    {"-o", true, kOutput}, {"-shared", false, kExecutable}};
+const ReservedFlag reservedLdflags[] = {
+    {"-o", true, kOutput},          {"--output", true, kOutput},
+    {"-r", false, kExecutable},     {"--relocatable", false, kExecutable},
+    {"-pie", false, kExecutable},   {"--pie", false, kExecutable},
+    {"-shared", false, kExecutable}, {"--shared", false, kExecutable},
+    {"-static", false, kExecutable}, {"--static", false, kExecutable},
+    {"-static-pie", false, kExecutable}, {"--no-dynamic-linker", false, kExecutable},
+    {"-e", false, kEntry},          {"--entry", true, kEntry},
+    {"-T", true, kEntry},           {"--script", true, kEntry},
+    {"-v", false, kLink},           {"--version", false, kLink},
+    {"--help", false, kLink}};
+
+static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::string> flags,
+                                 llvm::ArrayRef<ReservedFlag> reserved) {
+  for (llvm::StringRef f : flags)
+    for (const ReservedFlag &r : reserved) {
+      llvm::StringRef name = r.flag;
+      bool hit = f == name || f.starts_with(name.str() + "=") ||
+                 (r.takesValue && !name.starts_with("--") && f.starts_with(name));
+      if (hit)
+        return usageError(option + " " + f + ": not allowed: " + r.reason);
+    }
+  return llvm::Error::success();
+}
+
+llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
+                                        const BuildOptions &opts) {
+  if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCxxflags))
+    return std::move(err);
+  if (llvm::Error err = checkReserved("-ldflags", opts.ldflags, reservedLdflags))
+    return std::move(err);
   auto level = goamd64Level();
   if (!level)
     return level.takeError();
@@ -313,7 +361,7 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   if (!inputs)
     return inputs.takeError();
 
-  auto setup = prepareBuild(*inputs);
+  auto setup = prepareBuild(*inputs, opts);
   if (!setup)
     return setup.takeError();
   // The work directory comes first, so that -x prints WORK= before any command.

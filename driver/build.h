@@ -36,7 +36,9 @@ struct BuildSetup {
   Toolchain toolchain;
   Package package;
 };
-llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs);
+// Refuses -cxxflags and -ldflags that would take over a step gocc owns (-E, -o, -pie, -e ...).
+llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
+                                        const BuildOptions &opts);
 
 // Creates the work directory, saying where it is for -x and -work.
 llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts);

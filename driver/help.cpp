@@ -75,7 +75,9 @@ The build flags are shared by the build and run commands:
 	-ldflags 'list'
 		arguments to pass to the linker (ld.lld), after the objects.
 		Stripping (-s, -S) removes the symbols and DWARF, not the
-		pc-to-line table.
+		pc-to-line table. Flags that would take over a step gocc owns
+		are refused: -o, -r, -pie, -shared, -static, -e, -T, --version
+		(and, in -cxxflags, -E, -S, -M, -fsyntax-only, -o).
 	-debug-trace file
 		write the time each step of the build took (compile, script,
 		link, pclntab, relink, check, buildid, commit) to file, as Chrome trace

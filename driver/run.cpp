@@ -118,7 +118,7 @@ static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
   if (inputs.empty())
     return usageError("no C or C++ source files listed");
 
-  auto setup = prepareBuild(inputs);
+  auto setup = prepareBuild(inputs, opts);
   if (!setup)
     return setup.takeError();
   auto work = createWorkDir(opts);
