@@ -76,7 +76,12 @@ llvm::Error StepTimes::open() {
   return llvm::Error::success();
 }
 
-llvm::Error StepTimes::write() const {
+StepTimes::~StepTimes() {
+  if (os)
+    llvm::consumeError(write());
+}
+
+llvm::Error StepTimes::write() {
   if (!os)
     return llvm::Error::success();
   llvm::raw_fd_ostream &out = *os;
@@ -86,10 +91,10 @@ llvm::Error StepTimes::write() const {
        << steps[i].start << ",\"dur\":" << steps[i].duration << ",\"pid\":1,\"tid\":1}";
   out << "]\n";
   out.flush();
-  if (out.has_error()) {
-    std::error_code ec = out.error();
-    out.clear_error();
+  std::error_code ec = out.has_error() ? out.error() : std::error_code();
+  out.clear_error();
+  os.reset(); // written once
+  if (ec)
     return fail("write " + file + ": " + errnoText(ec));
-  }
   return llvm::Error::success();
 }

@@ -30,18 +30,20 @@ private:
 };
 
 // -debug-trace=file (go build's flag): how long each step of the build took, written as Chrome
-// trace events ("ph":"X", microseconds) to file when the build succeeds. bench/pclntab.sh reads
-// it for the cost of the pclntab step and the second link.
+// trace events ("ph":"X", microseconds) to file when the build ends: all steps on success, the
+// steps done so far on failure (still a valid trace). bench/pclntab.sh reads it for the cost of
+// the pclntab step and the second link.
 class StepTimes {
 public:
   explicit StepTimes(std::string file);
+  ~StepTimes(); // writes the steps so far, if write() was not called
 
   // Creates the file now, so that a bad path fails the build before it starts (as go build's).
   llvm::Error open();
   // Records the step that ran since the previous call (or since construction).
   void end(llvm::StringRef step);
   // Writes the events; nothing without a file.
-  llvm::Error write() const;
+  llvm::Error write();
 
 private:
   struct Step {
