@@ -2,16 +2,20 @@
 
 #include "errors.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+static bool isPlainWord(llvm::StringRef arg) {
+  return arg.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789_-+=/.,:@%") == llvm::StringRef::npos;
+}
+
 // arg as a POSIX shell word: unchanged if it is plain, else in single quotes.
 static std::string shellQuote(llvm::StringRef arg) {
-  bool plain =
-      !arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                            "0123456789_-+=/.,:@%") == llvm::StringRef::npos;
-  if (plain)
+  if (!arg.empty() && isPlainWord(arg))
     return arg.str();
   std::string quoted = "'";
   for (char c : arg) {
@@ -34,6 +38,31 @@ static std::string replaceAll(llvm::StringRef line, llvm::StringRef from, llvm::
   return out + line.str();
 }
 
+// arg as a shell word in which the work directory reads as $WORK, as in go's trace (its name is
+// noise), and still expands when the line is run: $WORK/1_hello.o when the rest is plain, else
+// "$WORK"'/1_my prog.o'.
+static std::string traceWord(llvm::StringRef arg, llvm::StringRef workDir) {
+  llvm::SmallVector<llvm::StringRef, 4> pieces;
+  if (workDir.empty() || !arg.contains(workDir))
+    return shellQuote(arg);
+  for (llvm::StringRef rest = arg;;) {
+    auto [before, after] = rest.split(workDir);
+    pieces.push_back(before);
+    if (before.size() == rest.size())
+      break;
+    rest = after;
+  }
+  bool plain = llvm::all_of(pieces, isPlainWord);
+  std::string word;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0)
+      word += plain ? "$WORK" : "\"$WORK\"";
+    if (!pieces[i].empty())
+      word += plain ? pieces[i].str() : shellQuote(pieces[i]);
+  }
+  return word;
+}
+
 void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffix) const {
   if (!enabled)
     return;
@@ -41,12 +70,11 @@ void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffi
   for (const std::string &arg : argv) {
     if (!line.empty())
       line += ' ';
-    line += shellQuote(arg);
+    line += traceWord(arg, workDir);
   }
   if (!suffix.empty())
-    line += " " + suffix.str();
-  // As in go's trace, the work directory's name is noise: it reads as $WORK.
-  llvm::errs() << replaceAll(line, workDir, "$WORK") << "\n";
+    line += " " + replaceAll(suffix, workDir, "$WORK");
+  llvm::errs() << line << "\n";
 }
 
 void CommandTrace::comment(const std::string &text) const {
