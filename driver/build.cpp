@@ -126,6 +126,18 @@ llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts) {
   return work;
 }
 
+// Makes the output's directory if it does not exist yet (mkdir -p, mode 0777 less the umask, as
+// go build does).
+static llvm::Error makeOutputDirectory(const std::string &outputPath, const CommandTrace &trace) {
+  llvm::StringRef dir = path::parent_path(outputPath);
+  if (dir.empty() || fs::is_directory(dir))
+    return llvm::Error::success();
+  trace.print({"mkdir", "-p", dir.str()});
+  if (std::error_code ec = fs::create_directories(dir, /*IgnoreExisting=*/true, fs::all_all))
+    return fail("mkdir " + dir + ": " + errnoText(ec));
+  return llvm::Error::success();
+}
+
 // Creates the empty file the linker writes to: beside the output, so the final rename stays
 // within one file system, and hidden (.<name>.tmpXXXXXX), so a failed build leaves nothing visible.
 static llvm::Expected<std::string> createTemporaryOutput(const std::string &outputPath) {
@@ -283,6 +295,8 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
 
   // Link again with the table, into a temporary, removed unless it is committed, so a failed
   // build leaves an existing output untouched.
+  if (llvm::Error err = makeOutputDirectory(outputPath, trace))
+    return err;
   auto tmp = createTemporaryOutput(outputPath);
   if (!tmp)
     return tmp.takeError();
@@ -314,18 +328,14 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
 }
 
 // Where gocc build writes the executable: -o, or the package's default name in the current
-// directory. An -o naming a directory (existing, or ending in a slash, then created) means the
-// default name inside it, as in go build. Empty for -o /dev/null: nothing is written.
+// directory. An -o naming a directory (existing, or ending in a slash) means the default name
+// inside it, as in go build; directories that do not exist yet are made when the output is
+// committed (makeOutputDirectory), so a failed build leaves none behind. Empty for
+// -o /dev/null: nothing is written.
 static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutput,
-                                                     const std::string &defaultName,
-                                                     const CommandTrace &trace) {
+                                                     const std::string &defaultName) {
   std::string output = flagOutput.empty() ? defaultName : flagOutput;
   if (!flagOutput.empty() && (fs::is_directory(flagOutput) || flagOutput.back() == '/')) {
-    if (!fs::is_directory(flagOutput)) {
-      trace.print({"mkdir", "-p", flagOutput});
-      if (std::error_code ec = fs::create_directories(flagOutput))
-        return fail("mkdir " + flagOutput + ": " + errnoText(ec));
-    }
     llvm::SmallString<256> inside(flagOutput);
     path::append(inside, defaultName);
     output = inside.str().str();
@@ -342,14 +352,19 @@ static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutp
       return std::string();
     return fail("build output \"" + output + "\" already exists and is not a regular file");
   }
-  // Checked now rather than at link time, so a typo costs no compile.
-  llvm::StringRef dir = path::parent_path(output);
-  fs::file_status status;
-  if (std::error_code ec = fs::status(dir.empty() ? "." : dir, status))
-    return fail("open " + output + ": " + errnoText(ec));
-  if (!fs::is_directory(status))
-    return fail("open " + output + ": " + errnoText(ENOTDIR));
-  return output;
+  // Checked now rather than at link time, so a typo costs no compile: the nearest existing
+  // ancestor of the output must be a directory.
+  for (llvm::StringRef dir = path::parent_path(output);; dir = path::parent_path(dir)) {
+    fs::file_status status;
+    std::error_code ec = fs::status(dir.empty() ? "." : dir, status);
+    if (ec == std::errc::no_such_file_or_directory && !dir.empty())
+      continue;
+    if (ec)
+      return fail("open " + output + ": " + errnoText(ec));
+    if (!fs::is_directory(status))
+      return fail("open " + output + ": " + errnoText(ENOTDIR));
+    return output;
+  }
 }
 
 static llvm::Error build(llvm::ArrayRef<std::string> args) {
@@ -368,8 +383,7 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   auto work = createWorkDir(opts);
   if (!work)
     return work.takeError();
-  auto output = resolveOutputPath(opts.output, setup->package.defaultOutputName,
-                                  CommandTrace(opts.trace, work->path()));
+  auto output = resolveOutputPath(opts.output, setup->package.defaultOutputName);
   if (!output)
     return output.takeError();
   if (output->empty()) // -o /dev/null: into the work directory, which goes away

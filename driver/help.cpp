@@ -53,7 +53,8 @@ With no inputs, build uses the current directory.
 The -o flag names the output file. If it names an existing directory, or ends in
 a slash, the executable is written inside it. By default the executable is written
 to the current directory, named after the first source file (without extension)
-or after the directory.
+or after the directory. Directories on the way to the output that do not exist yet are
+made once the program has linked.
 
 The build flags are shared by the build and run commands:
 
