@@ -800,14 +800,21 @@ void stopTheWorld() {
   if (sched.stopwait != 0) throw_("stopTheWorld: not stopped");
 }
 
-void startTheWorld(int32 newprocs) {
-  lock(&sched.lock);
-  p* runnable = procresize(newprocs > 0 ? newprocs : gomaxprocs);
-  sched.gcwaiting.store(0);
+namespace {
+// With sched.lock held: if sysmon sleeps (sysmonwait), wake it.
+void wakeSysmonLocked() {
   if (sched.sysmonwait.load()) {
     sched.sysmonwait.store(0);
     notewakeup(&sched.sysmonnote);
   }
+}
+}  // namespace
+
+void startTheWorld(int32 newprocs) {
+  lock(&sched.lock);
+  p* runnable = procresize(newprocs > 0 ? newprocs : gomaxprocs);
+  sched.gcwaiting.store(0);
+  wakeSysmonLocked();
   unlock(&sched.lock);
   while (runnable) {
     p* pp = runnable;
@@ -914,10 +921,7 @@ extern "C" void sysmon() {
 void wakeSysmon() {
   if (!sched.sysmonwait.load()) return;
   lock(&sched.lock);
-  if (sched.sysmonwait.load()) {
-    sched.sysmonwait.store(0);
-    notewakeup(&sched.sysmonnote);
-  }
+  wakeSysmonLocked();
   unlock(&sched.lock);
 }
 
@@ -1103,7 +1107,11 @@ int programThreads() {
   return n;
 }
 
-[[noreturn]] void exitMainGoroutine() {
+// On the main goroutine: unwind it back to runtime.main, which then waits for the program's
+// other threads. Elsewhere: return.
+void exitIfMainGoroutine() {
+  g* gp = getg();
+  if (gp == nullptr || gp != maingp) return;
   mainExitUnwind.exception_class = 0x474e5543464f5200;  // "GNUCFOR\0": a forced unwind
   mainExitUnwind.exception_cleanup = mainExitNotRethrown;
   _Unwind_ForcedUnwind(&mainExitUnwind, mainExitStop, nullptr);
@@ -1122,19 +1130,15 @@ template <typename Fn, typename Arg>
 
 // Weak, like the malloc family: a program that wraps pthread_exit itself keeps its own.
 extern "C" __attribute__((weak)) GOCC_EXPORT void pthread_exit(void* retval) {
-  g* gp = getg();
-  if (gp != nullptr && gp == maingp) exitMainGoroutine();
+  exitIfMainGoroutine();
   callNext<void (*)(void*)>("pthread_exit", retval);
 }
 
 // C11's thrd_exit, the same (glibc's calls its internal pthread_exit, not this one).
 extern "C" __attribute__((weak)) GOCC_EXPORT void thrd_exit(int res) {
-  g* gp = getg();
-  if (gp != nullptr && gp == maingp) exitMainGoroutine();
+  exitIfMainGoroutine();
   callNext<void (*)(int)>("thrd_exit", res);
 }
-
-
 
 // runtime.main: the main goroutine. Starts sysmon, runs the init tasks (the runtime's and
 // the libraries' first, then the program's, locked to the main thread as C++ expects of
