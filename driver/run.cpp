@@ -3,9 +3,10 @@
 //
 // While the program runs, gocc ignores SIGINT and SIGQUIT: a ^C or ^\ at the terminal reaches the
 // whole foreground process group, and it is the program's to handle (a gocc program prints its
-// goroutines on SIGQUIT, as Go's do). SIGTERM and SIGHUP sent to gocc are passed on to it. gocc then waits, cleans up, and passes the outcome on. A
-// program killed by a signal makes gocc kill itself with the same signal, so a shell or a test
-// harness sees the same termination as if it had run the program directly.
+// goroutines on SIGQUIT, as Go's do). SIGTERM and SIGHUP sent to gocc are passed on to it. gocc
+// then waits, cleans up, and passes the outcome on. A program killed by a signal makes gocc kill
+// itself with the same signal, so a shell or a test harness sees the same termination as if it
+// had run the program directly.
 #include "run.h"
 
 #include "build.h"

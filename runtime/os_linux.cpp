@@ -191,12 +191,10 @@ struct staticTLS {
   size_t total, maxAlign;
 };
 staticTLS staticTLSSize() {
-  struct {
-    size_t total = 0, maxAlign = 1;
-  } tls;
+  staticTLS tls{0, 1};
   dl_iterate_phdr(
       [](dl_phdr_info* info, size_t, void* arg) {
-        auto* t = static_cast<decltype(tls)*>(arg);
+        auto* t = static_cast<staticTLS*>(arg);
         for (int i = 0; i < info->dlpi_phnum; i++) {
           const ElfW(Phdr)& ph = info->dlpi_phdr[i];
           if (ph.p_type != PT_TLS) continue;
@@ -207,7 +205,7 @@ staticTLS staticTLSSize() {
         return 0;
       },
       &tls);
-  return {tls.total, tls.maxAlign};
+  return tls;
 }
 
 size_t mStackSize() {
@@ -242,10 +240,11 @@ void newosproc(m* mp) {
   // The M starts with every asynchronous signal blocked. It runs the runtime, not the
   // program, and a signal sent to the process goes to some thread that does not block it:
   // were that an M, a program that blocks SIGTERM in main to sigwait for it would instead be
-  // killed by it (test/runtime/signal-mask.cpp). (Only runtime goroutines run on Ms other
-  // than m0 so far; when the program's goroutines do, they must get the program's mask.) Signals an instruction raises stay open,
+  // killed by it (test/runtime/signal-mask.cpp). Signals an instruction raises stay open,
   // since blocking them would not stop them but only make the kernel kill the process
   // without the runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
+  // (Only runtime goroutines run on Ms other than m0 so far; when the program's goroutines
+  // do, they must get the program's mask.)
   sigset_t mask;
   sigfillset(&mask);
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(&mask, sig);

@@ -3,10 +3,9 @@
 // Every goroutine stack is its own anonymous mapping with a PROT_NONE guard page below
 // it, so running off the end faults instead of corrupting a neighbour. The main goroutine's
 // guard is 1 MiB, as the gap the kernel keeps below the main thread's stack: the next
-// mapping down is often another stack, and code built without stack-clash probes may
-// skip more than a page in one frame. Mappings are
-// reserved, not committed: the kernel backs pages on first touch, so a 64 KiB stack whose
-// goroutine uses 3 KiB costs 3 KiB.
+// mapping down is often another stack, and code built without stack-clash probes may skip
+// more than a page in one frame. Mappings are reserved, not committed: the kernel backs
+// pages on first touch, so a 64 KiB stack whose goroutine uses 3 KiB costs 3 KiB.
 //
 // Freed stacks of the fixed size go to the stack pool and are reused as they are (no
 // syscall on the goroutine-creation path). The background scavenger (mgc.cpp) later hands
@@ -67,7 +66,8 @@ extern "C" void stackinit() {
 }
 
 stack stackalloc(uintptr n) {
-  if (n != fixedStack) return stackmap((n + physPageSize - 1) & ~(physPageSize - 1), physPageSize, false);
+  if (n != fixedStack)
+    return stackmap((n + physPageSize - 1) & ~(physPageSize - 1), physPageSize, false);
   lock(&stackpool.lock);
   stackspan* s = stackpool.free;
   if (s) {
