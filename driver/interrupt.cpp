@@ -8,6 +8,9 @@
 
 static volatile sig_atomic_t caughtSignal = 0;
 
+// The signals gocc catches (catchInterrupts) and passes on.
+static const int interruptSignals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+
 // The children to pass a signal on to. Changed only with the signals blocked, so the handler
 // never sees a half-made change; a slot is emptied before its child is reaped, so its pid can
 // never be another process's.
@@ -23,7 +26,7 @@ static void recordSignal(int signo) {
 static void changeChildren(pid_t from, pid_t to) {
   sigset_t block, old;
   sigemptyset(&block);
-  for (int signo : {SIGINT, SIGQUIT, SIGTERM, SIGHUP})
+  for (int signo : interruptSignals)
     sigaddset(&block, signo);
   sigprocmask(SIG_BLOCK, &block, &old);
   for (pid_t &child : children)
@@ -43,7 +46,7 @@ void passInterruptsTo(pid_t child) {
 void stopPassingInterruptsTo(pid_t child) { changeChildren(child, 0); }
 
 void catchInterrupts() {
-  for (int signo : {SIGINT, SIGQUIT, SIGTERM, SIGHUP}) {
+  for (int signo : interruptSignals) {
     struct sigaction previous;
     sigaction(signo, nullptr, &previous);
     if (previous.sa_handler == SIG_IGN)

@@ -124,11 +124,8 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
     absolutes.push_back(*absolute);
     pkg.units.push_back({input, *language});
   }
-  auto mainFile = absolutePath(inputs[0]);
-  if (!mainFile)
-    return mainFile.takeError();
-  pkg.mainFile = *mainFile;
-  pkg.dir = path::parent_path(*mainFile).str();
+  pkg.mainFile = absolutes[0];
+  pkg.dir = path::parent_path(absolutes[0]).str();
   pkg.defaultOutputName = path::stem(inputs[0]).str();
   if (pkg.defaultOutputName.empty())
     pkg.defaultOutputName = "a.out"; // a file named just ".cpp"
