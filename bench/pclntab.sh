@@ -10,12 +10,7 @@
 #   3. build time: the pclntab step and the second link against the whole gocc build
 #      (median of 5 builds, from gocc build -debug-trace).
 # Prints figures; no pass/fail.   bench/pclntab.sh   (needs a built gocc: ./make.bash)
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-gocc=${GOCC:-$root/build/bin/gocc}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 export PATH="$(llvm-config-19 --bindir):$PATH"
 
 cat > "$work/hello.cpp" <<'CPP'

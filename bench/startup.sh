@@ -12,13 +12,8 @@
 # Each program is started RUNS times (default 2000), the four interleaved start by start so
 # that machine noise hits all alike; the figure is the median wall time from spawn to exit.
 #   bench/startup.sh [RUNS]      (needs a built gocc: ./make.bash)
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-gocc=${GOCC:-$root/build/bin/gocc}
+source "$(dirname "$0")/common.sh"
 runs=${1:-2000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 cat > "$work/hello.cpp" <<'CPP'
 #include <iostream>

@@ -3,12 +3,7 @@
 # traceback, Caller and FuncForPC do per frame), in a gocc-built program: bench/traceback.cpp.
 # Target: under 1 µs per frame. Prints figures; no pass/fail.
 #   bench/traceback.sh      (needs a built gocc: ./make.bash)
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-gocc=${GOCC:-$root/build/bin/gocc}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/common.sh"
 "$gocc" build -o "$work/traceback" "$here/traceback.cpp"
 "$gocc" info "$work/traceback" | grep -i pclntab || true
 for i in 1 2 3; do "$work/traceback"; done
