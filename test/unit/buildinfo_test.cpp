@@ -47,27 +47,26 @@ TEST(BuildInfoBlob, DamagedInputIsAnError) {
   std::string blob = buildinfo::encode("gocc", "path\tx\n");
   EXPECT_STREQ(decodeErr(""), "build info shorter than its header");
   EXPECT_STREQ(decodeErr(blob.substr(0, 31)), "build info shorter than its header");
-  std::string bad = blob;
-  bad[3] = 'X';
-  EXPECT_STREQ(decodeErr(bad), "no build info magic");
-  bad = blob;
-  bad[14] = 4;
-  EXPECT_STREQ(decodeErr(bad), "bad pointer size in build info");
-  bad = blob;
-  bad[15] = 0;
-  EXPECT_STREQ(decodeErr(bad), "build info not in the inline-string format");
-  bad = blob;
-  bad[15] = 3;
-  EXPECT_STREQ(decodeErr(bad), "big-endian build info");
-  // A length past the end, a varint that never ends, an empty version.
-  bad = blob;
-  bad[32] = 0x7f;
-  EXPECT_STREQ(decodeErr(bad), "bad version string in build info");
-  bad = blob.substr(0, 32) + std::string(40, '\xff');
-  EXPECT_STREQ(decodeErr(bad), "bad version string in build info");
-  bad = blob;
-  bad[32] = 0;
-  EXPECT_STREQ(decodeErr(bad), "empty version in build info");
+  // One byte changed: the magic, the pointer size, the flags (format, then endianness), the
+  // version's length (past the end, then zero).
+  struct Damage {
+    size_t at;
+    char byte;
+    const char* error;
+  };
+  for (const Damage& d : {Damage{3, 'X', "no build info magic"},
+                          Damage{14, 4, "bad pointer size in build info"},
+                          Damage{15, 0, "build info not in the inline-string format"},
+                          Damage{15, 3, "big-endian build info"},
+                          Damage{32, 0x7f, "bad version string in build info"},
+                          Damage{32, 0, "empty version in build info"}}) {
+    std::string bad = blob;
+    bad[d.at] = d.byte;
+    EXPECT_STREQ(decodeErr(bad), d.error) << "byte " << d.at << " = " << int(d.byte);
+  }
+  // A varint that never ends.
+  EXPECT_STREQ(decodeErr(blob.substr(0, 32) + std::string(40, '\xff')),
+               "bad version string in build info");
   // Every truncation fails cleanly.
   for (size_t n = 32; n < blob.size() - 15; n++) EXPECT_NE(decodeErr(blob.substr(0, n)), nullptr) << n;
 }
