@@ -9,8 +9,8 @@
 //   stamp              the build information and the build ID note, its content half zero
 //                      → <work>/buildinfo.o, <work>/buildid.o
 //   writeLinkerScript  the runtime's linker-script template → <work>/link.ld
-//   linkWithoutTable   the objects, an empty table (<work>/gopclntab.o), the runtime and the
-//                      libraries → <work>/<name>.nopclntab
+//   linkWithoutTable   the objects, an empty table (<work>/gopclntab-empty.o), the runtime and
+//                      the libraries → <work>/<name>.nopclntab
 //   buildTable         that executable's symbols, lines and CFI → the table, <work>/gopclntab.o
 //   relink             the same link with the table → a temporary file beside the output
 //   checkText          the relinked .text is the first link's, byte for byte, and no other
@@ -352,7 +352,8 @@ llvm::Error ProgramBuild::writeLinkerScript() {
 // DWARF the table is made from are kept even if -ldflags strips them. The executable stays in the
 // work directory, so that -work can compare it with the output.
 llvm::Error ProgramBuild::linkWithoutTable() {
-  std::string emptyTable = work.file("gopclntab.o");
+  std::string emptyTable = work.file("gopclntab-empty.o");
+  trace.comment("empty pclntab >" + emptyTable);
   if (llvm::Error err = writePclntabObject({}, emptyTable))
     return err;
   firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
