@@ -118,8 +118,8 @@ runs = [json.load(open(f)) for f in sys.argv[2:]]
 def med(names):
     return statistics.median(sum(e["dur"] for e in r if e["name"] in names) for r in runs) / 1000
 total = statistics.median(sum(e["dur"] for e in r) for r in runs) / 1000
-extra = med({"pclntab", "relink", "check"})
+extra = med({"buildTable", "relink", "checkText"})
 print("%-6s whole build %.1f, link %.1f, pclntab %.1f, relink %.1f, check %.1f: the table costs %.1f ms (%.1f%%)" % (
-    sys.argv[1], total, med({"link"}), med({"pclntab"}), med({"relink"}), med({"check"}), extra, 100 * extra / total))
+    sys.argv[1], total, med({"linkWithoutTable"}), med({"buildTable"}), med({"relink"}), med({"checkText"}), extra, 100 * extra / total))
 PY
 done

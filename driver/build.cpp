@@ -1,19 +1,33 @@
-// The build is a straight pipeline, each step one call (see buildProgram):
+// gocc build: from source files to an executable.
 //
-//   parse     flags, GOAMD64, toolchain, inputs → a package of source units   (prepareBuild)
-//   compile   each unit → <work>/<n>_<stem>.o, up to -p clang processes       (compile.cpp)
-//   stamp     build information and build ID → <work>/buildinfo.o, buildid.o  (stamp.cpp)
-//   script    the runtime's linker-script template → <work>/link.ld           (linkerscript.cpp)
-//   link      objects + runtime + libraries → <work>/<name>.nopclntab         (link.cpp)
-//   pclntab   that executable's symbols, lines and CFI → <work>/gopclntab.o   (pclntab.cpp)
-//   relink    the same link plus gopclntab.o → a temporary beside the output  (link.cpp)
-//   check     the relinked .text is the first link's, byte for byte          (pclntab.cpp)
-//   buildid   the executable's content hash, written into its build ID note  (buildid.cpp)
-//   commit    rename the temporary over the output                            (commitOutput)
+// prepareBuild checks the flags, GOAMD64 and the toolchain and reads the inputs into one package
+// of source units; createWorkDir makes the work directory, which holds everything made on the way
+// ($WORK in -x, kept by -work). buildProgram then runs the pipeline, one ProgramBuild method per
+// step, in this order:
+//
+//   compile            each unit → <work>/<n>_<stem>.o, up to -p clang processes at once
+//   stamp              the build information and the build ID note, its content half zero
+//                      → <work>/buildinfo.o, <work>/buildid.o
+//   writeLinkerScript  the runtime's linker-script template → <work>/link.ld
+//   linkWithoutTable   the objects, an empty table (<work>/gopclntab-empty.o), the runtime and
+//                      the libraries → <work>/<name>.nopclntab
+//   buildTable         that executable's symbols, lines and CFI → the table, <work>/gopclntab.o
+//   relink             the same link with the table → a temporary file beside the output
+//   checkText          the relinked .text is the first link's, byte for byte, and no other
+//                      allocated section moved
+//   stampBuildID       the executable's content hash, written into its build ID note
+//   commit             the temporary file renamed over the output
+//
+// ProgramBuild::run runs each step through one wrapper, which stops the build between steps when
+// gocc is interrupted and times each step under its method's name: the -debug-trace events are
+// these names, in this order (test/driver/debug-trace.test compares them with this list).
 //
 // Two links, because the table describes the final code at its final addresses, which only a
-// link can give; the linker script puts the table after everything else, so the second link
-// moves nothing (docs/pclntab.md). Nothing is cached yet: every build compiles every unit.
+// link can give. The empty table gives the first link the same segments, hence the same headers,
+// as the second; the linker script puts the table after everything else, so the second link
+// moves nothing, and checkText makes sure of it (docs/pclntab.md). The output is written under
+// a temporary name and renamed last, so a failed build leaves an existing output untouched.
+// Every build compiles every unit: there is no build cache.
 #include "build.h"
 
 #include "buildid.h"
@@ -30,7 +44,6 @@
 #include "target.h"
 #include "trace.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -151,16 +164,6 @@ static llvm::Expected<std::string> createTemporaryOutput(const std::string &outp
   return tmp.str().str();
 }
 
-// Renames the linked temporary over the output: the output is either the old file or the complete
-// new one, never a half-written file.
-static llvm::Error commitOutput(const std::string &tmp, const std::string &outputPath,
-                                const CommandTrace &trace) {
-  trace.print({"mv", tmp, outputPath});
-  if (std::error_code ec = fs::rename(tmp, outputPath))
-    return fail("rename " + tmp + " " + outputPath + ": " + errnoText(ec));
-  return llvm::Error::success();
-}
-
 // How file names are shown in the table: as Clang recorded them, or with -trimpath relative to
 // the package directory, and gocc's own sources as gocc/<path>. The longer prefix wins, so a
 // package inside gocc's tree (examples/) is still relative to itself.
@@ -204,12 +207,113 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup &setup, const Bui
   return h.hex();
 }
 
-// Writes the objects that carry what the executable says about its build: the build
-// information (Go's .go.buildinfo) and the build ID note, its content half still zero.
-static llvm::Expected<std::vector<std::string>> stampObjects(const BuildSetup &setup,
-                                                             const BuildOptions &opts,
-                                                             const WorkDir &work,
-                                                             const CommandTrace &trace) {
+namespace {
+
+// One build of one program: the pipeline's steps (the head comment's, in its order), and the
+// files each step hands to the next.
+class ProgramBuild {
+public:
+  ProgramBuild(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
+               std::string outputPath)
+      : setup(setup), opts(opts), work(work), outputPath(std::move(outputPath)),
+        trace(opts.trace, work.path()), times(opts.debugTrace) {}
+  ~ProgramBuild(); // removes the temporary output unless it was committed
+
+  llvm::Error run();
+
+private:
+  using Step = llvm::Error (ProgramBuild::*)();
+  llvm::Error runStep(llvm::StringRef name, Step step);
+
+  llvm::Error compile();
+  llvm::Error stamp();
+  llvm::Error writeLinkerScript();
+  llvm::Error linkWithoutTable();
+  llvm::Error buildTable();
+  llvm::Error relink();
+  llvm::Error checkText();
+  llvm::Error stampBuildID();
+  llvm::Error commit();
+
+  // The objects of both links: the compiled units, the stamps, then the table's object.
+  std::vector<std::string> linkObjects(const std::string &table) const;
+
+  const BuildSetup &setup;
+  const BuildOptions &opts;
+  const WorkDir &work;
+  const std::string outputPath;
+  CommandTrace trace;
+  StepTimes times;
+
+  std::vector<std::string> objects; // from compile and stamp
+  std::string linkerScript;         // from writeLinkerScript
+  std::string firstLink;            // from linkWithoutTable: the executable the table describes
+  std::string tableObject;          // from buildTable
+  std::string tmpOutput;            // from relink, until commit renames it
+};
+
+} // namespace
+
+llvm::Error ProgramBuild::run() {
+  if (llvm::Error err = times.open())
+    return err;
+  // Each step named as its method, so that -debug-trace names what the code calls it.
+#define STEP(method) {#method, &ProgramBuild::method}
+  const std::pair<const char *, Step> steps[] = {
+      STEP(compile),
+      STEP(stamp),
+      STEP(writeLinkerScript),
+      STEP(linkWithoutTable),
+      STEP(buildTable),
+      STEP(relink),
+      STEP(checkText),
+      STEP(stampBuildID),
+      STEP(commit),
+  };
+#undef STEP
+  for (const auto &[name, step] : steps)
+    if (llvm::Error err = runStep(name, step))
+      return err;
+  return times.write();
+}
+
+// Runs one step; an interrupt during it (^C, SIGTERM) ends the build there, quietly: gocc then
+// ends by the same signal.
+llvm::Error ProgramBuild::runStep(llvm::StringRef name, Step step) {
+  if (llvm::Error err = (this->*step)())
+    return err;
+  if (interruptSignal())
+    return failQuietly();
+  times.end(name);
+  return llvm::Error::success();
+}
+
+ProgramBuild::~ProgramBuild() {
+  if (!tmpOutput.empty())
+    fs::remove(tmpOutput);
+}
+
+std::vector<std::string> ProgramBuild::linkObjects(const std::string &table) const {
+  std::vector<std::string> all = objects;
+  all.push_back(table);
+  return all;
+}
+
+// Compiles every unit (compile.cpp); if any fails, clang has printed why.
+llvm::Error ProgramBuild::compile() {
+  std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
+                                              opts.cxxflags, opts.trimpath, work);
+  if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace))
+    return err;
+  for (const CompileJob &job : jobs)
+    objects.push_back(job.objectPath);
+  return llvm::Error::success();
+}
+
+// Writes the objects that carry what the executable says about its build (stamp.cpp,
+// buildid.cpp): the build information (Go's .go.buildinfo) and the build ID note, its content
+// half still zero. Both go into both links unchanged.
+llvm::Error ProgramBuild::stamp() {
   trace.comment("stamp build information and build ID");
   BuildFacts facts;
   facts.programPath = setup.package.programPath();
@@ -225,112 +329,90 @@ static llvm::Expected<std::vector<std::string>> stampObjects(const BuildSetup &s
   std::string note = buildIDNote(*inputs);
 
   using namespace llvm::ELF;
-  std::vector<std::string> objects = {work.file("buildinfo.o"), work.file("buildid.o")};
+  std::string buildInfo = work.file("buildinfo.o"), buildID = work.file("buildid.o");
   if (llvm::Error err = writeSectionObject(
-          objects[0], {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, blob}))
-    return std::move(err);
+          buildInfo, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, blob}))
+    return err;
   if (llvm::Error err =
-          writeSectionObject(objects[1], {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
-    return std::move(err);
-  return objects;
+          writeSectionObject(buildID, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
+    return err;
+  objects.push_back(buildInfo);
+  objects.push_back(buildID);
+  return llvm::Error::success();
 }
 
-llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
-                         const std::string &outputPath) {
-  CommandTrace trace(opts.trace, work.path());
-  StepTimes times(opts.debugTrace);
-  if (llvm::Error err = times.open())
-    return err;
+// Instantiates the runtime's memory layout for this target (linkerscript.cpp).
+llvm::Error ProgramBuild::writeLinkerScript() {
+  linkerScript = work.file("link.ld");
+  return ::writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level), linkerScript,
+                             trace);
+}
 
-  // Compile every unit; stop here if any fails (clang has printed why).
-  std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
-                                              opts.cxxflags, opts.trimpath, work);
-  if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace))
+// Links once with an empty table (link.cpp): the code at its final addresses. The symbols and
+// DWARF the table is made from are kept even if -ldflags strips them. The executable stays in the
+// work directory, so that -work can compare it with the output.
+llvm::Error ProgramBuild::linkWithoutTable() {
+  std::string emptyTable = work.file("gopclntab-empty.o");
+  trace.comment("empty pclntab >" + emptyTable);
+  if (llvm::Error err = writePclntabObject({}, emptyTable))
     return err;
-  if (interruptSignal())
-    return failQuietly();
-  times.end("compile");
+  firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
+  return link(linkCommand(setup.toolchain, linkerScript, linkObjects(emptyTable),
+                          withoutStripping(opts.ldflags), firstLink),
+              trace);
+}
 
-  // What the executable will say about its build.
-  auto stamps = stampObjects(setup, opts, work, trace);
-  if (!stamps)
-    return stamps.takeError();
-
-  // The runtime's memory layout, filled in for this target.
-  std::string linkerScript = work.file("link.ld");
-  if (llvm::Error err = writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level),
-                                          linkerScript, trace))
-    return err;
-  times.end("script");
-
-  // Link once with an empty table: the code at its final addresses. The empty .gopclntab gives
-  // this link the same segments, hence the same headers, as the second; the symbols and DWARF
-  // the table is made from are kept even if -ldflags strips them. Kept in the work directory
-  // (-work) so that it can be compared with the output.
-  std::vector<std::string> objects;
-  for (const CompileJob &job : jobs)
-    objects.push_back(job.objectPath);
-  objects.insert(objects.end(), stamps->begin(), stamps->end());
-  std::string tableObject = work.file("gopclntab.o");
-  if (llvm::Error err = writePclntabObject({}, tableObject))
-    return err;
-  objects.push_back(tableObject);
-  std::string firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
-  if (llvm::Error err = link(linkCommand(setup.toolchain, linkerScript, objects,
-                                         withoutStripping(opts.ldflags), firstLink),
-                             trace))
-    return err;
-  if (interruptSignal())
-    return failQuietly();
-  times.end("link");
-
-  // The pc→function/file/line table of that executable, replacing the empty one.
+// Builds the pc→function/file/line table of the first link's executable (pclntab.cpp).
+llvm::Error ProgramBuild::buildTable() {
+  tableObject = work.file("gopclntab.o");
   trace.comment("pclntab " + firstLink + " >" + tableObject);
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
   if (!table)
     return table.takeError();
-  if (llvm::Error err = writePclntabObject(*table, tableObject))
-    return err;
-  times.end("pclntab");
+  return writePclntabObject(*table, tableObject);
+}
 
-  // Link again with the table, into a temporary, removed unless it is committed, so a failed
-  // build leaves an existing output untouched.
+// Links again, the table in place of the empty one, into a temporary file beside the output.
+llvm::Error ProgramBuild::relink() {
   if (llvm::Error err = makeOutputDirectory(outputPath, trace))
     return err;
   auto tmp = createTemporaryOutput(outputPath);
   if (!tmp)
     return tmp.takeError();
-  auto removeTmp = llvm::make_scope_exit([&] { fs::remove(*tmp); });
-  if (llvm::Error err =
-          link(linkCommand(setup.toolchain, linkerScript, objects, opts.ldflags, *tmp), trace))
-    return err;
-  if (interruptSignal())
-    return failQuietly();
-  times.end("relink");
+  tmpOutput = *tmp;
+  return link(linkCommand(setup.toolchain, linkerScript, linkObjects(tableObject), opts.ldflags,
+                          tmpOutput),
+              trace);
+}
 
-  // The table describes the first link's code: it must be the code we ship.
-  if (llvm::Error err = checkTextUnchanged(firstLink, *tmp))
-    return err;
-  times.end("check");
+// The table describes the first link's code: it must be the code that ships (pclntab.cpp).
+llvm::Error ProgramBuild::checkText() { return checkTextUnchanged(firstLink, tmpOutput); }
 
-  // The build ID's content half, now that the executable is final.
+// Writes the build ID's content half, now that the executable is final (buildid.cpp).
+llvm::Error ProgramBuild::stampBuildID() {
   trace.comment("stamp build ID content hash");
-  if (llvm::Error err = stampContentHash(*tmp))
-    return err;
-  times.end("buildid");
+  return stampContentHash(tmpOutput);
+}
 
-  // Commit.
-  if (llvm::Error err = commitOutput(*tmp, outputPath, trace))
-    return err;
-  removeTmp.release();
-  times.end("commit");
-  return times.write();
+// Renames the temporary file over the output: the output is either the old file or the complete
+// new one, never a half-written file.
+llvm::Error ProgramBuild::commit() {
+  trace.print({"mv", tmpOutput, outputPath});
+  if (std::error_code ec = fs::rename(tmpOutput, outputPath))
+    return fail("rename " + tmpOutput + " " + outputPath + ": " + errnoText(ec));
+  tmpOutput.clear();
+  return llvm::Error::success();
+}
+
+llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
+                         const std::string &outputPath) {
+  return ProgramBuild(setup, opts, work, outputPath).run();
 }
 
 // Where gocc build writes the executable: -o, or the package's default name in the current
 // directory. An -o naming a directory (existing, or ending in a slash) means the default name
-// inside it, as in go build; directories that do not exist yet are made when the output is
-// committed (makeOutputDirectory), so a failed build leaves none behind. Empty for
+// inside it, as in go build; directories that do not exist yet are made just before the second
+// link (makeOutputDirectory), so a failed compile or first link leaves none behind. Empty for
 // -o /dev/null: nothing is written.
 static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutput,
                                                      const std::string &defaultName) {

@@ -80,9 +80,8 @@ The build flags are shared by the build and run commands:
 		are refused: -o, -r, -pie, -shared, -static, -e, -T, --version
 		(and, in -cxxflags, -E, -S, -M, -fsyntax-only, -o).
 	-debug-trace file
-		write the time each step of the build took (compile, script,
-		link, pclntab, relink, check, buildid, commit) to file, as Chrome trace
-		events.
+		write the time each step of the build took to file, as Chrome trace
+		events, one per step in the order the steps ran, named after the step.
 	-trimpath
 		remove all file system paths from the resulting executable.
 		Instead of absolute file system paths, the recorded file names
