@@ -96,7 +96,6 @@ int32 cpuLevel() {
 }
 
 // cpuinit: detect the CPU's features and check the level the program was built for.
-extern "C" void cpuinit() GO_NAME(cpuinit);
 extern "C" void cpuinit() {
   doinit();
   uintptr want;

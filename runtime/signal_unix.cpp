@@ -22,6 +22,8 @@
 //
 // Handlers are async-signal-safe: they read the ucontext, the stack and the pclntab, print
 // with write(2) and leave with _exit or SIGABRT; no malloc, no stdio, no lock.
+#include "signal_unix.h"
+
 #include <signal.h>
 #include <sys/ucontext.h>
 #include <unistd.h>
