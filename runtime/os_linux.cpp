@@ -240,8 +240,8 @@ void newosproc(m* mp) {
   // killed by it (test/runtime/signal-mask.cpp). Signals an instruction raises stay open,
   // since blocking them would not stop them but only make the kernel kill the process
   // without the runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
-  // (Only runtime goroutines run on Ms other than m0 so far; when the program's goroutines
-  // do, they must get the program's mask.)
+  // (Ms other than m0 run the runtime's goroutines, and the tests'; goroutines of the program
+  // would need the program's mask.)
   sigset_t mask;
   sigfillset(&mask);
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(&mask, sig);
