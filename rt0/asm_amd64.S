@@ -93,7 +93,7 @@ tls_ok:
 	call	"runtime.osinit"
 	call	"runtime.schedinit"
 
-	// Create a goroutine to start the program: runtime.main.
+	// Create a goroutine to start the program: runtime.main (goid 1, the main goroutine).
 	leaq	"runtime.main"(%rip), %rdi
 	xorl	%esi, %esi
 	call	"runtime.newproc"
@@ -172,7 +172,7 @@ tls_ok:
 	.cfi_endproc
 	.size	"runtime.gogo", .-"runtime.gogo"
 
-// runtime.goexit: the outermost frame of every goroutine. newproc puts its address where
+// runtime.goexit: the outermost frame of every goroutine. newproc1 puts its address where
 // gogo will "return" to; it runs the goroutine's function and then exits the goroutine.
 // (In Go, goexit is a fake return address under the function; here it is a real caller.)
 	.globl	"runtime.goexit"

@@ -25,7 +25,6 @@ inline uint64 mix(uint64 a, uint64 b) {
 }  // namespace
 
 // alginit: seed the hash keys from AT_RANDOM (or the clock, if the kernel gave nothing).
-extern "C" void alginit() GO_NAME(alginit);
 extern "C" void alginit() {
   uint64 seed[2] = {0, 0};
   if (startupRandomData)

@@ -4,6 +4,9 @@
 
 namespace runtime {
 
+// alginit: seed the hash keys and fastrand, from schedinit (Go: alginit).
+extern "C" void alginit() GO_NAME(alginit);
+
 extern uint64 hashkey[4];  // per-process seeds for the runtime's hash functions
 // A fast per-thread random number (wyrand), seeded from AT_RANDOM; not for cryptography.
 uint32 fastrand();

@@ -1,4 +1,4 @@
-// chan.h — channels (Go: chan.go), the runtime's own for now: gcenable's handshake uses one.
+// chan.h — channels (Go: chan.go), the runtime's own: gcenable's handshake uses one.
 #pragma once
 #include "lock_futex.h"
 #include "runtime2.h"

@@ -48,7 +48,7 @@ cpuidRegs cpuidLeaf(unsigned index) {
 // doinit: Go's internal/cpu doinit, from the same CPUID leaves (1, 7, 0x80000001) and XCR0.
 // It reads the leaves ld.so already fetched instead of executing CPUID again: under a
 // hypervisor every CPUID traps (about 4 µs each on the machines we measure), and five of
-// them were a fifth of the runtime's start-up cost. XGETBV does not trap.
+// them would be a fifth of the runtime's start-up cost. XGETBV does not trap.
 void doinit() {
   cpuidRegs l1 = cpuidLeaf(CPUID_INDEX_1);
   x86.hasSSE3 = bit(l1.ecx, 0);
@@ -96,7 +96,6 @@ int32 cpuLevel() {
 }
 
 // cpuinit: detect the CPU's features and check the level the program was built for.
-extern "C" void cpuinit() GO_NAME(cpuinit);
 extern "C" void cpuinit() {
   doinit();
   uintptr want;

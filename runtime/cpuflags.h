@@ -4,6 +4,10 @@
 
 namespace runtime {
 
+// cpuinit: detect the CPU's features (x86) and refuse to run below the level the program was
+// built for, from schedinit (Go: cpuinit).
+extern "C" void cpuinit() GO_NAME(cpuinit);
+
 struct x86Features {
   bool hasSSE3, hasSSSE3, hasSSE41, hasSSE42, hasPOPCNT, hasCX16, hasLAHF;  // x86-64-v2
   bool hasAVX, hasAVX2, hasBMI1, hasBMI2, hasF16C, hasFMA, hasLZCNT, hasMOVBE, hasOSXSAVE;  // v3

@@ -113,7 +113,6 @@ void fixalloc::free(void* p) {
 }
 
 // mallocinit: check what the allocators assume of the machine, then set up the fixallocs.
-extern "C" void mallocinit() GO_NAME(mallocinit);
 extern "C" void mallocinit() {
   if (physPageSize < 4096 || physPageSize > (64 << 10) || persistentChunkSize % physPageSize != 0) {
     print("runtime: physical page size (", physPageSize, ") is not supported\n");

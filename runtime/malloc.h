@@ -6,6 +6,10 @@
 
 namespace runtime {
 
+// mallocinit: check what the allocators assume of the machine and set up the fixallocs, from
+// schedinit (Go: mallocinit).
+extern "C" void mallocinit() GO_NAME(mallocinit);
+
 // Memory straight from the OS, page-granular, zeroed.
 void* sysAlloc(size_t n);
 void sysFree(void* v, size_t n);

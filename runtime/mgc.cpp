@@ -7,6 +7,8 @@
 // bgscavenge releases them (madvise). gcenable starts it and waits for its handshake on a
 // channel, as Go's gcenable waits for bgsweep and bgscavenge; sysmon wakes it when pooled
 // stacks have sat idle for scavengeIdleNS.
+#include "mgc.h"
+
 #include "chan.h"
 #include "lock_futex.h"
 #include "os_linux.h"
@@ -28,9 +30,10 @@ struct {
   uint64 released = 0;  // bytes given back, in total
 } scavenger;
 
+}  // namespace
+
 // The scavenger goroutine: say hello on c, then release idle stack memory each time sysmon
 // wakes it.
-void bgscavenge(void* arg) asm("runtime.bgscavenge");
 void bgscavenge(void* arg) {
   auto* c = static_cast<hchan*>(arg);
   scavenger.gp = getg();
@@ -47,8 +50,6 @@ void bgscavenge(void* arg) {
   }
 }
 
-}  // namespace
-
 // Called by sysmon: wake the scavenger if pooled stacks have been idle long enough.
 void wakeScavenger(int64 now) {
   if (!scavenger.gp || now - scavenger.lastRun < scavengeIdleNS) return;
@@ -62,10 +63,9 @@ void wakeScavenger(int64 now) {
 }
 
 // gcenable: start the background workers and wait until they are running.
-extern "C" void gcenable() GO_NAME(gcenable);
 extern "C" void gcenable() {
   hchan* c = makechan(sizeof(int32), 1);
-  newproc1(bgscavenge, c, /*system=*/true);
+  newproc(bgscavenge, c);
   int32 hello;
   chanrecv(c, &hello, true, nullptr);
   freechan(c);

@@ -25,6 +25,7 @@
 #include <cstring>
 
 #include "print.h"
+#include "stubs.h"
 
 extern "C" int __cxa_atexit(void (*fn)(void*), void* arg, void* dso) noexcept;
 
@@ -100,7 +101,6 @@ int32 getproccount() {
 // args: keep argc/argv, find envp after argv and the auxiliary vector after envp, and
 // register ld.so's finalizer so that .fini_array and shared libraries' destructors run at
 // exit (what __libc_start_main does first of all).
-extern "C" void args(int32 c, char** v, void (*rtldFini)()) GO_NAME(args);
 extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
   argc = c;
   argv = v;
@@ -125,7 +125,6 @@ extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
 
 // osinit: how many CPUs, and a check of the page size (from the auxiliary vector) that the
 // allocator and stacks are built on.
-extern "C" void osinit() GO_NAME(osinit);
 extern "C" void osinit() {
   ncpu = getproccount();
   // Go also reads the transparent huge page size here, for its heap's huge-page handling.
@@ -167,8 +166,6 @@ void futexwakeup(std::atomic<uint32>* addr, uint32 n) {
   long r = syscall(SYS_futex, reinterpret_cast<uint32*>(addr), FUTEX_WAKE_PRIVATE, n, nullptr, nullptr, 0);
   if (r < 0) throw_("futexwakeup failed");
 }
-
-extern "C" void mstart() GO_NAME(mstart);
 
 namespace {
 // Each M's g0 runs on the thread's own stack: the scheduler, newm and sysmon, never user
@@ -243,8 +240,8 @@ void newosproc(m* mp) {
   // killed by it (test/runtime/signal-mask.cpp). Signals an instruction raises stay open,
   // since blocking them would not stop them but only make the kernel kill the process
   // without the runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
-  // (Only runtime goroutines run on Ms other than m0 so far; when the program's goroutines
-  // do, they must get the program's mask.)
+  // (Ms other than m0 run the runtime's goroutines, and the tests'; goroutines of the program
+  // would need the program's mask.)
   sigset_t mask;
   sigfillset(&mask);
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(&mask, sig);

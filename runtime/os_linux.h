@@ -5,6 +5,12 @@
 
 namespace runtime {
 
+// The bootstrap steps of this file, from rt0_go (Go: args, sysargs, osinit).
+// args: keep argc/argv, read envp and the auxiliary vector, register ld.so's finalizer.
+extern "C" void args(int32 c, char** v, void (*rtldFini)()) GO_NAME(args);
+// osinit: count the CPUs and check the page size.
+extern "C" void osinit() GO_NAME(osinit);
+
 // Filled by args() from the initial stack, before anything else runs.
 extern int32 argc;
 extern char** argv;

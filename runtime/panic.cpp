@@ -33,6 +33,7 @@
 
 #include "os_linux.h"
 #include "print.h"
+#include "signal_unix.h"
 #include "symtab.h"
 
 namespace runtime {

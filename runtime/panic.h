@@ -25,20 +25,9 @@ void startpanic();
 // Async-signal-safe.
 [[noreturn]] void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t);
 
-// initsig: install the runtime's handlers for SIGSEGV, SIGBUS and SIGFPE (on the alternate
-// signal stack) and its std::terminate handler. Once, on m0, in mstart1 (Go: mstartm0).
-void initsig() GO_NAME(initsig);
-// mpreinit: give mp its signal goroutine and alternate signal stack (Go: mpreinit, from
-// mcommoninit). minit: make the current M's signal stack this thread's (Go: minit, from
-// mstart1, on the M's own thread).
-void mpreinit(m* mp) GO_NAME(mpreinit);
-void minit() GO_NAME(minit);
 // waitIfPanicking: if a thread is printing a crash, wait for it to exit the process, instead
 // of ending it first with another status (Go: runtime.main parks when panicking != 0).
 void waitIfPanicking();
-// dieFromSignal: let sig act as if the runtime had no handler for it: restore its default
-// action, unblock it and raise it (Go: dieFromSignal). Async-signal-safe.
-[[noreturn]] void dieFromSignal(int sig);
 // The std::terminate handler: an uncaught exception is a panic (panic.cpp; from initsig).
 void installTerminateHandler();
 

@@ -15,7 +15,8 @@
 //
 // Bootstrap (called in order from rt0_go, see docs/bootstrap.md):
 //   schedinit → newproc(runtime.main) → mstart → schedule → execute → gogo → runtime.main
-//   → (gcenable, sysmon M, runtime init, program init) → main_main → exit.
+//   → (gcenable, sysmon M, doInit1 per library, doInit for the program) → main_main → exit.
+// Every goroutine, the main one included, is made by newproc → newproc1, as in Go.
 //
 // Differences from Go, each for a C++ reason:
 //  - No preemption: a goroutine runs until it blocks in the runtime or exits. Go preempts
@@ -23,7 +24,8 @@
 //    therefore does not retake Ps from long-running goroutines.
 //  - No syscall handoff: C++ code calls the kernel through libc without telling the
 //    runtime (Go's entersyscall), so a P stays with an M that blocks in a syscall.
-//  - Stacks are fixed (stack.cpp), so newproc has no stack-growth prologue to arrange.
+//  - Stacks are fixed (stack.cpp), so newproc has no stack-growth prologue to arrange, and
+//    the main goroutine gets a stack as large as the main thread's (newproc1).
 //  - Each switch saves and restores libstdc++'s per-thread exception state (ehGlobals).
 #include "proc.h"
 
@@ -39,37 +41,21 @@
 
 #include "alg.h"
 #include "chan.h"
+#include "cpuflags.h"
 #include "lock_futex.h"
 #include "malloc.h"
+#include "mgc.h"
 #include "os_linux.h"
 #include "panic.h"
 #include "print.h"
 #include "runq.h"
 #include "runtime1.h"
+#include "signal_unix.h"
 #include "stack.h"
+#include "stubs.h"
 #include "symtab.h"
 
-
-// The assembly steps (rt0/asm_amd64.S).
-extern "C" void mcall(void (*fn)(runtime::g*)) asm("runtime.mcall");
-extern "C" [[noreturn]] void gogo(runtime::g* gp) asm("runtime.gogo");
-extern "C" void goexit() asm("runtime.goexit");
-extern "C" void mstart() asm("runtime.mstart");
-extern "C" int main_main(int argc, char** argv, char** envp);
-
 namespace runtime {
-
-// Other files' bootstrap steps.
-extern "C" void stackinit() GO_NAME(stackinit);
-extern "C" void mallocinit() GO_NAME(mallocinit);
-extern "C" void cpuinit() GO_NAME(cpuinit);
-extern "C" void alginit() GO_NAME(alginit);
-extern "C" void modulesinit() GO_NAME(modulesinit);
-extern "C" void goargs() GO_NAME(goargs);
-extern "C" void goenvs() GO_NAME(goenvs);
-extern "C" void parsedebugvars() GO_NAME(parsedebugvars);
-extern "C" void gcenable() GO_NAME(gcenable);
-void wakeScavenger(int64 now);
 
 __thread g* runtime_g;
 schedt sched;
@@ -110,14 +96,6 @@ int64 mReserveID() {
   return id;
 }
 
-// Register a new M: its id (reserved now if id < 0) and a place on allm. Called with
-// sched.lock held.
-void mcommoninitLocked(m* mp, int64 id) {
-  mp->id = id >= 0 ? id : mReserveID();
-  mp->alllink = allm;
-  allm = mp;
-}
-
 int32 mcount() { return int32(sched.mnext); }
 
 // checkdead: every M is idle and no goroutine can run: the program can never progress.
@@ -151,6 +129,23 @@ m* mget() {  // sched.lock held
   }
   return mp;
 }
+
+}  // namespace
+
+// mcommoninit: what every M needs before its thread starts (m0 in schedinit, the others in
+// newm): its id (id, or the next free one if id < 0), its signal stack (mpreinit), and a place
+// on allm. Takes sched.lock, as Go's does.
+extern "C" void mcommoninit(m* mp, int64 id) GO_NAME(mcommoninit);
+extern "C" void mcommoninit(m* mp, int64 id) {
+  lock(&sched.lock);
+  mp->id = id >= 0 ? id : mReserveID();
+  mpreinit(mp);
+  mp->alllink = allm;
+  allm = mp;
+  unlock(&sched.lock);
+}
+
+namespace {
 
 // --- Ps ------------------------------------------------------------------------------
 
@@ -281,10 +276,7 @@ void newm(void (*fn)(), p* pp, int64 id) {
   g0p->atomicstatus.store(Grunning);
   mp->mstartfn = fn;
   mp->nextp = pp;
-  lock(&sched.lock);
-  mcommoninitLocked(mp, id);
-  unlock(&sched.lock);
-  mpreinit(mp);
+  mcommoninit(mp, id);
   newosproc(mp);
 }
 
@@ -332,9 +324,7 @@ void startm(p* pp, bool spinning) {
 
 // wakep: a goroutine became runnable; get an idle P running if no M is already looking.
 void wakep() {
-  // No M is started before runtime.main allows it (Go guards newproc's wakep the same
-  // way; here every wakep is guarded, readying included).
-  if (!mainStarted || sched.npidle.load() == 0) return;
+  if (sched.npidle.load() == 0) return;
   int32 zero = 0;
   if (sched.nmspinning.load() != 0 || !sched.nmspinning.compare_exchange_strong(zero, 1)) return;
   startm(nullptr, true);
@@ -598,11 +588,14 @@ bool parkunlockMutex(g*, void* l) {
   return true;
 }
 
+// goready continued on g0 (Go: ready). Its wakep is guarded as newproc's is, which Go's
+// need not be: gocc's gcenable runs before mainStarted, and its scavenger readies the main
+// goroutine, which must stay on m0 (see runtime.main).
 void readyOnSystemStack(void* arg) {
   g* gp = static_cast<g*>(arg);
   casgstatus(gp, Gwaiting, Grunnable);
   runqput(getg()->m->p, gp, true);
-  wakep();
+  if (mainStarted) wakep();
 }
 
 }  // namespace
@@ -650,44 +643,55 @@ void unlockOSThread() {
 }
 
 namespace {
-// Make newg, which has its stack, a runnable goroutine that will run fn(arg), and put it
-// on the current P's run queue to run next.
-void newprocReady(g* newg, void (*fn)(void*), void* arg, bool system) {
-  newg->atomicstatus.store(Gdead);
-  gostartcall(newg);
-  newg->startfn = fn;
-  newg->startarg = arg;
-  newg->issystem = system;
-  if (system) sched.ngsys.fetch_add(1);
-  ngoroutines.fetch_add(1);
-  newg->goid = sched.goidgen.fetch_add(1) + 1;
-  casgstatus(newg, Gdead, Grunnable);
-  runqput(getg()->m->p, newg, true);
-}
+// isSystemGoroutine: whether a goroutine starting with fn is one the runtime runs for itself:
+// not counted by NumGoroutine, and shown in tracebacks only from GOTRACEBACK=system. Go
+// counts every runtime.* function but runtime.main (and the finalizer goroutine); gocc's
+// runtime starts one such goroutine, the scavenger.
+bool isSystemGoroutine(void (*fn)(void*)) { return fn == bgscavenge; }
 }  // namespace
 
-g* newproc1(void (*fn)(void*), void* arg, bool system) {
+// newproc1: make a runnable goroutine that will run fn(arg), created at callerpc (kept for
+// "created by" in tracebacks), and return it; the caller queues it (Go: newproc1). The G is a
+// dead one from the free lists, else a new one; its stack comes from the stack pool.
+//
+// The first goroutine, goid 1, is the main goroutine: rt0_go makes it, for runtime.main,
+// before any other. It will run the program's main, which C++ runs on the main thread's stack,
+// so it gets a stack as large as that (mainstackalloc: RLIMIT_STACK, with the kernel's 1 MiB
+// gap below) instead of fixedStack. Go needs no such case: its stacks grow.
+extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) GO_NAME(newproc1);
+extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) {
   g* newg = gfget(getg()->m->p);
   if (!newg) {
     newg = new (gcache.alloc()) g;
+    casgstatus(newg, Gidle, Gdead);  // tracebacks skip it until it is runnable
     allgadd(newg);
   }
-  newg->stk = stackalloc(fixedStack);
-  newg->gopc = reinterpret_cast<uintptr>(__builtin_return_address(0));
-  newprocReady(newg, fn, arg, system);
-  wakep();
+  newg->goid = sched.goidgen.fetch_add(1) + 1;
+  if (newg->goid == 1) {
+    newg->stk = mainstackalloc();
+    newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
+  } else {
+    newg->stk = stackalloc(fixedStack);
+  }
+  gostartcall(newg);
+  newg->startfn = fn;
+  newg->startarg = arg;
+  newg->gopc = callerpc;
+  newg->issystem = isSystemGoroutine(fn);
+  if (newg->issystem) sched.ngsys.fetch_add(1);
+  ngoroutines.fetch_add(1);
+  casgstatus(newg, Gdead, Grunnable);
   return newg;
 }
 
-// newproc: create the main goroutine (goid 1) to run runtime.main, on a stack as large as
-// the OS would give the main thread, and queue it on p0. Called once, from rt0_go.
-extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
+// newproc: start a goroutine running fn(arg): what Go's `go` statement compiles to. It goes
+// into the current P's runnext, to run next, and an idle P is put to work if there is one.
+// Before runtime.main sets mainStarted no other M may start (Go guards this wakep the same
+// way): rt0_go's main goroutine and gcenable's scavenger run on m0.
 extern "C" void newproc(void (*fn)(void*), void* arg) {
-  auto* newg = new (gcache.alloc()) g;
-  allgadd(newg);
-  newg->stk = mainstackalloc();
-  newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
-  newprocReady(newg, fn, arg, false);
+  g* newg = newproc1(fn, arg, reinterpret_cast<uintptr>(__builtin_return_address(0)));
+  runqput(getg()->m->p, newg, true);
+  if (mainStarted) wakep();
 }
 
 // mstart0/mstart1: the M's first steps on its g0 stack (runtime.mstart, in assembly,
@@ -711,12 +715,11 @@ extern "C" void mstart0() { mstart1(); }
 
 // --- stop the world, GOMAXPROCS ---------------------------------------------------------
 
-namespace {
-
 // procresize: make the number of Ps nprocs. Called with the world stopped (or during
 // schedinit) and sched.lock held. Returns the Ps that have work and no M, linked through
 // p.link.
-p* procresize(int32 nprocs) {
+extern "C" p* procresize(int32 nprocs) GO_NAME(procresize);
+extern "C" p* procresize(int32 nprocs) {
   int32 old = gomaxprocs;
   if (nprocs <= 0 || nprocs > maxGomaxprocs) throw_("procresize: invalid arg");
   if (!allp) allp = static_cast<p**>(persistentalloc(sizeof(p*) * maxGomaxprocs, 8));
@@ -775,8 +778,6 @@ p* procresize(int32 nprocs) {
   gomaxprocs = nprocs;
   return runnablePs;
 }
-
-}  // namespace
 
 // stopTheWorld: stop every P but the caller's. Ps stop when their M next schedules: with
 // no preemption, this waits for running goroutines to block or exit.
@@ -874,7 +875,7 @@ void schedtrace(bool detailed) {
 // nothing to retake or preempt; gocc's never retakes or preempts, so it sleeps whenever it
 // has nothing to do: no trace wanted and no pooled stack waiting for the scavenger. stackfree
 // wakes it (wakeSysmon) when a stack enters the pool. So a program blocked in a system call
-// costs no CPU, as in Go (sysmon used to keep polling every 10 ms, main holding its P).
+// costs no CPU, as in Go, though main holds its P.
 extern "C" void sysmon() GO_NAME(sysmon);
 extern "C" void sysmon() {
   lock(&sched.lock);
@@ -936,10 +937,7 @@ extern "C" void schedinit() {
   mallocinit();
   cpuinit();
   alginit();
-  lock(&sched.lock);
-  mcommoninitLocked(gp->m, -1);  // m0
-  unlock(&sched.lock);
-  mpreinit(gp->m);
+  mcommoninit(gp->m, -1);  // m0
   m0.procid = uint64(gettid());
   modulesinit();
   goargs();
@@ -1008,8 +1006,13 @@ void fmtNSAsMS(printbuf& b, uint64 ns) {
   b.put(buf + i, sizeof buf - i);
 }
 
-// runInitTask: run one group of init functions, traced if GODEBUG=inittrace=1.
-void runInitTask(const char* name, initFunc* start, initFunc* end) {
+}  // namespace
+
+// doInit1: run one init task, the functions [start, end), and trace it as one line named name
+// if GODEBUG=inittrace=1 (Go: doInit1, one package's init task). From runtime.main for each
+// library's group, and from doInit for each of the program's.
+extern "C" void doInit1(const char* name, initFunc* start, initFunc* end) GO_NAME(doInit1);
+extern "C" void doInit1(const char* name, initFunc* start, initFunc* end) {
   if (start == end) return;
   bool trace = debug.inittrace > 0;
   int64 t0 = 0;
@@ -1039,21 +1042,23 @@ void runInitTask(const char* name, initFunc* start, initFunc* end) {
   }
 }
 
-// doInit for the program: each .init_array entry is a task of its own (in Go, a task is a
-// package; a C++ translation unit's constructors are one function).
-void doInitProgram(const moduledata& md) {
+// doInit: run the program's init tasks, the .init_array [start, end) (Go: doInit, for
+// main_inittask's packages). Each entry is a task of its own, named after its translation
+// unit: in Go a task is a package; a C++ translation unit's constructors are one function.
+// Untraced, the tasks need no names and run as one group. No tail call: a traceback from a
+// constructor shows doInit between doInit1 and runtime.main, as the calls were made.
+extern "C" void doInit(initFunc* start, initFunc* end) GO_NAME(doInit) __attribute__((disable_tail_calls));
+extern "C" void doInit(initFunc* start, initFunc* end) {
   if (debug.inittrace <= 0) {
-    runInitTask("", md.initarray, md.einitarray);  // no names needed: one untraced group
+    doInit1("", start, end);
     return;
   }
-  for (initFunc* f = md.initarray; f < md.einitarray; f++) {
+  for (initFunc* f = start; f < end; f++) {
     char name[256];
     initTaskName(*f, name, sizeof name);
-    runInitTask(name, f, f + 1);
+    doInit1(name, f, f + 1);
   }
 }
-
-}  // namespace
 
 // --- pthread_exit on the main goroutine -------------------------------------------------
 //
@@ -1140,9 +1145,9 @@ extern "C" __attribute__((weak)) GOCC_EXPORT void thrd_exit(int res) {
   callNext<void (*)(int)>("thrd_exit", res);
 }
 
-// runtime.main: the main goroutine. Starts sysmon, runs the init tasks (the runtime's and
-// the libraries' first, then the program's, locked to the main thread as C++ expects of
-// static constructors), enables the background workers, and calls the user's main.
+// runtime.main: the main goroutine. Enables the background workers (gcenable), starts sysmon,
+// runs the init tasks (the libraries' first, then the program's, locked to the main thread as
+// C++ expects of static constructors), and calls the user's main.
 extern "C" [[noreturn]] void runtime_main(void*) GO_NAME(main);
 extern "C" void runtime_main(void*) {
   g* gp = getg();
@@ -1161,8 +1166,8 @@ extern "C" void runtime_main(void*) {
   lockOSThread();
   if (gp->m != &m0) throw_("runtime.main not on m0");
   const moduledata& md = firstmoduledata;
-  for (const auto& grp : md.libinit) runInitTask(grp.name, grp.start, grp.end);
-  doInitProgram(md);
+  for (const auto& lib : md.libinit) doInit1(lib.name, lib.start, lib.end);  // Go: doInit(&runtime_inittask)
+  doInit(md.initarray, md.einitarray);                                      // Go: doInit(&main_inittask)
   unlockOSThread();
   int status = 0;
   volatile char frameMark = 0;

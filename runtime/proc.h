@@ -4,11 +4,12 @@
 
 namespace runtime {
 
-// Start a goroutine running fn(arg) (system: a runtime goroutine, not counted by
-// NumGoroutine). Puts it on the current P's run queue, to run next, and gets an idle P
-// running if there is one (once runtime.main has begun), as Go's newproc does.
-// The creator's return address is kept for "created by" in tracebacks.
-GOCC_TESTING __attribute__((noinline)) g* newproc1(void (*fn)(void*), void* arg, bool system);
+// newproc: start a goroutine running fn(arg), what Go's `go fn(arg)` compiles to. Puts it on
+// the current P's run queue, to run next, and gets an idle P running if there is one (once
+// runtime.main has begun). The caller's return address is kept for "created by" in
+// tracebacks. The runtime's own goroutines are system goroutines (not counted by
+// NumGoroutine): newproc1 tells them by their function.
+extern "C" GOCC_TESTING void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).
@@ -22,8 +23,6 @@ void injectglist(g* gp);
 
 void lockOSThread();
 void unlockOSThread();
-
-extern "C" void systemstack(void (*fn)(void*), void* arg) asm("runtime.systemstack");
 
 int32 gcount();  // user goroutines
 void stopTheWorld();

@@ -31,7 +31,6 @@ T opaque(T v) {
 // check: the runtime's assumptions about the compiler and the machine, tested at run time
 // as Go's check does: type sizes, atomic operations (CAS, exchange, add, and/or), and
 // floating-point NaN behaviour. Any failure is fatal.
-extern "C" void check() GO_NAME(check);
 extern "C" void check() {
   static_assert(sizeof(int8_t) == 1 && sizeof(int16_t) == 2 && sizeof(int32) == 4 && sizeof(int64) == 8);
   static_assert(sizeof(void*) == 8 && sizeof(uintptr) == 8, "gocc supports 64-bit targets only");
@@ -68,7 +67,6 @@ extern "C" void check() {
 }
 
 // goargs: the process's arguments as the runtime keeps them (Go: os.Args' source).
-extern "C" void goargs() GO_NAME(goargs);
 extern "C" void goargs() {
   nargs = argc;
   argslice = static_cast<std::string_view*>(malloc(sizeof(std::string_view) * (nargs > 0 ? nargs : 1)));
@@ -76,7 +74,6 @@ extern "C" void goargs() {
 }
 
 // goenvs: a snapshot of the environment block the kernel gave the process.
-extern "C" void goenvs() GO_NAME(goenvs);
 extern "C" void goenvs() {
   nenvs = 0;
   while (envp[nenvs]) nenvs++;
@@ -115,7 +112,6 @@ bool atoi32(std::string_view s, int32* out) {
 // parsedebugvars: GODEBUG is a comma-separated list of key=value. Like Go, fields without
 // '=', unknown keys and values that are not integers are ignored. Then GOTRACEBACK, with
 // Go's setTraceback (traceback.cpp).
-extern "C" void parsedebugvars() GO_NAME(parsedebugvars);
 extern "C" void parsedebugvars() {
   struct {
     std::string_view name;

@@ -6,6 +6,16 @@
 
 namespace runtime {
 
+// The bootstrap steps of this file, in the order they run: check from rt0_go; goargs,
+// goenvs and parsedebugvars from schedinit (Go: the functions of these names).
+// check: the runtime's assumptions about the compiler and the machine, tested at run time.
+extern "C" void check() GO_NAME(check);
+// goargs, goenvs: snapshots of argv and of the environment block.
+extern "C" void goargs() GO_NAME(goargs);
+extern "C" void goenvs() GO_NAME(goenvs);
+// parsedebugvars: read GODEBUG into debug, and GOTRACEBACK.
+extern "C" void parsedebugvars() GO_NAME(parsedebugvars);
+
 // GODEBUG settings, read once by parsedebugvars. Unknown keys and bad values are ignored,
 // as Go ignores them.
 struct dbgVars {

@@ -30,8 +30,8 @@
 
 // The runtime is built with hidden visibility and its internals are made local in
 // libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_TESTING
-// marks the few internals the tests drive goroutines with, until programs can start
-// goroutines themselves; GOCC_EXPORT what programs and libc must see.
+// marks the few internals the tests drive goroutines with (newproc, channels), which the
+// public API does not offer; GOCC_EXPORT what programs and libc must see.
 #define GOCC_EXPORT __attribute__((visibility("default")))
 #define GOCC_TESTING GOCC_EXPORT
 

@@ -22,6 +22,8 @@
 //
 // Handlers are async-signal-safe: they read the ucontext, the stack and the pclntab, print
 // with write(2) and leave with _exit or SIGABRT; no malloc, no stdio, no lock.
+#include "signal_unix.h"
+
 #include <signal.h>
 #include <sys/ucontext.h>
 #include <unistd.h>
@@ -137,7 +139,7 @@ void mpreinit(m* mp) {
     return;
   }
   // From persistentalloc, like m0's from .bss: no system call on the way to a new thread
-  // (a mapping with a guard page cost sysmon's start ~4 µs), and Ms never exit, so the
+  // (a mapping with a guard page would cost each new M ~4 µs), and Ms never exit, so the
   // memory is never given back. Its pages are backed only when a signal arrives.
   auto* gs = new (gcache.alloc()) g;
   auto lo = uintptr(persistentalloc(signalStackSize, 16));

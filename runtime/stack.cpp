@@ -59,7 +59,6 @@ void stackunmap(stack stk) {
 }  // namespace
 
 // stackinit: set up the stack pool (empty: stacks are mapped on demand and pooled on free).
-extern "C" void stackinit() GO_NAME(stackinit);
 extern "C" void stackinit() {
   if (fixedStack % physPageSize != 0) throw_("stackinit: fixedStack is not a multiple of the page size");
   spancache.init(sizeof(stackspan));

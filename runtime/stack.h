@@ -4,6 +4,9 @@
 
 namespace runtime {
 
+// stackinit: set up the stack pool, from schedinit (Go: stackinit).
+extern "C" void stackinit() GO_NAME(stackinit);
+
 // The stack size of goroutines other than main. Go starts goroutines at 8 KiB and grows
 // them by copying; C++ frames cannot move, and one printf, throw or iostream call needs
 // 2–4 KiB, so a gocc goroutine gets a fixed 64 KiB from the start.

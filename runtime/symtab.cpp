@@ -117,7 +117,6 @@ bool funcline(const pclntab::Func& f, uintptr pc, const char** file, int32* line
 }
 
 // modulesinit: describe the executable from the linker script's symbols, and verify it.
-extern "C" void modulesinit() GO_NAME(modulesinit);
 extern "C" void modulesinit() {
   moduledata& md = firstmoduledata;
   md.text = uintptr(runtime_text);

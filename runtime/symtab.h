@@ -32,6 +32,10 @@ struct moduledata {
 
 extern moduledata firstmoduledata;
 
+// modulesinit: fill firstmoduledata from the linker script's symbols and verify it and its
+// pclntab, from schedinit (Go: modulesinit, moduledataverify).
+extern "C" void modulesinit() GO_NAME(modulesinit);
+
 // The function containing pc (Go: findfunc): a binary search of the pclntab's functab.
 // Invalid if pc is in no function of the table (or the binary has no table).
 // findfunc, funcname and funcline allocate nothing and take no lock: they run in signal

@@ -26,9 +26,8 @@
 #include <climits>
 
 #include "print.h"
+#include "stubs.h"
 #include "symtab.h"
-
-extern "C" void goexit() asm("runtime.goexit");
 
 namespace runtime {
 

@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
   // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
   // RTFAULT: rc=2
   if (strcmp(mode, "mainexits") == 0) {
-    runtime::newproc1(crashDeep, nullptr, false);
+    runtime::newproc(crashDeep, nullptr);
     while (!crashing.load()) {
     }
     usleep(100 * 1000);  // the report is now blocked on the full pipe
@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
     // THREAD-NEXT: goroutines.cpp:[[@LINE-7]] +0x
     // THREAD-NEXT: rc=2
   }
-  runtime::newproc1(worker, argv[1], false);
+  runtime::newproc(worker, argv[1]);
   // GEXC-NEXT: created by main
   // GEXC-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // GEXC-NEXT: rc=2

@@ -3,8 +3,8 @@
 // with runtime frames and fp/sp/pc; crash like system, then SIGABRT (status 134); another
 // number N: all at level N; garbage: all at level 0, i.e. no stacks (Go's atoi fails).
 // The program has a goroutine parked on a channel, one running on another thread, one never
-// run, then panics on the main goroutine. Goroutines are made through the runtime's internal
-// interface, as user code has no `go` yet.
+// run, then panics on the main goroutine. Goroutines are made with runtime.newproc, what Go's
+// `go` statement compiles to.
 // RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
 // RUN: bash -c 'env GOMAXPROCS=2 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
 // RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK= %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
@@ -84,11 +84,14 @@ __attribute__((noinline)) void parker(void*) {
 
 __attribute__((noinline)) void startParker() {
   int v;
-  runtime::g* gp = runtime::newproc1(parker, nullptr, false);
+  runtime::newproc(parker, nullptr);
   // ALL-NEXT: created by startParker()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   runtime::chanrecv(hello, &v, true, nullptr);  // lets parker run
-  while (gp->atomicstatus.load() != runtime::Gwaiting) sched_yield();  // and park
+  // and park: its sudog is in never's receive queue, and its status says when it is parked.
+  runtime::sudog* sg;
+  while (!(sg = __atomic_load_n(&never->recvq.first, __ATOMIC_ACQUIRE))) sched_yield();
+  while (sg->gp->atomicstatus.load() != runtime::Gwaiting) sched_yield();
 }
 
 // Runs forever on whichever thread took it.
@@ -98,7 +101,7 @@ __attribute__((noinline)) void spinner(void*) {
 }
 
 __attribute__((noinline)) void startSpinner() {
-  runtime::newproc1(spinner, nullptr, false);
+  runtime::newproc(spinner, nullptr);
   // ALL-EMPTY:
   // ALL-NEXT: goroutine 4 [running]:
   // ALL-NEXT: {{^	}}goroutine running on other thread; stack unavailable
@@ -117,7 +120,7 @@ __attribute__((noinline)) void neverRuns(void*) {}
 // ALL-NEXT: gotraceback.cpp:[[@LINE-4]]{{$}}
 
 __attribute__((noinline)) void startNeverRuns() {
-  runtime::newproc1(neverRuns, nullptr, false);  // no P is free to run it
+  runtime::newproc(neverRuns, nullptr);  // no P is free to run it
   // ALL-NEXT: created by startNeverRuns()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   // ALL-NEXT: rc=2

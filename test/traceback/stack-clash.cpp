@@ -2,7 +2,7 @@
 // -fstack-clash-protection, so a goroutine recursing with 7000-byte frames on its 64 KiB
 // stack touches the guard page and gets Go's stack overflow, instead of silently writing
 // into whatever is mapped below.
-// (User code cannot start goroutines yet: the test uses the runtime's newproc1.)
+// (The goroutine is started with runtime.newproc, what Go's `go` statement compiles to.)
 // RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
 // RUN: bash -c 'env GOTRACEBACK=single %t 2>&1; echo rc=$?' | FileCheck %s
 // CHECK: runtime: goroutine stack exceeds {{[0-9]+}}-byte limit
@@ -30,7 +30,7 @@ __attribute__((noinline)) void deep(void*) {
   done = 1;
 }
 int main() {
-  runtime::newproc1(deep, nullptr, false);
+  runtime::newproc(deep, nullptr);
   while (!done) {
   }
 }

@@ -29,7 +29,8 @@ Config config;
 int twice = config.value * 2;  // more init work after config's: its call is no tail call
 // CHECK-NOT: runtime
 // CHECK: rc=2
-// SYSTEM: runtime::{{.*}}runInitTask
+// SYSTEM: runtime.doInit1
+// SYSTEM: runtime.doInit{{$}}
 // SYSTEM: runtime.main
 // SYSTEM: runtime.goexit
 // SYSTEM: rc=2

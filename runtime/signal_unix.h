@@ -1,0 +1,23 @@
+// signal_unix.h — the runtime's signal handling (Go: signal_unix.go, os_linux.go's
+// mpreinit/minit): faults become panics, each M has its own signal stack. See signal_unix.cpp.
+#pragma once
+#include "runtime2.h"
+
+namespace runtime {
+
+// The steps of the bootstrap and of every new M, in the order they run:
+// mpreinit: give mp its signal goroutine and alternate signal stack, from mcommoninit
+// (Go: mpreinit).
+void mpreinit(m* mp) GO_NAME(mpreinit);
+// minit: make the current M's signal stack this thread's, from mstart1 on the M's own thread
+// (Go: minit).
+void minit() GO_NAME(minit);
+// initsig: install the runtime's handlers for SIGSEGV, SIGBUS and SIGFPE (on the alternate
+// signal stack) and its std::terminate handler. Once, on m0, in mstart1 (Go: mstartm0).
+void initsig() GO_NAME(initsig);
+
+// dieFromSignal: let sig act as if the runtime had no handler for it: restore its default
+// action, unblock it and raise it (Go: dieFromSignal). Async-signal-safe.
+[[noreturn]] void dieFromSignal(int sig);
+
+}  // namespace runtime
