@@ -3,7 +3,7 @@
 #include "buildid.h"
 #include "errors.h"
 #include "pclntab.h"
-#include "runtime/buildinfo.h"
+#include "formats/buildinfo.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"

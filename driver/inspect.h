@@ -4,7 +4,7 @@
 // error saying what is wrong, never a crash (driver/inspect_fuzz.cpp fuzzes it).
 #pragma once
 
-#include "gocc/debug.h"
+#include "gocc/modinfo.h"
 
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -25,7 +25,7 @@
 
 #include "elfobject.h"
 #include "errors.h"
-#include "pclntab_encode.h"
+#include "formats/pclntab_encode.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/DebugInfo/DWARF/DWARFContext.h"

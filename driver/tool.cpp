@@ -1,7 +1,7 @@
 // gocc tool: programs that inspect what gocc builds, as go tool's do. One so far:
 //
 //   addr2line BINARY   pc → function and file:line, answered from the binary's own
-//                      .gopclntab with the runtime's reader (runtime/pclntab.h)
+//                      .gopclntab with the runtime's reader (formats/pclntab.h)
 //
 // addr2line speaks `go tool addr2line`'s protocol (Go's cmd/addr2line/main.go): hex pcs on
 // stdin, two lines out for each, so pprof-style callers and the test suite can use either
