@@ -4,7 +4,7 @@
 #      questions (pc → function name needs .debug_info/.debug_abbrev/.debug_str/
 #      .debug_str_offsets/.debug_addr/.debug_rnglists/.debug_line_str too), for gocc's hello
 #      and for the multi-file test program; Go 1.19 hello's .gopclntab/.text ratio vs ours.
-#   2. lookups per second: findFunc + fileLine (runtime/pclntab.h, in-process, the table read
+#   2. lookups per second: findFunc + fileLine (formats/pclntab.h, in-process, the table read
 #      from the file) against llvm-symbolizer and binutils addr2line (one process for all the
 #      addresses, start-up included) on the same 20000 instruction addresses.
 #   3. build time: the pclntab step and the second link against the whole gocc build

@@ -1,9 +1,9 @@
-// bench/pclntab_lookup.cpp: lookups per second of the pclntab reader (runtime/pclntab.h):
+// bench/pclntab_lookup.cpp: lookups per second of the pclntab reader (formats/pclntab.h):
 // findFunc + fileLine for each address of a list, over the table read from the binary's
 // .gopclntab, repeated until a second has passed.
 //   pclntab_lookup BINARY ADDRFILE     (ADDRFILE: hex addresses, one a line)
 // Prints "<lookups/s> <ns per lookup> <addresses found>".
-#include "runtime/pclntab.h"
+#include "formats/pclntab.h"
 
 #include <elf.h>
 

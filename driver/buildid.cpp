@@ -1,12 +1,10 @@
 #include "buildid.h"
 
+#include "elffile.h"
 #include "errors.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/BinaryFormat/ELF.h"
-#include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SHA256.h"
 
 #include <cstring>
@@ -61,40 +59,26 @@ llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note) {
   return note.substr(kDescOffset, kDescSize).str();
 }
 
-// The file offset of the note's description, found through the section headers.
-static llvm::Expected<uint64_t> noteDescOffset(llvm::MemoryBufferRef file) {
-  auto obj = llvm::object::ELF64LEObjectFile::create(file);
-  if (!obj)
-    return fail("not an ELF executable: " + llvm::toString(obj.takeError()));
-  for (const llvm::object::SectionRef &sec : obj->sections()) {
-    auto name = sec.getName();
-    if (!name || *name != kBuildIDSection)
-      continue;
-    auto contents = sec.getContents();
-    if (!contents)
-      return fail("malformed build ID note: " + llvm::toString(contents.takeError()));
-    if (auto id = parseBuildIDNote(*contents); !id)
-      return fail(llvm::toString(id.takeError()));
-    return uint64_t(contents->data() - file.getBufferStart()) + kDescOffset;
-  }
-  return fail("no build ID");
-}
-
 llvm::Error stampContentHash(const std::string &path) {
-  auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!buf)
-    return fail("open " + path + ": " + errnoText(buf.getError()));
-  auto desc = noteDescOffset((*buf)->getMemBufferRef());
-  if (!desc)
-    return desc.takeError();
-  std::string content = sha256Hex((*buf)->getBuffer());
+  auto exe = ElfFile::open(path);
+  if (!exe)
+    return fail(path + ": " + llvm::toString(exe.takeError()));
+  const ElfSection *note = exe->section(kBuildIDSection);
+  if (!note)
+    return fail(path + ": no build ID");
+  auto contents = exe->contents(*note);
+  if (!contents)
+    return fail(path + ": " + llvm::toString(contents.takeError()));
+  if (auto id = parseBuildIDNote(*contents); !id)
+    return fail(path + ": " + llvm::toString(id.takeError()));
+  std::string content = sha256Hex(exe->bytes().getBuffer());
   // Written in place: the note is already in the file, only its last 32 digits change.
   std::error_code ec;
   int fd;
   if ((ec = llvm::sys::fs::openFileForReadWrite(path, fd, llvm::sys::fs::CD_OpenExisting,
                                                  llvm::sys::fs::OF_None)))
     return fail("open " + path + ": " + errnoText(ec));
-  off_t at = off_t(*desc + kBuildIDHashDigits + 1);
+  off_t at = off_t(note->header->sh_offset + kDescOffset + kBuildIDHashDigits + 1);
   ssize_t n = pwrite(fd, content.data(), content.size(), at);
   close(fd);
   if (n != ssize_t(content.size()))

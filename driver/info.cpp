@@ -8,6 +8,7 @@
 // error.
 #include "info.h"
 
+#include "elffile.h"
 #include "errors.h"
 #include "flags.h"
 #include "inspect.h"

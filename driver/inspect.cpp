@@ -1,14 +1,12 @@
 #include "inspect.h"
 
 #include "buildid.h"
+#include "elffile.h"
 #include "errors.h"
 #include "pclntab.h"
-#include "runtime/buildinfo.h"
+#include "formats/buildinfo.h"
 
 #include "llvm/BinaryFormat/ELF.h"
-#include "llvm/Object/ELFObjectFile.h"
-#include "llvm/Support/FileSystem.h"
-
 
 namespace {
 
@@ -16,57 +14,40 @@ llvm::Error reason(const llvm::Twine &why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), why);
 }
 
-// LLVM's messages for a malformed ELF are long and technical; the first clause says it.
-std::string shortLLVMError(llvm::Error err) {
-  std::string text = llvm::toString(std::move(err));
-  return llvm::StringRef(text).split('\n').first.str();
-}
-
 } // namespace
 
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
-  if (!file.getBuffer().starts_with(llvm::ELF::ElfMagic))
-    return reason("not an ELF file");
-  auto elfFile = llvm::object::ELF64LEFile::create(file.getBuffer());
-  if (!elfFile)
-    return reason("malformed ELF file: " + shortLLVMError(elfFile.takeError()));
-  const auto &elf = *elfFile;
+  auto exe = ElfFile::view(file);
+  if (!exe)
+    return exe.takeError();
+  const llvm::object::ELF64LEFile &elf = exe->elf();
   if (elf.getHeader().e_machine != llvm::ELF::EM_X86_64 ||
       (elf.getHeader().e_type != llvm::ELF::ET_EXEC && elf.getHeader().e_type != llvm::ELF::ET_DYN))
     return reason("not an x86-64 executable");
 
   BinaryInfo info;
-  // ELFFile's own accessors throughout: they check every index and offset they follow, where
-  // ELFObjectFile's SectionRef/SymbolRef conveniences trust some (inspect_fuzz found one).
-  auto sections = elf.sections();
-  if (!sections)
-    return reason("malformed ELF file: " + shortLLVMError(sections.takeError()));
-  std::optional<llvm::StringRef> buildinfoBytes, noteBytes, pclntabBytes;
-  uint64_t textAddr = 0;
   const llvm::object::ELF64LE::Shdr *symtab = nullptr;
-  for (const auto &shdr : *sections) {
-    auto name = elf.getSectionName(shdr);
-    if (!name)
-      return reason("malformed ELF file: " + shortLLVMError(name.takeError()));
-    if (shdr.sh_flags & llvm::ELF::SHF_ALLOC)
-      info.sections.push_back({name->str(), shdr.sh_addr, shdr.sh_addr + shdr.sh_size});
-    if (*name == ".text")
-      textAddr = shdr.sh_addr;
-    if (shdr.sh_type == llvm::ELF::SHT_SYMTAB)
-      symtab = &shdr;
-    std::optional<llvm::StringRef> *want = *name == ".go.buildinfo"   ? &buildinfoBytes
-                                          : *name == kBuildIDSection ? &noteBytes
-                                          : *name == ".gopclntab"    ? &pclntabBytes
-                                                                     : nullptr;
-    if (!want)
-      continue;
-    auto contents = elf.getSectionContents(shdr);
-    if (!contents) {
-      llvm::consumeError(contents.takeError());
-      return reason("truncated file: section " + *name + " lies past its end");
-    }
-    *want = llvm::toStringRef(*contents);
+  for (const ElfSection &s : exe->sections()) {
+    if (s.header->sh_flags & llvm::ELF::SHF_ALLOC)
+      info.sections.push_back({s.name.str(), s.address(), s.address() + s.size()});
+    if (s.header->sh_type == llvm::ELF::SHT_SYMTAB)
+      symtab = s.header;
   }
+  // The sections read below, each the first of its name.
+  std::optional<llvm::StringRef> buildinfoBytes, noteBytes, pclntabBytes;
+  for (auto [name, bytes] : {std::pair{llvm::StringRef(".go.buildinfo"), &buildinfoBytes},
+                             std::pair{llvm::StringRef(kBuildIDSection), &noteBytes},
+                             std::pair{llvm::StringRef(".gopclntab"), &pclntabBytes}}) {
+    const ElfSection *section = exe->section(name);
+    if (!section)
+      continue;
+    auto contents = exe->contents(*section);
+    if (!contents)
+      return contents.takeError();
+    *bytes = *contents;
+  }
+  const ElfSection *text = exe->section(".text");
+  uint64_t textAddr = text ? text->address() : 0;
 
   // The build information says who built the file; without it, it is no gocc binary.
   if (!buildinfoBytes)
@@ -126,19 +107,4 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
     info.pclntab = PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};
   }
   return info;
-}
-
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string &path) {
-  llvm::sys::fs::file_status st;
-  if (std::error_code ec = llvm::sys::fs::status(path, st))
-    return llvm::createStringError(ec, errnoText(ec));
-  if (llvm::sys::fs::is_directory(st))
-    return llvm::createStringError(std::make_error_code(std::errc::is_a_directory), "is a directory");
-  if (!llvm::sys::fs::is_regular_file(st))
-    return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
-                                   "not a regular file");
-  auto buf = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!buf)
-    return llvm::createStringError(buf.getError(), errnoText(buf.getError()));
-  return std::move(*buf);
 }

@@ -1,10 +1,10 @@
 // What a gocc executable says about itself, read from its file: the build information, the
 // build ID, the entry point, the sections, and the pc table's figures. The reader behind
 // `gocc info`. Every byte of the file is untrusted: a truncated or corrupt file gives an
-// error saying what is wrong, never a crash (driver/inspect_fuzz.cpp fuzzes it).
+// error saying what is wrong, never a crash (test/fuzz/inspect_fuzz.cpp fuzzes it).
 #pragma once
 
-#include "gocc/debug.h"
+#include "gocc/modinfo.h"
 
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -41,7 +41,3 @@ struct BinaryInfo {
 // truncated or malformed ELF, no build information (not built by gocc), built by another
 // toolchain (Go), corrupt build information, a corrupt pc table.
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file);
-
-// The whole of a file that is to be read as a binary. Only a regular file is read: /dev/zero,
-// a FIFO or a terminal would never end. The error's text is the reason, without the name.
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string &path);

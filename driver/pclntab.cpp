@@ -23,9 +23,10 @@
 // not say where rsp is, and the table says -1 there.
 #include "pclntab.h"
 
+#include "elffile.h"
 #include "elfobject.h"
 #include "errors.h"
-#include "pclntab_encode.h"
+#include "formats/pclntab_encode.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/DebugInfo/DWARF/DWARFContext.h"
@@ -33,7 +34,6 @@
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
 #include <cstring>
@@ -54,38 +54,20 @@ std::string PathRewrite::apply(llvm::StringRef path) const {
 
 namespace {
 
-// An open executable: the file's bytes and the ELF view of them.
+// An executable opened for the pclntab step, and its .text.
 struct Executable {
-  std::unique_ptr<llvm::MemoryBuffer> buffer;
-  std::unique_ptr<obj::ObjectFile> file;
-  const obj::ELF64LEObjectFile *elf = nullptr;
-  obj::SectionRef text;
+  ElfFile file;
+  const ElfSection *text;
 };
 
 llvm::Expected<Executable> openExecutable(const std::string &path) {
-  Executable exe;
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer)
-    return fail("pclntab: open " + path + ": " + errnoText(buffer.getError()));
-  exe.buffer = std::move(*buffer);
-  auto file = obj::ObjectFile::createObjectFile(exe.buffer->getMemBufferRef());
+  auto file = ElfFile::open(path);
   if (!file)
     return fail("pclntab: " + path + ": " + llvm::toString(file.takeError()));
-  exe.file = std::move(*file);
-  exe.elf = llvm::dyn_cast<obj::ELF64LEObjectFile>(exe.file.get());
-  if (!exe.elf)
-    return fail("pclntab: " + path + ": not a 64-bit little-endian ELF file");
-  for (const obj::SectionRef &section : exe.elf->sections()) {
-    auto name = section.getName();
-    if (name && *name == ".text") {
-      exe.text = section;
-      return std::move(exe);
-    }
-    if (!name)
-      llvm::consumeError(name.takeError());
-  }
-  return fail("pclntab: " + path + ": no .text section");
+  const ElfSection *text = file->section(".text");
+  if (!text)
+    return fail("pclntab: " + path + ": no .text section");
+  return Executable{std::move(*file), text};
 }
 
 struct Symbol {
@@ -96,30 +78,34 @@ struct Symbol {
 
 // The functions of .text, one per address, sorted (see the choice rule above).
 llvm::Expected<std::vector<Symbol>> textFunctions(const Executable &exe) {
-  uint64_t textStart = exe.text.getAddress(), textEnd = textStart + exe.text.getSize();
+  const llvm::object::ELF64LEFile &elf = exe.file.elf();
+  uint64_t textStart = exe.text->address(), textEnd = textStart + exe.text->size();
+  uint32_t textIndex = uint32_t(exe.text - exe.file.sections().data());
   std::vector<Symbol> syms;
-  for (const obj::ELFSymbolRef &sym : exe.elf->symbols()) {
-    if (sym.getELFType() != llvm::ELF::STT_FUNC || sym.getSize() == 0)
+  for (const ElfSection &table : exe.file.sections()) {
+    if (table.header->sh_type != llvm::ELF::SHT_SYMTAB)
       continue;
-    auto section = sym.getSection();
-    if (!section) {
-      llvm::consumeError(section.takeError());
-      continue;
+    auto symbols = elf.symbols(table.header);
+    if (!symbols)
+      return fail("pclntab: bad symbol table: " + llvm::toString(symbols.takeError()));
+    auto names = elf.getStringTableForSymtab(*table.header);
+    if (!names)
+      return fail("pclntab: bad symbol table: " + llvm::toString(names.takeError()));
+    for (const auto &sym : *symbols) {
+      // A function in .text: gocc's executables have too few sections for a symbol to need an
+      // extended section index (SHN_XINDEX), so st_shndx says where the symbol is.
+      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_size == 0 || sym.st_shndx != textIndex)
+        continue;
+      auto name = sym.getName(*names);
+      if (!name)
+        return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
+      uint64_t addr = sym.st_value;
+      if (addr < textStart || addr >= textEnd)
+        continue;
+      uint8_t binding = sym.getBinding();
+      int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
+      syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, name->str()});
     }
-    if (*section == exe.elf->section_end() || **section != exe.text)
-      continue;
-    auto name = sym.getName();
-    if (!name)
-      return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
-    auto value = sym.getValue();
-    if (!value)
-      return fail("pclntab: bad symbol value: " + llvm::toString(value.takeError()));
-    uint64_t addr = *value;
-    if (addr < textStart || addr >= textEnd)
-      continue;
-    uint8_t binding = sym.getBinding();
-    int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
-    syms.push_back({addr, std::min(sym.getSize(), textEnd - addr), rank, name->str()});
   }
   std::sort(syms.begin(), syms.end(), [](const Symbol &a, const Symbol &b) {
     if (a.addr != b.addr)
@@ -289,13 +275,17 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
   auto syms = textFunctions(*exe);
   if (!syms)
     return syms.takeError();
-  uint64_t textStart = exe->text.getAddress();
-  uint64_t textEnd = textStart + exe->text.getSize();
+  uint64_t textStart = exe->text->address();
+  uint64_t textEnd = textStart + exe->text->size();
 
   // DWARF problems are not the build's: a unit whose tables cannot be read just has no lines.
+  // LLVM's DWARF reader takes an ObjectFile: a second view of the same bytes.
+  auto object = obj::ELF64LEObjectFile::create(exe->file.bytes());
+  if (!object)
+    return fail("pclntab: " + exePath + ": " + llvm::toString(object.takeError()));
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(
-      *exe->file, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
+      *object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
   LineInfo lines = readLines(*dwarf, textStart, textEnd, rewrite);
   std::vector<PCRange> sp = readSPOffsets(*dwarf);
 
@@ -364,41 +354,33 @@ llvm::Error checkTextUnchanged(const std::string &before, const std::string &aft
   auto b = openExecutable(after);
   if (!b)
     return b.takeError();
-  auto aBytes = a->text.getContents(), bBytes = b->text.getContents();
+  auto aBytes = a->file.contents(*a->text), bBytes = b->file.contents(*b->text);
   if (!aBytes || !bBytes) {
     llvm::consumeError(aBytes.takeError());
     llvm::consumeError(bBytes.takeError());
     return fail("internal error: cannot read .text to check that the pclntab moved no code");
   }
-  if (a->text.getAddress() != b->text.getAddress() || *aBytes != *bBytes)
+  if (a->text->address() != b->text->address() || *aBytes != *bBytes)
     return fail(llvm::formatv("internal error: adding the pclntab changed the code: .text is "
                               "{0} bytes at {1:x} without the table, {2} bytes at {3:x} with it{4}",
-                              aBytes->size(), a->text.getAddress(), bBytes->size(),
-                              b->text.getAddress(),
+                              aBytes->size(), a->text->address(), bBytes->size(),
+                              b->text->address(),
                               aBytes->size() == bBytes->size() ? " (contents differ)" : "")
                     .str());
 
   // The rest of the image must not move either (an orphan section the linker placed after the
   // table would): code addresses data, and the table was made for this layout.
   std::map<std::string, std::pair<uint64_t, uint64_t>> placed;
-  for (const obj::SectionRef &s : b->elf->sections())
-    if (auto name = s.getName())
-      placed[name->str()] = {s.getAddress(), s.getSize()};
-    else
-      llvm::consumeError(name.takeError());
-  for (const obj::ELFSectionRef s : a->elf->sections()) {
-    auto name = s.getName();
-    if (!name) {
-      llvm::consumeError(name.takeError());
+  for (const ElfSection &s : b->file.sections())
+    placed[s.name.str()] = {s.address(), s.size()};
+  for (const ElfSection &s : a->file.sections()) {
+    if (!(s.header->sh_flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab")
       continue;
-    }
-    if (!(s.getFlags() & llvm::ELF::SHF_ALLOC) || *name == ".gopclntab")
-      continue;
-    auto it = placed.find(name->str());
-    if (it == placed.end() || it->second != std::make_pair(s.getAddress(), s.getSize()))
+    auto it = placed.find(s.name.str());
+    if (it == placed.end() || it->second != std::make_pair(s.address(), s.size()))
       return fail(llvm::formatv("internal error: adding the pclntab moved section {0} "
                                 "(at {1:x}, {2} bytes, without the table)",
-                                *name, s.getAddress(), s.getSize())
+                                s.name, s.address(), s.size())
                       .str());
   }
   return llvm::Error::success();

@@ -3,14 +3,14 @@
 // gocc links twice (docs/pclntab.md). The first link gives the final code at its final
 // addresses; buildPclntab reads that executable with LLVM's Object and DWARF libraries —
 // the functions from its symbol table, the files and lines from its DWARF line tables, the
-// SP offsets from its .eh_frame — and encodes the table (pclntab_encode.h).
+// SP offsets from its .eh_frame — and encodes the table (formats/pclntab_encode.h).
 // writePclntabObject wraps the table in a one-section relocatable object, gopclntab.o, which
 // the second link places last (linker-scripts/linux_amd64.ld.in), and checkTextUnchanged
 // proves that nothing moved: the second executable's .text has the same address, size and
 // bytes as the first's.
 #pragma once
 
-#include "runtime/pclntab.h"
+#include "formats/pclntab.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"

@@ -1,6 +1,6 @@
 #include "stamp.h"
 
-#include "runtime/buildinfo.h"
+#include "formats/buildinfo.h"
 #include "config.h"
 
 #include "llvm/ADT/SmallString.h"

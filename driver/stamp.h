@@ -3,7 +3,7 @@
 // and the build ID (note .note.gocc.buildid).
 #pragma once
 
-#include "gocc/debug.h"
+#include "gocc/modinfo.h"
 
 #include <cstdint>
 #include <string>

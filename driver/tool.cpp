@@ -1,7 +1,7 @@
 // gocc tool: programs that inspect what gocc builds, as go tool's do. One so far:
 //
 //   addr2line BINARY   pc → function and file:line, answered from the binary's own
-//                      .gopclntab with the runtime's reader (runtime/pclntab.h)
+//                      .gopclntab with the runtime's reader (formats/pclntab.h)
 //
 // addr2line speaks `go tool addr2line`'s protocol (Go's cmd/addr2line/main.go): hex pcs on
 // stdin, two lines out for each, so pprof-style callers and the test suite can use either
@@ -12,17 +12,14 @@
 // table, is an error here.
 #include "tool.h"
 
+#include "elffile.h"
 #include "errors.h"
-#include "inspect.h"
 #include "pclntab.h"
 
-#include "llvm/Object/ELFObjectFile.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <iostream>
-
-namespace obj = llvm::object;
 
 namespace {
 
@@ -32,40 +29,19 @@ const char addr2lineUsage[] = "usage: gocc tool addr2line binary\n"
                               "\tfile:line\n";
 
 llvm::Error loadTable(const std::string &path, LoadedPclntab &out) {
-  auto buffer = readBinaryFile(path);
-  if (!buffer)
-    return fail(path + ": " + llvm::toString(buffer.takeError()));
-  auto file = obj::ObjectFile::createObjectFile((*buffer)->getMemBufferRef());
-  if (!file) {
-    llvm::consumeError(file.takeError());
-    return fail(path + ": not an object file");
-  }
-  const auto *elf = llvm::dyn_cast<obj::ELF64LEObjectFile>(file->get());
-  if (!elf)
-    return fail(path + ": not a 64-bit little-endian ELF file");
-
-  std::optional<obj::SectionRef> text, table;
-  for (const obj::SectionRef &section : elf->sections()) {
-    auto name = section.getName();
-    if (!name) {
-      llvm::consumeError(name.takeError());
-      continue;
-    }
-    if (*name == ".text" && !text)
-      text = section;
-    if (*name == ".gopclntab" && !table)
-      table = section;
-  }
-  if (!table || table->getSize() == 0)
+  auto exe = ElfFile::open(path);
+  if (!exe)
+    return fail(path + ": " + llvm::toString(exe.takeError()));
+  const ElfSection *table = exe->section(".gopclntab");
+  if (!table || table->size() == 0)
     return fail(path + ": no .gopclntab section (not built by gocc?)");
-  auto contents = table->getContents();
-  if (!contents) {
-    llvm::consumeError(contents.takeError());
-    return fail(path + ": corrupt .gopclntab: section outside the file");
-  }
+  auto contents = exe->contents(*table);
+  if (!contents)
+    return fail(path + ": " + llvm::toString(contents.takeError()));
   // Go's readers count entries from .text's address; a table that does not is as wrong as one
   // whose functions are out of order.
-  const char *why = text ? out.load(*contents, text->getAddress()) : "no .text section";
+  const ElfSection *text = exe->section(".text");
+  const char *why = text ? out.load(*contents, text->address()) : "no .text section";
   if (why)
     return fail(path + ": corrupt .gopclntab: " + why);
   return llvm::Error::success();

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "buildinfo.h"
+#include "formats/buildinfo.h"
 #include "lock_futex.h"
 #include "print.h"
 #include "proc.h"

@@ -5,7 +5,7 @@
 // (linker-scripts/linux_amd64.ld.in) defines the symbols for the same facts: where code and
 // data start and end, where each group of init functions is, and where the pclntab is
 // (the driver builds it after a first link and adds it in a second, as .gopclntab, last in
-// the image so that no code moves; runtime/pclntab.h has its format). modulesinit collects
+// the image so that no code moves; formats/pclntab.h has its format). modulesinit collects
 // them and checks that they are consistent before anything relies on them.
 //
 // Invariants, once modulesinit has returned:

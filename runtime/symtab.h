@@ -2,8 +2,8 @@
 // runtime finds them (Go: symtab.go's moduledata, findfunc, funcline). The linker script
 // defines the symbols these come from.
 #pragma once
-#include "buildinfo.h"
-#include "pclntab.h"
+#include "formats/buildinfo.h"
+#include "formats/pclntab.h"
 #include "runtime2.h"
 
 namespace runtime {

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "buildinfo.h"
-#include "gocc/debug.h"
+#include "formats/buildinfo.h"
+#include "gocc/modinfo.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   buildinfo::Strings s;

@@ -1,10 +1,10 @@
-// libFuzzer target for the pclntab reader (runtime/pclntab.h), which the runtime runs on its own
+// libFuzzer target for the pclntab reader (formats/pclntab.h), which the runtime runs on its own
 // table inside signal handlers and gocc tool addr2line runs on any file: whatever the bytes,
 // init/verify/findFunc/funcName/fileLine/spDelta/fileName must stay inside the table (ASan),
 // do no undefined arithmetic (UBSan) and end (every loop consumes input). Built with
 // -fsanitize=fuzzer,address,undefined by test/CMakeLists.txt; test/fuzz/pclntab-fuzz.test runs
 // it briefly from a real table as the seed.
-#include "runtime/pclntab.h"
+#include "formats/pclntab.h"
 
 #include <cstring>
 #include <vector>

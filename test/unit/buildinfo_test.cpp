@@ -1,9 +1,9 @@
-// The build information formats: the .go.buildinfo blob (runtime/buildinfo.h) and the
-// modinfo text (runtime/modinfo.cpp), written and read back, and damaged input rejected.
+// The build information formats: the .go.buildinfo blob (formats/buildinfo.h) and the
+// modinfo text (formats/modinfo.cpp), written and read back, and damaged input rejected.
 #include <gtest/gtest.h>
 
-#include "buildinfo.h"
-#include "gocc/debug.h"
+#include "formats/buildinfo.h"
+#include "gocc/modinfo.h"
 
 using gocc::debug::BuildInfo;
 using gocc::debug::ParseBuildInfo;

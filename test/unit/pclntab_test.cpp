@@ -1,9 +1,9 @@
-// The pclntab encoder (driver/pclntab_encode.h) against the reader (runtime/pclntab.h): the
+// The pclntab encoder (formats/pclntab_encode.h) against the reader (formats/pclntab.h): the
 // varints, the pc-value encoding (Go's own example bytes), the layout Go's linker uses, a
 // round trip of many random functions over several compilation units, deduplication, and the
 // reader's refusal of corrupt headers.
-#include "pclntab_encode.h"
-#include "runtime/pclntab.h"
+#include "formats/pclntab_encode.h"
+#include "formats/pclntab.h"
 
 #include <gtest/gtest.h>
 
@@ -62,7 +62,7 @@ TEST(PclntabVarint, ZigZag) {
 }
 
 TEST(PclntabPCValue, GoExample) {
-  // go-formats.md §1.5, checked with Go's tools: line 3 for [0,4), 103 for [4,8).
+  // docs/pclntab.md's example, checked with Go's tools: line 3 for [0,4), 103 for [4,8).
   auto t = pclntab::encodePCValue(0x1000, 0x1008, {{0x1000, 0x1004, 3}, {0x1004, 0x1008, 103}});
   EXPECT_EQ(t, (std::vector<uint8_t>{0x08, 0x04, 0xc8, 0x01, 0x04, 0x00}));
   // File index 0 over the whole function: delta +1 from -1.

@@ -1,8 +1,8 @@
-// What the runtime relies on from runtime/pclntab.h beyond the encoder's round trip: the
+// What the runtime relies on from formats/pclntab.h beyond the encoder's round trip: the
 // start-up check (verifyFunctab) reads the functab only, yet no lookup ever returns a record
 // that disagrees with its functab entry; and GOTRACEBACK's parsing (runtime/traceback.cpp).
-#include "pclntab_encode.h"
-#include "runtime/pclntab.h"
+#include "formats/pclntab_encode.h"
+#include "formats/pclntab.h"
 #include "traceback.h"
 
 #include <gtest/gtest.h>

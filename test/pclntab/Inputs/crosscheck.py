@@ -8,7 +8,7 @@ Addresses: every function entry (STT_FUNC symbols with a size in .text) and SAMP
 `llvm-objdump -d`, three quarters of them from code with line information (most of a
 gocc binary is static libstdc++, which has none), one quarter from the rest. For each, it asks
   go tool addr2line     Go 1.19's debug/gosym reading our .gopclntab
-  gocc tool addr2line   runtime/pclntab.h reading it
+  gocc tool addr2line   formats/pclntab.h reading it
   llvm-symbolizer       the DWARF line tables, with --inlines and with --no-inlines
 and prints agreement rates. It fails (exit 1) unless Go and gocc agree on every name and
 every file:line, and unless gocc agrees with llvm-symbolizer --no-inlines on every address

@@ -3,7 +3,7 @@
 the CFI rows `llvm-dwarfdump --eh-frame` prints: where the CFA is RSP+N the table must say
 N-8 (the SP's drop since the entry, return address not counted), elsewhere (RBP-based CFA)
 -1; a function no FDE starts at must have no table (offset 0). The table is decoded here,
-independently of runtime/pclntab.h. Prints counts and "OK", or the mismatches and "FAIL"."""
+independently of formats/pclntab.h. Prints counts and "OK", or the mismatches and "FAIL"."""
 import re
 import subprocess
 import sys

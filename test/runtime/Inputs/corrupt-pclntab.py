@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """corrupt-pclntab.py IN OUT KIND: copy the executable IN to OUT with its .gopclntab damaged
 in one way (KIND), to check that the runtime refuses the table instead of crashing on it.
-The section's file offset comes from llvm-readelf; the fields from runtime/pclntab.h."""
+The section's file offset comes from llvm-readelf; the fields from formats/pclntab.h."""
 import re
 import shutil
 import struct

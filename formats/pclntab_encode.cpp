@@ -1,10 +1,10 @@
 // The pclntab encoder: see pclntab_encode.h. The byte layout follows Go's linker
 // (cmd/link/internal/ld/pcln.go: generatePCHeader, generateFuncnametab,
 // generateFilenameTabs, generatePctab, generateFunctab) and the pc-value encoding
-// cmd/internal/obj/pcln.go's funcpctab; runtime/pclntab.h is the reader it must satisfy.
-#include "pclntab_encode.h"
+// cmd/internal/obj/pcln.go's funcpctab; pclntab.h is the reader it must satisfy.
+#include "formats/pclntab_encode.h"
 
-#include "runtime/pclntab.h"
+#include "formats/pclntab.h"
 
 #include <cstring>
 #include <map>

@@ -1,8 +1,8 @@
 // buildinfo.h — the `.go.buildinfo` blob: Go's layout for a binary's toolchain version and
 // module information, so that `go version -m` and Go's debug/buildinfo read gocc binaries.
-// Shared by the driver (which writes it before linking and reads it in `gocc info`) and
-// the runtime (gocc::debug::ReadBuildInfo). Layout facts: ../shared/reference/go-formats.md
-// §3; Go's debug/buildinfo/buildinfo.go is the authority.
+// The driver writes it before linking and reads it in `gocc info`; the runtime reads its own
+// (gocc::debug::ReadBuildInfo). docs/buildinfo.md describes the layout; Go's
+// debug/buildinfo/buildinfo.go is the authority.
 //
 //   0   "\xff Go buildinf:"  magic, 14 bytes
 //   14  pointer size (8)

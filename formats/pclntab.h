@@ -1,8 +1,9 @@
 // pclntab.h — Go's pc→function/file/line table, the Go 1.18 layout (magic 0xfffffff0), and
-// its reader. Shared by the runtime (symtab.cpp: tracebacks, Caller, FuncForPC) and the
-// driver (which writes the table after linking, and reads it back for checks and `gocc
-// info`). Layout facts: ../shared/reference/go-formats.md §1; Go's source is the authority
-// (cmd/link/internal/ld/pcln.go writes it, runtime/symtab.go and debug/gosym read it).
+// its reader. The runtime reads its own table with it (symtab.cpp: tracebacks, Caller,
+// FuncForPC); the driver writes the table after linking (pclntab_encode.h) and reads tables
+// back for checks, `gocc tool addr2line` and `gocc info`. docs/pclntab.md describes the
+// layout; Go's source is the authority (cmd/link/internal/ld/pcln.go writes it,
+// runtime/symtab.go and debug/gosym read it).
 //
 //   pcHeader     72 bytes: magic, minLC, ptrSize, nfunc, nfiles, textStart, table offsets
 //   funcnametab  NUL-terminated function names

@@ -1,16 +1,8 @@
-// modinfo.cpp — the text form of build information (Go: runtime/debug/mod.go), written by
-// the driver into every executable and parsed back by the program (ReadBuildInfo) and by
-// `gocc info`. Compiled into both the runtime library and the driver, so that the two can
-// never disagree on the format.
-//
-// Lines end in '\n' and fields are separated by tabs:
-//   path  <program>
-//   mod   <path> <version> <sum>          dep lines alike; "=>" lines give a replacement
-//   build <key>=<value>                   key and value quoted as Go's strconv.Quote when
-//                                         they hold spaces, tabs, quotes or newlines
+// modinfo.cpp — the text form of build information: BuildInfo::String writes it,
+// ParseBuildInfo reads it (gocc/modinfo.h has the format), both as Go's runtime/debug/mod.go.
 #include <cstdio>
 
-#include "gocc/debug.h"
+#include "gocc/modinfo.h"
 
 namespace gocc::debug {
 

@@ -1,5 +1,5 @@
 // pclntab_encode.h — writes Go's pc→function/file/line table (the Go 1.18 layout that
-// runtime/pclntab.h reads) from a plain description of the program's functions.
+// pclntab.h reads) from a plain description of the program's functions.
 //
 // This is the half of the pclntab step that knows the format and nothing of ELF or DWARF:
 // driver/pclntab.cpp reads the linked executable and fills a PclnInput; encodePclntab lays
@@ -10,8 +10,8 @@
 // each table's size rounded up to 8 and each table placed at Go's symalign (the largest
 // power of two not above its size, at most 32), so funcnametab starts at 0x60 as in a Go
 // binary. Within pctab, byte 0 is padding (offset 0 means "no table") and identical
-// pc-value tables are stored once. It has no LLVM dependency so that the unit tests link it
-// alone, and it is deterministic: the same input gives the same bytes.
+// pc-value tables are stored once. It has no LLVM dependency, and it is deterministic: the
+// same input gives the same bytes.
 #pragma once
 
 #include <cstdint>
