@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
   // DEADLOCK-NEXT: {{^}}main{{$}}
   // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // The runtime's scavenger goroutine is hidden below level 2.
-  // DEADLOCK-NOT: goroutine
+  // DEADLOCK-NOT: {{^}}goroutine
   // DEADLOCK: rc=2
   if (strcmp(mode, "runtimefault") == 0) runtime::allgadd(nullptr);
   // RTFAULT: fatal error: unexpected signal during runtime execution

@@ -50,7 +50,7 @@ int main() {
   // CHECK-NEXT: {{^}}main{{$}}
   // CHECK-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   // SINGLE-NEXT: rc=2
-  // ALL-NOT: runtime
+  // ALL-NOT: {{^}}runtime
   // SYSTEM-NEXT: runtime.main
   // CRASH-NEXT: runtime.main
   // SYSTEM: runtime.goexit
@@ -130,4 +130,4 @@ __attribute__((noinline)) void startNeverRuns() {
 
 // NONE: panic: boom
 // NONE-NEXT: rc=2
-// SINGLE-NOT: goroutine
+// SINGLE-NOT: {{^}}goroutine
