@@ -4,7 +4,32 @@
 #   %gocc        the driver under test
 #   %goccroot    its toolchain root (bin/, lib/gocc/, include/)
 #   %src         the gocc source tree
+#   %fuzzdir     the libFuzzer targets (test/fuzz)
+#   %fuzzlong    empty, or with --param fuzz_seconds=N the flags that make a fuzz target run
+#                for N seconds from a random seed instead of its fixed, seeded run count
 #   FileCheck, not, llvm-readelf, llvm-nm, ... come from LLVM 19's tool dir.
+#
+# Parameters (lit --param NAME=VALUE):
+#   fuzz_seconds=N  fuzz each target in test/fuzz for N seconds (default: a fixed number of
+#                   runs from seed 1, a few seconds each, the same inputs every time)
+#
+# RUN-line style, one form for each thing a test does:
+#   - Directives sit behind the file's comment marker: "# RUN:", "# CHECK:" in .test files,
+#     "// RUN:", "// CHECK:" in C and C++ sources. A long RUN line goes on in the next
+#     "RUN:" line after a trailing backslash.
+#   - A test that writes several files works in its own directory, made first:
+#     "rm -rf %t && mkdir -p %t && cd %t". A single program goes to %t itself.
+#   - A program is built with "%gocc build -o OUTPUT [flags] INPUTS".
+#   - Output is piped into "FileCheck %s", one --check-prefix per case, with the CHECK lines
+#     next to the RUN line (in a source file: next to the code line they name with @LINE).
+#     A file goes to FileCheck with "<" only when a tool wrote it or it is read twice.
+#   - An exact exit status is part of the output:
+#       bash -c 'COMMAND 2>&1; echo status=$?' | FileCheck %s --check-prefix=CASE
+#     with "CASE: status=N" after the output lines (the redirection stays inside, so that
+#     bash's own words about a child killed by a signal are not checked). "not COMMAND"
+#     says only that the command fails, where its exact status is not the point.
+#   - A pattern that must not match (CHECK-NOT, --implicit-check-not) is exact enough that
+#     no path or user name can match it: anchor it ({{^}}gocc) or spell the whole token.
 import os
 import shutil
 import lit.formats
@@ -31,6 +56,12 @@ config.substitutions.append(("%gocc", os.path.join(config.gocc_bin_dir, "gocc"))
 config.substitutions.append(("%src", config.gocc_src_root))
 config.substitutions.append(("%version", config.gocc_version))
 config.substitutions.append(("%fuzzdir", os.path.join(config.gocc_obj_root, "test", "fuzz")))
+# libFuzzer takes the last of repeated flags: these override the test's -seed and -runs.
+fuzz_seconds = lit_config.params.get("fuzz_seconds")
+if fuzz_seconds is not None and not fuzz_seconds.isdigit():
+    lit_config.fatal("--param fuzz_seconds=%s: want a whole number of seconds" % fuzz_seconds)
+config.substitutions.append(
+    ("%fuzzlong", "-seed=0 -runs=-1 -max_total_time=%s" % fuzz_seconds if fuzz_seconds else ""))
 
 # Optional oracles: a test that needs one says REQUIRES: gdb (or go, git).
 if shutil.which("gdb"):
@@ -39,10 +70,6 @@ if shutil.which("go"):
     config.available_features.add("go")
 if shutil.which("git"):
     config.available_features.add("git")
-try:
-    with open("/proc/cpuinfo") as f:
-        flags = next((l.split(":", 1)[1].split() for l in f if l.startswith("flags")), [])
-    if "avx512f" not in flags:
-        config.available_features.add("cpu-below-v4")
-except OSError:
-    pass
+# QEMU's user-mode emulation runs a program on a CPU model other than the host's.
+if shutil.which("qemu-x86_64"):
+    config.available_features.add("qemu-user")

@@ -2,8 +2,7 @@
 // goroutine and the main thread; atexit handlers, static destructors and .fini_array run at
 // exit; stdout is flushed when piped; main's return value is the exit status.
 // RUN: %gocc build -o %t %s
-// RUN: bash -c '%t a b > %t.out; echo "status=$?" >> %t.out'
-// RUN: FileCheck %s < %t.out
+// RUN: bash -c '%t a b; echo status=$?' | FileCheck %s
 #include <gocc/runtime.h>
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 // process reaches the program's threads as it would without the runtime: here main blocks
 // SIGTERM, sends it to the whole process, and collects it with sigwait. Were sysmon's thread
 // open to it, the kernel would deliver it there and its default action would kill the process.
-// RUN: %gocc build -cxxflags=-I%S/Inputs -o %t %s
+// RUN: %gocc build -o %t -cxxflags=-I%S/Inputs %s
 // RUN: %t | FileCheck %s
 // CHECK: sigwait got SIGTERM
 // CHECK-NEXT: sysmon blocks SIGTERM: 1, SIGINT: 1, SIGSEGV: 0

@@ -1,8 +1,8 @@
 // sysmon sleeps while it has nothing to do: with no scheduler trace wanted and no pooled stack
-// waiting for the scavenger, a program blocked in a system call costs no CPU. (sysmon used to
-// poll every 10 ms for as long as main held its P: ~50 wake-ups in the half second below.)
+// waiting for the scavenger, a program blocked in a system call costs no CPU. (A sysmon that
+// polled every 10 ms while main held its P would wake ~50 times in the half second below.)
 // With GODEBUG=schedtrace it must keep waking, to print.
-// RUN: %gocc build -cxxflags=-I%S/Inputs -o %t %s
+// RUN: %gocc build -o %t -cxxflags=-I%S/Inputs %s
 // RUN: %t | FileCheck %s --check-prefix=QUIET
 // QUIET: sysmon quiet
 // RUN: env GODEBUG=schedtrace=50 %t | FileCheck %s --check-prefix=TRACE

@@ -1,10 +1,10 @@
 // C11's thrd_exit in main ends the main goroutine like pthread_exit (test/runtime/
 // pthread-exit-main.cpp): the process lives on until its other thread is done, then exits 0.
 // RUN: %gocc build -o %t %s
-// RUN: bash -c '%t; echo rc=$?' | FileCheck %s
+// RUN: bash -c '%t; echo status=$?' | FileCheck %s
 // CHECK: main calls thrd_exit
 // CHECK-NEXT: worker done
-// CHECK-NEXT: rc=0
+// CHECK-NEXT: status=0
 #include <stdio.h>
 #include <threads.h>
 

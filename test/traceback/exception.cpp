@@ -2,15 +2,15 @@
 // type), a blank line, the goroutine's stack from the throwing frame in Go's format (runtime
 // frames hidden; lines of return addresses are the calls' lines), exit status 2.
 // RUN: %gocc build -o %t %s
-// RUN: bash -c '%t std 2>&1; echo rc=$?' | FileCheck %s --check-prefix=STD
-// RUN: bash -c '%t custom 2>&1; echo rc=$?' | FileCheck %s --check-prefix=CUSTOM
-// RUN: bash -c '%t cstring 2>&1; echo rc=$?' | FileCheck %s --check-prefix=CSTRING
-// RUN: bash -c '%t int 2>&1; echo rc=$?' | FileCheck %s --check-prefix=INT
-// RUN: bash -c '%t noexcept 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NOEXCEPT
-// RUN: bash -c '%t terminate 2>&1; echo rc=$?' | FileCheck %s --check-prefix=TERMINATE
-// RUN: bash -c '%t caught 2>&1; echo rc=$?' | FileCheck %s --check-prefix=CAUGHT
+// RUN: bash -c '%t std 2>&1; echo status=$?' | FileCheck %s --check-prefix=STD
+// RUN: bash -c '%t custom 2>&1; echo status=$?' | FileCheck %s --check-prefix=CUSTOM
+// RUN: bash -c '%t cstring 2>&1; echo status=$?' | FileCheck %s --check-prefix=CSTRING
+// RUN: bash -c '%t int 2>&1; echo status=$?' | FileCheck %s --check-prefix=INT
+// RUN: bash -c '%t noexcept 2>&1; echo status=$?' | FileCheck %s --check-prefix=NOEXCEPT
+// RUN: bash -c '%t terminate 2>&1; echo status=$?' | FileCheck %s --check-prefix=TERMINATE
+// RUN: bash -c '%t caught 2>&1; echo status=$?' | FileCheck %s --check-prefix=CAUGHT
 // An exception whose what() faults: the fault handler finds this thread already printing.
-// RUN: bash -c '%t badwhat 2>&1; echo rc=$?' | FileCheck %s --check-prefix=BADWHAT
+// RUN: bash -c '%t badwhat 2>&1; echo status=$?' | FileCheck %s --check-prefix=BADWHAT
 #include <cstring>
 #include <exception>
 #include <stdexcept>
@@ -67,7 +67,7 @@ __attribute__((noinline)) void throwBadWhat() { throw BadWhat(); }
 // BADWHAT-NEXT: BadWhat::what() const
 // BADWHAT-NEXT: exception.cpp:[[@LINE-8]] +0x
 // BADWHAT-NOT: panic during panic
-// BADWHAT: rc=2
+// BADWHAT: status=2
 
 __attribute__((noinline)) void thrower(const char* what) {
   if (strcmp(what, "std") == 0) throwStd();
@@ -111,12 +111,12 @@ int main(int argc, char** argv) {
     sink = s.area(1);
     // STD-NEXT: {{^}}main{{$}}
     // STD-NEXT: {{^	/.*}}exception.cpp:[[@LINE-2]] +0x{{[0-9a-f]+$}}
-    // STD-NEXT: rc=2
+    // STD-NEXT: status=2
   } else if (strcmp(mode, "noexcept") == 0) {
     mustNotThrow("std");
     // NOEXCEPT-NEXT: {{^}}main{{$}}
     // NOEXCEPT-NEXT: exception.cpp:[[@LINE-2]] +0x
-    // NOEXCEPT-NEXT: rc=2
+    // NOEXCEPT-NEXT: status=2
   } else if (strcmp(mode, "caught") == 0) {
     try {
       thrower("std");
@@ -128,16 +128,16 @@ int main(int argc, char** argv) {
     thrower(mode);
     // CUSTOM-NEXT: {{^}}main{{$}}
     // CUSTOM-NEXT: exception.cpp:[[@LINE-2]] +0x
-    // CUSTOM-NEXT: rc=2
+    // CUSTOM-NEXT: status=2
     // CSTRING: {{^}}main{{$}}
     // CSTRING-NEXT: exception.cpp:[[@LINE-5]] +0x
-    // CSTRING-NEXT: rc=2
+    // CSTRING-NEXT: status=2
     // INT: {{^}}main{{$}}
     // INT-NEXT: exception.cpp:[[@LINE-8]] +0x
-    // INT-NEXT: rc=2
+    // INT-NEXT: status=2
     // TERMINATE-NEXT: {{^}}main{{$}}
     // TERMINATE-NEXT: exception.cpp:[[@LINE-11]] +0x
-    // TERMINATE-NEXT: rc=2
+    // TERMINATE-NEXT: status=2
   }
   sink = 4;
   return 0;
@@ -145,4 +145,4 @@ int main(int argc, char** argv) {
 
 // A caught exception is no panic.
 // CAUGHT-NOT: panic
-// CAUGHT: rc=0
+// CAUGHT: status=0

@@ -1,30 +1,30 @@
 // Paths that need a goroutine other than main or the runtime's own failures. User code cannot
 // start goroutines yet (no `go` statement in gocc), so this program reaches them through the
 // runtime's internal interface (runtime/proc.h, chan.h, print.h).
-// RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
+// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
 // An exception escaping a goroutine's function: its stack, then "created by".
 // With one P, the worker runs only once main has parked: the output's order is fixed.
-// RUN: bash -c 'env GOMAXPROCS=1 %t exception 2>&1; echo rc=$?' | FileCheck %s --check-prefix=GEXC
+// RUN: bash -c 'env GOMAXPROCS=1 %t exception 2>&1; echo status=$?' | FileCheck %s --check-prefix=GEXC
 // runtime.throw on a goroutine: every goroutine, runtime frames, fp/sp/pc (Go's level 2),
 // whatever GOTRACEBACK says.
-// RUN: bash -c 'env GOMAXPROCS=1 GOTRACEBACK=none %t throw 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THROW
+// RUN: bash -c 'env GOMAXPROCS=1 GOTRACEBACK=none %t throw 2>&1; echo status=$?' | FileCheck %s --check-prefix=THROW
 // A deadlock is the program's fault (Go's fatal): the parked goroutines, user frames only.
-// RUN: bash -c '%t deadlock 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DEADLOCK
+// RUN: bash -c '%t deadlock 2>&1; echo status=$?' | FileCheck %s --check-prefix=DEADLOCK
 // Main returns while another goroutine's crash report is being written (stderr is a pipe
 // read late, so the report blocks mid-write): the crash decides the exit status, as in Go,
 // where runtime.main waits when a panic is under way.
 // RUN: python3 %S/Inputs/slow-stderr.py %t mainexits | FileCheck %s --check-prefix=MAINEXITS
 // MAINEXITS: panic: runtime error: invalid memory address or nil pointer dereference
-// MAINEXITS: rc=2
+// MAINEXITS: status=2
 // A walk cut at 100 frames says so even when hidden runtime frames were among them.
-// RUN: bash -c '%t deepdeadlock 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DEEP
+// RUN: bash -c '%t deepdeadlock 2>&1; echo status=$?' | FileCheck %s --check-prefix=DEEP
 // DEEP: fatal error: all goroutines are asleep - deadlock!
 // DEEP: ...additional frames elided...
-// DEEP: rc=2
+// DEEP: status=2
 // A fault inside the runtime's own code is not a panic.
-// RUN: bash -c '%t runtimefault 2>&1; echo rc=$?' | FileCheck %s --check-prefix=RTFAULT
+// RUN: bash -c '%t runtimefault 2>&1; echo status=$?' | FileCheck %s --check-prefix=RTFAULT
 // An exception on a thread the runtime did not start (std::thread) has no goroutine.
-// RUN: bash -c '%t thread 2>&1; echo rc=$?' | FileCheck %s --check-prefix=THREAD
+// RUN: bash -c '%t thread 2>&1; echo status=$?' | FileCheck %s --check-prefix=THREAD
 #include <unistd.h>
 
 #include <atomic>
@@ -106,8 +106,8 @@ int main(int argc, char** argv) {
   // DEADLOCK-NEXT: {{^}}main{{$}}
   // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // The runtime's scavenger goroutine is hidden below level 2.
-  // DEADLOCK-NOT: goroutine
-  // DEADLOCK: rc=2
+  // DEADLOCK-NOT: {{^}}goroutine
+  // DEADLOCK: status=2
   if (strcmp(mode, "runtimefault") == 0) runtime::allgadd(nullptr);
   // RTFAULT: fatal error: unexpected signal during runtime execution
   // RTFAULT-NEXT: [signal SIGSEGV: segmentation violation code=0x1 addr=0x{{[0-9a-f]+}} pc=0x{{[0-9a-f]+}}]
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
   // RTFAULT-NEXT: runtime::allgadd(runtime::g*)
   // RTFAULT: {{^}}main{{$}}
   // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
-  // RTFAULT: rc=2
+  // RTFAULT: status=2
   if (strcmp(mode, "mainexits") == 0) {
     runtime::newproc(crashDeep, nullptr);
     while (!crashing.load()) {
@@ -134,15 +134,15 @@ int main(int argc, char** argv) {
     // (the lambda is inlined into std::thread's _M_run: its name, the lambda's line)
     // THREAD-NEXT: {{.*}}main::$_0{{.*}}
     // THREAD-NEXT: goroutines.cpp:[[@LINE-7]] +0x
-    // THREAD-NEXT: rc=2
+    // THREAD-NEXT: status=2
   }
   runtime::newproc(worker, argv[1]);
   // GEXC-NEXT: created by main
   // GEXC-NEXT: goroutines.cpp:[[@LINE-2]] +0x
-  // GEXC-NEXT: rc=2
+  // GEXC-NEXT: status=2
   waitForever();
   // THROW: {{^}}main{{$}}
   // THROW-NEXT: goroutines.cpp:[[@LINE-2]] +0x
-  // THROW: rc=2
+  // THROW: status=2
   return 0;
 }

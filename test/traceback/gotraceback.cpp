@@ -5,21 +5,21 @@
 // The program has a goroutine parked on a channel, one running on another thread, one never
 // run, then panics on the main goroutine. Goroutines are made with runtime.newproc, what Go's
 // `go` statement compiles to.
-// RUN: %gocc build -cxxflags=-I%src/runtime -o %t %s
-// RUN: bash -c 'env GOMAXPROCS=2 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK= %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=single %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=none %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=0 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=bogus %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=-1 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=99999999999 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONE
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=all %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,ALL
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=1 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,ALL
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=system %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=2 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
-// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=5 %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
-// RUN: bash -c 'ulimit -c 0; env GOMAXPROCS=2 GOTRACEBACK=crash %t 2>&1; echo rc=$?' | FileCheck %s --check-prefixes=CHECK,CRASH
+// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: bash -c 'env GOMAXPROCS=2 %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK= %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=single %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=none %t 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=0 %t 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=bogus %t 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=-1 %t 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=99999999999 %t 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONE
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=all %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,ALL
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=1 %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,ALL
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=system %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=2 %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
+// RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=5 %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SYSTEM
+// RUN: bash -c 'ulimit -c 0; env GOMAXPROCS=2 GOTRACEBACK=crash %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,CRASH
 #include <sched.h>
 
 #include <atomic>
@@ -49,8 +49,8 @@ int main() {
   fail();
   // CHECK-NEXT: {{^}}main{{$}}
   // CHECK-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
-  // SINGLE-NEXT: rc=2
-  // ALL-NOT: runtime
+  // SINGLE-NEXT: status=2
+  // ALL-NOT: {{^}}runtime
   // SYSTEM-NEXT: runtime.main
   // CRASH-NEXT: runtime.main
   // SYSTEM: runtime.goexit
@@ -123,14 +123,14 @@ __attribute__((noinline)) void startNeverRuns() {
   runtime::newproc(neverRuns, nullptr);  // no P is free to run it
   // ALL-NEXT: created by startNeverRuns()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
-  // ALL-NEXT: rc=2
+  // ALL-NEXT: status=2
   // SYSTEM: goroutine 5 [runnable]:
-  // SYSTEM: rc=2
+  // SYSTEM: status=2
   // CRASH: goroutine 5 [runnable]:
-  // CRASH: rc=134
+  // CRASH: status=134
   spinning.load();  // not a tail call: this frame stays the creator
 }
 
 // NONE: panic: boom
-// NONE-NEXT: rc=2
-// SINGLE-NOT: goroutine
+// NONE-NEXT: status=2
+// SINGLE-NOT: {{^}}goroutine

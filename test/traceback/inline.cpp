@@ -2,7 +2,7 @@
 // inlined into, with its name, and the line is the inlined code's own line (from the line
 // table), so the file:line shown may lie in the inlined function's body or header.
 // RUN: %gocc build -o %t %s
-// RUN: bash -c '%t 2>&1; echo rc=$?' | FileCheck %s
+// RUN: bash -c '%t 2>&1; echo status=$?' | FileCheck %s
 #include <stdexcept>
 
 volatile int sink;
@@ -30,5 +30,5 @@ int main() {
   outer(3);
   // CHECK-NEXT: {{^}}main{{$}}
   // CHECK-NEXT: inline.cpp:[[@LINE-2]] +0x
-  // CHECK-NEXT: rc=2
+  // CHECK-NEXT: status=2
 }

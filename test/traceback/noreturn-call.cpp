@@ -4,8 +4,7 @@
 // Go's compiler, puts nothing after such a call). c<k> has k NOPs, so that for some k the
 // call ends exactly where after<k> begins; every k must name c<k>.
 // RUN: %gocc build -o %t %s
-// RUN: bash -c 'for k in $(seq 0 15); do %t $k 2>&1 | grep -m1 -E "^(c|after)[0-9]+\\(" ; done' > %t.out
-// RUN: FileCheck %s < %t.out
+// RUN: bash -c 'for k in $(seq 0 15); do %t $k 2>&1 | grep -m1 -E "^(c|after)[0-9]+\\(" ; done' | FileCheck %s
 // CHECK: c0()
 // CHECK-NEXT: c1()
 // CHECK-NEXT: c2()

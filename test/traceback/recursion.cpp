@@ -1,7 +1,7 @@
 // An exception thrown 300 calls deep: Go's limit of 100 frames, then
 // "...additional frames elided...".
 // RUN: %gocc build -o %t %s
-// RUN: bash -c '%t 2>&1; echo rc=$?' | FileCheck %s
+// RUN: bash -c '%t 2>&1; echo status=$?' | FileCheck %s
 #include <stdexcept>
 
 volatile int sink;
@@ -17,7 +17,7 @@ __attribute__((noinline)) int descend(int depth) {
   // CHECK-COUNT-99: recursion.cpp:[[@LINE-1]] +0x
   // CHECK-NEXT: ...additional frames elided...
   // CHECK-NOT: {{^}}main{{$}}
-  // CHECK: rc=2
+  // CHECK: status=2
   return r + sink;
 }
 

@@ -1,21 +1,21 @@
 // Faults in user code become Go's runtime-error panics, printed from the faulting pc and
 // frame (taken from the signal's ucontext) on the M's alternate signal stack, exit status 2.
 // RUN: %gocc build -o %t %s
-// RUN: bash -c '%t nil 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NIL
-// RUN: bash -c '%t wild 2>&1; echo rc=$?' | FileCheck %s --check-prefix=WILD
-// RUN: bash -c '%t div 2>&1; echo rc=$?' | FileCheck %s --check-prefix=DIV
-// RUN: bash -c '%t bus %t.bus 2>&1; echo rc=$?' | FileCheck %s --check-prefix=BUS
-// RUN: bash -c '%t overflow 2>&1; echo rc=$?' | FileCheck %s --check-prefix=OVERFLOW
+// RUN: bash -c '%t nil 2>&1; echo status=$?' | FileCheck %s --check-prefix=NIL
+// RUN: bash -c '%t wild 2>&1; echo status=$?' | FileCheck %s --check-prefix=WILD
+// RUN: bash -c '%t div 2>&1; echo status=$?' | FileCheck %s --check-prefix=DIV
+// RUN: bash -c '%t bus %t.bus 2>&1; echo status=$?' | FileCheck %s --check-prefix=BUS
+// RUN: bash -c '%t overflow 2>&1; echo status=$?' | FileCheck %s --check-prefix=OVERFLOW
 // A non-canonical address faults with si_code SI_KERNEL and addr 0: not a nil dereference
 // (Go checks the code too), but an unexpected fault.
-// RUN: bash -c '%t noncanonical 2>&1; echo rc=$?' | FileCheck %s --check-prefix=NONCANON
+// RUN: bash -c '%t noncanonical 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONCANON
 // NONCANON: unexpected fault address 0x0
 // NONCANON-NEXT: fatal error: fault
 // NONCANON-NEXT: [signal SIGSEGV: segmentation violation code=0x80 addr=0x0 pc=0x{{[0-9a-f]+}}]
 // NONCANON-NOT: nil pointer
-// NONCANON: rc=2
+// NONCANON: status=2
 // A SIGSEGV sent by kill(2) is not a fault: it kills as it would without the runtime.
-// RUN: bash -c '%t kill 2>&1; echo rc=$?' | FileCheck %s --check-prefix=KILL
+// RUN: bash -c '%t kill 2>&1; echo status=$?' | FileCheck %s --check-prefix=KILL
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -99,7 +99,7 @@ __attribute__((noinline)) int recurse(int n) {
   // OVERFLOW-NEXT: signals.cpp:[[@LINE-11]] +0x
   // OVERFLOW-NEXT: ...additional frames elided...
   // OVERFLOW-NOT: {{^}}main{{$}}
-  // OVERFLOW: rc=2
+  // OVERFLOW: status=2
 }
 
 int main(int argc, char** argv) {
@@ -108,25 +108,25 @@ int main(int argc, char** argv) {
   if (strcmp(mode, "wild") == 0) sink = load(reinterpret_cast<int*>(0xdeadbeef));
   // NIL-NEXT: {{^}}main{{$}}
   // NIL-NEXT: signals.cpp:[[@LINE-3]] +0x
-  // NIL-NEXT: rc=2
+  // NIL-NEXT: status=2
   // WILD: {{^}}main{{$}}
   // WILD-NEXT: signals.cpp:[[@LINE-5]] +0x{{[0-9a-f]+}} fp=
   // Then the runtime frames below main: runtime.main, down to runtime.goexit.
   // WILD-NEXT: runtime.main
   // WILD: runtime.goexit
-  // WILD: rc=2
+  // WILD: status=2
   if (strcmp(mode, "div") == 0) sink = divide(argc, argc - 2);
   // DIV-NEXT: {{^}}main{{$}}
   // DIV-NEXT: signals.cpp:[[@LINE-2]] +0x
-  // DIV-NEXT: rc=2
+  // DIV-NEXT: status=2
   if (strcmp(mode, "bus") == 0) sink = busError(argv[2]);
   // BUS-NEXT: {{^}}main{{$}}
   // BUS-NEXT: signals.cpp:[[@LINE-2]] +0x
   if (strcmp(mode, "overflow") == 0) sink = recurse(0);
   if (strcmp(mode, "noncanonical") == 0) sink = load(reinterpret_cast<int*>(0xdead000000000000ull));
   if (strcmp(mode, "kill") == 0) kill(getpid(), SIGSEGV);
-  // KILL-NOT: panic
-  // KILL-NOT: fatal
-  // KILL: rc=139
+  // KILL-NOT: {{^}}panic
+  // KILL-NOT: {{^}}fatal
+  // KILL: status=139
   return 0;
 }

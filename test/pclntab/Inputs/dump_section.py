@@ -6,7 +6,7 @@ import tempfile
 
 def dump_section(binary, name):
     # objcopy must write an output object too. Not to /dev/null: it replaces its output by
-    # renaming a new file over it, and run as root that replaced /dev/null itself.
+    # renaming a new file over it, which run as root would replace /dev/null itself.
     with tempfile.TemporaryDirectory() as scratch:
         section = os.path.join(scratch, "section")
         subprocess.run(["llvm-objcopy", "--dump-section", name + "=" + section, binary,

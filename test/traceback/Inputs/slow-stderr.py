@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """slow-stderr.py PROGRAM ARGS...: run PROGRAM with its stderr into a one-page pipe that is
 read only after half a second, so that a long crash report blocks mid-write; then print
-what it wrote and "rc=<status>"."""
+what it wrote and "status=<status>"."""
 import fcntl
 import os
 import subprocess
@@ -21,4 +21,4 @@ while True:
         break
     out += chunk
 sys.stdout.write(out.decode(errors="replace"))
-print("rc=%d" % proc.wait())
+print("status=%d" % proc.wait())
