@@ -19,7 +19,8 @@ namespace rt = gocc::runtime;
 static volatile uintptr_t sink;
 
 static double nsSince(std::chrono::steady_clock::time_point t0, long n) {
-  return std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count() / double(n);
+  return std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count() /
+         double(n);
 }
 
 static void symbolize(uintptr_t pc) {
@@ -59,9 +60,11 @@ int main() {
   for (int r = 0; r < rounds; r++)
     for (uintptr_t pc : pcs) symbolize(pc);
   double perPC = nsSince(t0, long(rounds) * long(pcs.size()));
-  printf("pcs: %zu sampled, %d in a function; FuncForPC+Name+FileLine: %.0f ns per pc\n", pcs.size(), found, perPC);
+  printf("pcs: %zu sampled, %d in a function; FuncForPC+Name+FileLine: %.0f ns per pc\n",
+         pcs.size(), found, perPC);
 
   double perFrame = 0;
   int depth = deep(60, &perFrame);
-  printf("stack of %d frames: Callers + FuncForPC+Name+FileLine: %.0f ns per frame\n", depth, perFrame);
+  printf("stack of %d frames: Callers + FuncForPC+Name+FileLine: %.0f ns per frame\n", depth,
+         perFrame);
 }

@@ -85,21 +85,33 @@ const char kOutput[] = "gocc names the output itself (use gocc's -o)";
 const char kExecutable[] = "gocc links a non-PIE executable with glibc dynamic";
 const char kEntry[] = "gocc's entry point and linker script start the runtime";
 const char kLink[] = "lld would not link";
-const ReservedFlag reservedCxxflags[] = {
-    {"-E", false, kObjects}, {"-S", false, kObjects}, {"-M", false, kObjects},
-    {"-MM", false, kObjects}, {"-fsyntax-only", false, kObjects}, {"-emit-llvm", false, kObjects},
-    {"-o", true, kOutput}, {"-shared", false, kExecutable}};
-const ReservedFlag reservedLdflags[] = {
-    {"-o", true, kOutput},          {"--output", true, kOutput},
-    {"-r", false, kExecutable},     {"--relocatable", false, kExecutable},
-    {"-pie", false, kExecutable},   {"--pie", false, kExecutable},
-    {"-shared", false, kExecutable}, {"--shared", false, kExecutable},
-    {"-static", false, kExecutable}, {"--static", false, kExecutable},
-    {"-static-pie", false, kExecutable}, {"--no-dynamic-linker", false, kExecutable},
-    {"-e", false, kEntry},          {"--entry", true, kEntry},
-    {"-T", true, kEntry},           {"--script", true, kEntry},
-    {"-v", false, kLink},           {"--version", false, kLink},
-    {"--help", false, kLink}};
+const ReservedFlag reservedCxxflags[] = {{"-E", false, kObjects},
+                                         {"-S", false, kObjects},
+                                         {"-M", false, kObjects},
+                                         {"-MM", false, kObjects},
+                                         {"-fsyntax-only", false, kObjects},
+                                         {"-emit-llvm", false, kObjects},
+                                         {"-o", true, kOutput},
+                                         {"-shared", false, kExecutable}};
+const ReservedFlag reservedLdflags[] = {{"-o", true, kOutput},
+                                        {"--output", true, kOutput},
+                                        {"-r", false, kExecutable},
+                                        {"--relocatable", false, kExecutable},
+                                        {"-pie", false, kExecutable},
+                                        {"--pie", false, kExecutable},
+                                        {"-shared", false, kExecutable},
+                                        {"--shared", false, kExecutable},
+                                        {"-static", false, kExecutable},
+                                        {"--static", false, kExecutable},
+                                        {"-static-pie", false, kExecutable},
+                                        {"--no-dynamic-linker", false, kExecutable},
+                                        {"-e", false, kEntry},
+                                        {"--entry", true, kEntry},
+                                        {"-T", true, kEntry},
+                                        {"--script", true, kEntry},
+                                        {"-v", false, kLink},
+                                        {"--version", false, kLink},
+                                        {"--help", false, kLink}};
 
 static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::string> flags,
                                  llvm::ArrayRef<ReservedFlag> reserved) {
@@ -108,8 +120,7 @@ static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::str
       llvm::StringRef name = r.flag;
       bool hit = f == name || f.starts_with(name.str() + "=") ||
                  (r.takesValue && !name.starts_with("--") && f.starts_with(name));
-      if (hit)
-        return usageError(option + " " + f + ": not allowed: " + r.reason);
+      if (hit) return usageError(option + " " + f + ": not allowed: " + r.reason);
     }
   return llvm::Error::success();
 }
@@ -121,21 +132,17 @@ llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
   if (llvm::Error err = checkReserved("-ldflags", opts.ldflags, reservedLdflags))
     return std::move(err);
   auto level = goamd64Level();
-  if (!level)
-    return level.takeError();
+  if (!level) return level.takeError();
   auto pkg = loadPackage(inputs);
-  if (!pkg)
-    return pkg.takeError();
+  if (!pkg) return pkg.takeError();
   auto tc = findToolchain();
-  if (!tc)
-    return tc.takeError();
+  if (!tc) return tc.takeError();
   return BuildSetup{*level, std::move(*tc), std::move(*pkg)};
 }
 
 llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts) {
   auto work = WorkDir::create(opts.keepWork);
-  if (work && (opts.trace || opts.keepWork))
-    llvm::errs() << "WORK=" << work->path() << "\n";
+  if (work && (opts.trace || opts.keepWork)) llvm::errs() << "WORK=" << work->path() << "\n";
   return work;
 }
 
@@ -143,8 +150,7 @@ llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts) {
 // go build does).
 static llvm::Error makeOutputDirectory(const std::string &outputPath, const CommandTrace &trace) {
   llvm::StringRef dir = path::parent_path(outputPath);
-  if (dir.empty() || fs::is_directory(dir))
-    return llvm::Error::success();
+  if (dir.empty() || fs::is_directory(dir)) return llvm::Error::success();
   trace.print({"mkdir", "-p", dir.str()});
   if (std::error_code ec = fs::create_directories(dir, /*IgnoreExisting=*/true, fs::all_all))
     return fail("mkdir " + dir + ": " + errnoText(ec));
@@ -159,7 +165,7 @@ static llvm::Expected<std::string> createTemporaryOutput(const std::string &outp
   int fd;
   llvm::SmallString<256> tmp;
   if (std::error_code ec = fs::createUniqueFile(model, fd, tmp))
-    return fail("create " + outputPath + ": " + errnoText(ec)); // not the %%% model
+    return fail("create " + outputPath + ": " + errnoText(ec));  // not the %%% model
   close(fd);
   return tmp.str().str();
 }
@@ -169,8 +175,7 @@ static llvm::Expected<std::string> createTemporaryOutput(const std::string &outp
 // package inside gocc's tree (examples/) is still relative to itself.
 static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg) {
   PathRewrite rewrite;
-  if (!opts.trimpath)
-    return rewrite;
+  if (!opts.trimpath) return rewrite;
   rewrite.prefixes = {{pkg.dir + "/", ""}, {std::string(GOCC_SOURCE_DIR) + "/", "gocc/"}};
   if (rewrite.prefixes[0].first.size() < rewrite.prefixes[1].first.size())
     std::swap(rewrite.prefixes[0], rewrite.prefixes[1]);
@@ -182,26 +187,23 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup &setup, const Bui
   BuildIDHasher h;
   h.add("toolchain", toolchainVersion());
   h.add("goamd64", std::to_string(setup.goamd64Level));
-  for (const std::string &f : opts.cxxflags)
-    h.add("cxxflag", f);
-  for (const std::string &f : opts.ldflags)
-    h.add("ldflag", f);
+  for (const std::string &f : opts.cxxflags) h.add("cxxflag", f);
+  for (const std::string &f : opts.ldflags) h.add("ldflag", f);
   h.add("trimpath", opts.trimpath ? "1" : "0");
   for (const std::string &file :
        {setup.toolchain.runtimeLibrary(), setup.toolchain.linkerScriptTemplate()}) {
-    auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-    if (!buf)
-      return fail("open " + file + ": " + errnoText(buf.getError()));
+    auto buf =
+        llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
     h.add("toolchain file", (*buf)->getBuffer());
   }
   for (const SourceUnit &unit : setup.package.units) {
-    auto buf = llvm::MemoryBuffer::getFile(unit.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-    if (!buf)
-      return fail("open " + unit.path + ": " + errnoText(buf.getError()));
+    auto buf =
+        llvm::MemoryBuffer::getFile(unit.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!buf) return fail("open " + unit.path + ": " + errnoText(buf.getError()));
     // Named as the table names it: -trimpath builds in two directories hash alike.
     auto abs = absolutePath(unit.path);
-    if (!abs)
-      return abs.takeError();
+    if (!abs) return abs.takeError();
     h.add("source " + trimpathRewrite(opts, setup.package).apply(*abs), (*buf)->getBuffer());
   }
   return h.hex();
@@ -215,9 +217,13 @@ class ProgramBuild {
 public:
   ProgramBuild(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
                std::string outputPath)
-      : setup(setup), opts(opts), work(work), outputPath(std::move(outputPath)),
-        trace(opts.trace, work.path()), times(opts.debugTrace) {}
-  ~ProgramBuild(); // removes the temporary output unless it was committed
+      : setup(setup),
+        opts(opts),
+        work(work),
+        outputPath(std::move(outputPath)),
+        trace(opts.trace, work.path()),
+        times(opts.debugTrace) {}
+  ~ProgramBuild();  // removes the temporary output unless it was committed
 
   llvm::Error run();
 
@@ -245,52 +251,41 @@ private:
   CommandTrace trace;
   StepTimes times;
 
-  std::vector<std::string> objects; // from compile and stamp
-  std::string linkerScript;         // from writeLinkerScript
-  std::string firstLink;            // from linkWithoutTable: the executable the table describes
-  std::string tableObject;          // from buildTable
-  std::string tmpOutput;            // from relink, until commit renames it
+  std::vector<std::string> objects;  // from compile and stamp
+  std::string linkerScript;          // from writeLinkerScript
+  std::string firstLink;             // from linkWithoutTable: the executable the table describes
+  std::string tableObject;           // from buildTable
+  std::string tmpOutput;             // from relink, until commit renames it
 };
 
-} // namespace
+}  // namespace
 
 llvm::Error ProgramBuild::run() {
-  if (llvm::Error err = times.open())
-    return err;
+  if (llvm::Error err = times.open()) return err;
   // Each step named as its method, so that -debug-trace names what the code calls it.
 #define STEP(method) {#method, &ProgramBuild::method}
   const std::pair<const char *, Step> steps[] = {
-      STEP(compile),
-      STEP(stamp),
-      STEP(writeLinkerScript),
-      STEP(linkWithoutTable),
-      STEP(buildTable),
-      STEP(relink),
-      STEP(checkText),
-      STEP(stampBuildID),
-      STEP(commit),
+      STEP(compile),          STEP(stamp),        STEP(writeLinkerScript),
+      STEP(linkWithoutTable), STEP(buildTable),   STEP(relink),
+      STEP(checkText),        STEP(stampBuildID), STEP(commit),
   };
 #undef STEP
   for (const auto &[name, step] : steps)
-    if (llvm::Error err = runStep(name, step))
-      return err;
+    if (llvm::Error err = runStep(name, step)) return err;
   return times.write();
 }
 
 // Runs one step; an interrupt during it (^C, SIGTERM) ends the build there, quietly: gocc then
 // ends by the same signal.
 llvm::Error ProgramBuild::runStep(llvm::StringRef name, Step step) {
-  if (llvm::Error err = (this->*step)())
-    return err;
-  if (interruptSignal())
-    return failQuietly();
+  if (llvm::Error err = (this->*step)()) return err;
+  if (interruptSignal()) return failQuietly();
   times.end(name);
   return llvm::Error::success();
 }
 
 ProgramBuild::~ProgramBuild() {
-  if (!tmpOutput.empty())
-    fs::remove(tmpOutput);
+  if (!tmpOutput.empty()) fs::remove(tmpOutput);
 }
 
 std::vector<std::string> ProgramBuild::linkObjects(const std::string &table) const {
@@ -303,10 +298,8 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string &table) con
 llvm::Error ProgramBuild::compile() {
   std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
                                               opts.cxxflags, opts.trimpath, work);
-  if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace))
-    return err;
-  for (const CompileJob &job : jobs)
-    objects.push_back(job.objectPath);
+  if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
+  for (const CompileJob &job : jobs) objects.push_back(job.objectPath);
   return llvm::Error::success();
 }
 
@@ -324,8 +317,7 @@ llvm::Error ProgramBuild::stamp() {
   facts.goamd64Level = setup.goamd64Level;
   std::string blob = encodeBuildInfo(describeBuild(facts));
   auto inputs = hashInputs(setup, opts);
-  if (!inputs)
-    return inputs.takeError();
+  if (!inputs) return inputs.takeError();
   std::string note = buildIDNote(*inputs);
 
   using namespace llvm::ELF;
@@ -354,8 +346,7 @@ llvm::Error ProgramBuild::writeLinkerScript() {
 llvm::Error ProgramBuild::linkWithoutTable() {
   std::string emptyTable = work.file("gopclntab-empty.o");
   trace.comment("empty pclntab >" + emptyTable);
-  if (llvm::Error err = writePclntabObject({}, emptyTable))
-    return err;
+  if (llvm::Error err = writePclntabObject({}, emptyTable)) return err;
   firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
   return link(linkCommand(setup.toolchain, linkerScript, linkObjects(emptyTable),
                           withoutStripping(opts.ldflags), firstLink),
@@ -367,22 +358,19 @@ llvm::Error ProgramBuild::buildTable() {
   tableObject = work.file("gopclntab.o");
   trace.comment("pclntab " + firstLink + " >" + tableObject);
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
-  if (!table)
-    return table.takeError();
+  if (!table) return table.takeError();
   return writePclntabObject(*table, tableObject);
 }
 
 // Links again, the table in place of the empty one, into a temporary file beside the output.
 llvm::Error ProgramBuild::relink() {
-  if (llvm::Error err = makeOutputDirectory(outputPath, trace))
-    return err;
+  if (llvm::Error err = makeOutputDirectory(outputPath, trace)) return err;
   auto tmp = createTemporaryOutput(outputPath);
-  if (!tmp)
-    return tmp.takeError();
+  if (!tmp) return tmp.takeError();
   tmpOutput = *tmp;
-  return link(linkCommand(setup.toolchain, linkerScript, linkObjects(tableObject), opts.ldflags,
-                          tmpOutput),
-              trace);
+  return link(
+      linkCommand(setup.toolchain, linkerScript, linkObjects(tableObject), opts.ldflags, tmpOutput),
+      trace);
 }
 
 // The table describes the first link's code: it must be the code that ships (pclntab.cpp).
@@ -430,8 +418,7 @@ static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutp
   fs::file_status existing;
   if (!fs::status(output, existing) && !fs::is_regular_file(existing)) {
     bool same = false;
-    if (!fs::equivalent(output, "/dev/null", same) && same)
-      return std::string();
+    if (!fs::equivalent(output, "/dev/null", same) && same) return std::string();
     return fail("build output \"" + output + "\" already exists and is not a regular file");
   }
   // Checked now rather than at link time, so a typo costs no compile: the nearest existing
@@ -439,12 +426,9 @@ static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutp
   for (llvm::StringRef dir = path::parent_path(output);; dir = path::parent_path(dir)) {
     fs::file_status status;
     std::error_code ec = fs::status(dir.empty() ? "." : dir, status);
-    if (ec == std::errc::no_such_file_or_directory && !dir.empty())
-      continue;
-    if (ec)
-      return fail("open " + output + ": " + errnoText(ec));
-    if (!fs::is_directory(status))
-      return fail("open " + output + ": " + errnoText(ENOTDIR));
+    if (ec == std::errc::no_such_file_or_directory && !dir.empty()) continue;
+    if (ec) return fail("open " + output + ": " + errnoText(ec));
+    if (!fs::is_directory(status)) return fail("open " + output + ": " + errnoText(ENOTDIR));
     return output;
   }
 }
@@ -455,28 +439,23 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   flags.addString("o", opts.output);
   addBuildFlags(flags, opts);
   auto inputs = flags.parse(args);
-  if (!inputs)
-    return inputs.takeError();
+  if (!inputs) return inputs.takeError();
 
   auto setup = prepareBuild(*inputs, opts);
-  if (!setup)
-    return setup.takeError();
+  if (!setup) return setup.takeError();
   // The work directory comes first, so that -x prints WORK= before any command.
   auto work = createWorkDir(opts);
-  if (!work)
-    return work.takeError();
+  if (!work) return work.takeError();
   auto output = resolveOutputPath(opts.output, setup->package.defaultOutputName);
-  if (!output)
-    return output.takeError();
-  if (output->empty()) // -o /dev/null: into the work directory, which goes away
+  if (!output) return output.takeError();
+  if (output->empty())  // -o /dev/null: into the work directory, which goes away
     return buildProgram(*setup, opts, *work, work->file(setup->package.defaultOutputName));
   return buildProgram(*setup, opts, *work, *output);
 }
 
 int cmdBuild(llvm::ArrayRef<std::string> args) {
   catchInterrupts();
-  int status = report(build(args), "build"); // the work directory is gone when build returns
-  if (int signo = interruptSignal())
-    dieBySignal(signo);
+  int status = report(build(args), "build");  // the work directory is gone when build returns
+  if (int signo = interruptSignal()) dieBySignal(signo);
   return status;
 }

@@ -14,13 +14,13 @@
 
 // The build flags, shared by gocc build and gocc run (see "gocc help build").
 struct BuildOptions {
-  std::string output; // -o (gocc build only)
+  std::string output;  // -o (gocc build only)
   bool verbose = false;
-  bool trace = false;    // -x
-  bool keepWork = false; // -work
-  bool trimpath = false; // -trimpath
-  std::string debugTrace; // -debug-trace=file
-  int parallel;          // -p
+  bool trace = false;      // -x
+  bool keepWork = false;   // -work
+  bool trimpath = false;   // -trimpath
+  std::string debugTrace;  // -debug-trace=file
+  int parallel;            // -p
   std::vector<std::string> cxxflags;
   std::vector<std::string> ldflags;
 

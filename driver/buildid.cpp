@@ -13,7 +13,8 @@ namespace {
 
 std::string sha256Hex(llvm::StringRef bytes) {
   std::array<uint8_t, 32> digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes));
-  return llvm::toHex(llvm::ArrayRef<uint8_t>(digest.data(), kBuildIDHashDigits / 2), /*LowerCase=*/true);
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(digest.data(), kBuildIDHashDigits / 2),
+                     /*LowerCase=*/true);
 }
 
 void put32(std::string &out, uint32_t v) { out.append(reinterpret_cast<const char *>(&v), 4); }
@@ -23,7 +24,7 @@ constexpr size_t kDescSize = 2 * kBuildIDHashDigits + 1;
 constexpr size_t kNameSize = kBuildIDNoteName.size() + 1;
 constexpr size_t kDescOffset = 12 + (kNameSize + 3) / 4 * 4;
 
-} // namespace
+}  // namespace
 
 void BuildIDHasher::add(llvm::StringRef label, llvm::StringRef bytes) {
   // Length-prefixed, so that no two different input lists hash the same bytes.
@@ -46,9 +47,10 @@ std::string buildIDNote(llvm::StringRef inputsHex) {
 }
 
 llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note) {
-  auto malformed = [] { return llvm::createStringError(llvm::inconvertibleErrorCode(), "malformed build ID note"); };
-  if (note.size() < kDescOffset + kDescSize)
-    return malformed();
+  auto malformed = [] {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "malformed build ID note");
+  };
+  if (note.size() < kDescOffset + kDescSize) return malformed();
   uint32_t namesz, descsz, type;
   memcpy(&namesz, note.data(), 4);
   memcpy(&descsz, note.data() + 4, 4);
@@ -61,14 +63,11 @@ llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note) {
 
 llvm::Error stampContentHash(const std::string &path) {
   auto exe = ElfFile::open(path);
-  if (!exe)
-    return fail(path + ": " + llvm::toString(exe.takeError()));
+  if (!exe) return fail(path + ": " + llvm::toString(exe.takeError()));
   const ElfSection *note = exe->section(kBuildIDSection);
-  if (!note)
-    return fail(path + ": no build ID");
+  if (!note) return fail(path + ": no build ID");
   auto contents = exe->contents(*note);
-  if (!contents)
-    return fail(path + ": " + llvm::toString(contents.takeError()));
+  if (!contents) return fail(path + ": " + llvm::toString(contents.takeError()));
   if (auto id = parseBuildIDNote(*contents); !id)
     return fail(path + ": " + llvm::toString(id.takeError()));
   std::string content = sha256Hex(exe->bytes().getBuffer());
@@ -76,12 +75,13 @@ llvm::Error stampContentHash(const std::string &path) {
   std::error_code ec;
   int fd;
   if ((ec = llvm::sys::fs::openFileForReadWrite(path, fd, llvm::sys::fs::CD_OpenExisting,
-                                                 llvm::sys::fs::OF_None)))
+                                                llvm::sys::fs::OF_None)))
     return fail("open " + path + ": " + errnoText(ec));
   off_t at = off_t(note->header->sh_offset + kDescOffset + kBuildIDHashDigits + 1);
   ssize_t n = pwrite(fd, content.data(), content.size(), at);
   close(fd);
   if (n != ssize_t(content.size()))
-    return fail("write " + path + ": " + errnoText(std::error_code(errno, std::generic_category())));
+    return fail("write " + path + ": " +
+                errnoText(std::error_code(errno, std::generic_category())));
   return llvm::Error::success();
 }

@@ -16,16 +16,16 @@
 
 constexpr llvm::StringLiteral kBuildIDSection = ".note.gocc.buildid";
 constexpr llvm::StringLiteral kBuildIDNoteName = "gocc";
-constexpr uint32_t kBuildIDNoteType = 4; // as Go's ELF_NOTE_GOBUILDID_TAG
+constexpr uint32_t kBuildIDNoteType = 4;  // as Go's ELF_NOTE_GOBUILDID_TAG
 constexpr size_t kBuildIDHashDigits = 32;
 
 // Accumulates the inputs hash.
 class BuildIDHasher {
 public:
   void add(llvm::StringRef label, llvm::StringRef bytes);
-  std::string hex(); // the 32-digit inputs hash
+  std::string hex();  // the 32-digit inputs hash
 private:
-  std::string data; // length-prefixed records, hashed at the end
+  std::string data;  // length-prefixed records, hashed at the end
 };
 
 // The note section's contents for inputsHex, with the content hash still zero.

@@ -10,8 +10,8 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <cerrno>
 #include <sys/wait.h>
+#include <cerrno>
 
 std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, int goamd64Level,
                                      llvm::ArrayRef<std::string> cxxflags, bool trimpath,
@@ -36,7 +36,7 @@ std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, in
                 marchForLevel(goamd64Level)};
     std::string source = unit.path;
     if (llvm::StringRef(source).starts_with("-"))
-      source = "./" + source; // a file, not one of clang's options
+      source = "./" + source;  // a file, not one of clang's options
     if (trimpath) {
       // As go build -trimpath: no trace of where the package sat on the building machine.
       job.argv.insert(job.argv.end(),
@@ -59,8 +59,7 @@ static llvm::sys::ProcessInfo startCompile(const CompileJob &job, std::string &e
   llvm::sys::ProcessInfo process =
       llvm::sys::ExecuteNoWait(job.argv[0], args, /*Env=*/std::nullopt, /*Redirects=*/{},
                                /*MemoryLimit=*/0, &errorText, &execFailed);
-  if (execFailed)
-    process.Pid = 0;
+  if (execFailed) process.Pid = 0;
   return process;
 }
 
@@ -70,8 +69,7 @@ static llvm::sys::ProcessInfo startCompile(const CompileJob &job, std::string &e
 static llvm::Expected<pid_t> waitForAnyChild() {
   siginfo_t info = {};
   while (waitid(P_ALL, 0, &info, WEXITED | WNOWAIT) != 0) {
-    if (errno != EINTR)
-      return fail("waiting for clang: " + errnoText(errno));
+    if (errno != EINTR) return fail("waiting for clang: " + errnoText(errno));
   }
   return info.si_pid;
 }
@@ -80,15 +78,14 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
                         const CommandTrace &trace) {
   llvm::DenseMap<pid_t, const CompileJob *> running;
   bool failed = false;
-  std::string failure; // what gocc itself must say about the first failure; "" if clang said it
+  std::string failure;  // what gocc itself must say about the first failure; "" if clang said it
   size_t next = 0;
 
   while (true) {
     while (!failed && !interruptSignal() && next < jobs.size() &&
            running.size() < size_t(parallel)) {
       const CompileJob &job = jobs[next++];
-      if (verbose)
-        llvm::errs() << job.unit->path << "\n";
+      if (verbose) llvm::errs() << job.unit->path << "\n";
       trace.print(job.argv);
       std::string errorText;
       llvm::sys::ProcessInfo process = startCompile(job, errorText);
@@ -100,12 +97,10 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
       running[process.Pid] = &job;
       passInterruptsTo(process.Pid);
     }
-    if (running.empty())
-      break;
+    if (running.empty()) break;
 
     auto pid = waitForAnyChild();
-    if (!pid)
-      return pid.takeError(); // the children can no longer be tracked
+    if (!pid) return pid.takeError();  // the children can no longer be tracked
     auto it = running.find(*pid);
     if (it == running.end()) {
       // Not ours (gocc starts no other children while compiling); reap it so waitid moves on.
@@ -121,8 +116,7 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
     std::string errorText;
     llvm::sys::ProcessInfo result =
         llvm::sys::Wait(process, /*SecondsToWait=*/std::nullopt, &errorText);
-    if (result.ReturnCode == 0 || failed)
-      continue;
+    if (result.ReturnCode == 0 || failed) continue;
     failed = true;
     // Killed by a signal, clang may have printed little or nothing; unless it was the user's ^C.
     if (result.ReturnCode == -2 && !interruptSignal())
@@ -130,7 +124,6 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
                 " terminated: " + errorText;
   }
 
-  if (!failed)
-    return llvm::Error::success();
+  if (!failed) return llvm::Error::success();
   return failure.empty() ? failQuietly() : fail(failure);
 }

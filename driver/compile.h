@@ -20,8 +20,8 @@
 
 struct CompileJob {
   const SourceUnit *unit;
-  std::string objectPath;        // <work>/<n>_<stem>.o, n counting from 1 in input order
-  std::vector<std::string> argv; // argv[0] is the clang to run
+  std::string objectPath;         // <work>/<n>_<stem>.o, n counting from 1 in input order
+  std::vector<std::string> argv;  // argv[0] is the clang to run
 };
 
 // The clang command of each unit: gocc's defaults, then -cxxflags (so they can override the

@@ -50,7 +50,7 @@ private:
   ElfFile(llvm::MemoryBufferRef bytes, llvm::object::ELF64LEFile elf)
       : bytes_(bytes), elf_(std::move(elf)) {}
 
-  std::unique_ptr<llvm::MemoryBuffer> owned_; // set by open
+  std::unique_ptr<llvm::MemoryBuffer> owned_;  // set by open
   llvm::MemoryBufferRef bytes_;
   llvm::object::ELF64LEFile elf_;
   std::vector<ElfSection> sections_;

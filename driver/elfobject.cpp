@@ -58,11 +58,9 @@ llvm::Error writeSectionObject(const std::string &path, const ObjectSection &sec
 
   std::error_code ec;
   llvm::raw_fd_ostream out(path, ec);
-  if (ec)
-    return fail("create " + path + ": " + errnoText(ec));
+  if (ec) return fail("create " + path + ": " + errnoText(ec));
   out << file;
   out.close();
-  if (out.has_error())
-    return fail("write " + path + ": " + errnoText(out.error()));
+  if (out.has_error()) return fail("write " + path + ": " + errnoText(out.error()));
   return llvm::Error::success();
 }

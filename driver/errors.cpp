@@ -27,8 +27,7 @@ llvm::Error flagError(const llvm::Twine &line) {
 
 std::string errnoText(int errnum) {
   std::string text = strerror(errnum);
-  if (!text.empty())
-    text[0] = std::tolower(static_cast<unsigned char>(text[0]));
+  if (!text.empty()) text[0] = std::tolower(static_cast<unsigned char>(text[0]));
   return text;
 }
 
@@ -39,16 +38,13 @@ std::string errnoText(std::error_code ec) {
 }
 
 int report(llvm::Error err, llvm::StringRef command) {
-  if (!err)
-    return 0;
+  if (!err) return 0;
   int status = 1;
   llvm::handleAllErrors(
       std::move(err),
       [&](const Failure &f) {
-        if (!f.line.empty())
-          llvm::errs() << f.line << "\n";
-        if (f.showUsage)
-          llvm::errs() << shortUsage(command);
+        if (!f.line.empty()) llvm::errs() << f.line << "\n";
+        if (f.showUsage) llvm::errs() << shortUsage(command);
         status = f.exitStatus;
       },
       // Errors from LLVM's own APIs that a step forgot to wrap: still one gocc line, never a crash.

@@ -25,8 +25,8 @@ public:
       : exitStatus(exitStatus), line(std::move(line)), showUsage(showUsage) {}
 
   int exitStatus;
-  std::string line; // printed as is; empty when a tool has already explained
-  bool showUsage;   // follow the line with the command's short usage
+  std::string line;  // printed as is; empty when a tool has already explained
+  bool showUsage;    // follow the line with the command's short usage
 
   void log(llvm::raw_ostream &os) const override { os << line; }
   std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }

@@ -26,10 +26,8 @@ void FlagSet::addString(llvm::StringRef name, std::string &value) {
 void FlagSet::addPositiveInt(llvm::StringRef name, int &value) {
   flags.push_back({name.str(), false, [&value](llvm::StringRef text) -> std::string {
                      int n;
-                     if (text.getAsInteger(10, n))
-                       return "parse error";
-                     if (n < 1)
-                       return "must be at least 1";
+                     if (text.getAsInteger(10, n)) return "parse error";
+                     if (n < 1) return "must be at least 1";
                      value = n;
                      return "";
                    }});
@@ -38,8 +36,7 @@ void FlagSet::addPositiveInt(llvm::StringRef name, int &value) {
 void FlagSet::addQuotedList(llvm::StringRef name, std::vector<std::string> &value) {
   flags.push_back({name.str(), false, [&value](llvm::StringRef text) -> std::string {
                      auto words = splitQuoted(text);
-                     if (!words)
-                       return llvm::toString(words.takeError());
+                     if (!words) return llvm::toString(words.takeError());
                      value = std::move(*words);
                      return "";
                    }});
@@ -47,8 +44,7 @@ void FlagSet::addQuotedList(llvm::StringRef name, std::vector<std::string> &valu
 
 const FlagSet::Flag *FlagSet::find(llvm::StringRef name) const {
   for (const Flag &flag : flags)
-    if (flag.name == name)
-      return &flag;
+    if (flag.name == name) return &flag;
   return nullptr;
 }
 
@@ -56,11 +52,9 @@ llvm::Expected<std::vector<std::string>> FlagSet::parse(llvm::ArrayRef<std::stri
   size_t i = 0;
   while (i < args.size()) {
     llvm::StringRef arg = args[i];
-    if (arg.size() < 2 || arg[0] != '-')
-      break; // the first non-flag argument
+    if (arg.size() < 2 || arg[0] != '-') break;  // the first non-flag argument
     ++i;
-    if (arg == "--")
-      break;
+    if (arg == "--") break;
     llvm::StringRef name = arg.drop_front(arg.starts_with("--") ? 2 : 1);
     if (name.empty() || name[0] == '-' || name[0] == '=')
       return flagError("bad flag syntax: " + arg);
@@ -69,8 +63,7 @@ llvm::Expected<std::vector<std::string>> FlagSet::parse(llvm::ArrayRef<std::stri
     bool hasInlineValue = name.contains('=');
     const Flag *flag = find(flagName);
     if (!flag) {
-      if (flagName == "h" || flagName == "help")
-        return flagError(""); // just the usage
+      if (flagName == "h" || flagName == "help") return flagError("");  // just the usage
       return flagError("flag provided but not defined: -" + flagName);
     }
 
@@ -95,10 +88,8 @@ llvm::Expected<std::vector<std::string>> splitQuoted(llvm::StringRef s) {
   std::vector<std::string> words;
   size_t i = 0;
   while (true) {
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
-      ++i;
-    if (i == s.size())
-      return words;
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == s.size()) return words;
     std::string word;
     while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) {
       char c = s[i++];

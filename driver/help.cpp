@@ -26,7 +26,7 @@ Use "gocc help <command>" for more information about a command.
 )";
 
 // The environment variables every build command reads.
-#define GOCC_BUILD_ENVIRONMENT                                                                     \
+#define GOCC_BUILD_ENVIRONMENT \
   R"(Environment:
 
 	GOAMD64
@@ -184,29 +184,22 @@ const char helpHelp[] = R"(usage: gocc help [command]
 Help prints help about a gocc command, or the list of commands.
 )";
 
-} // namespace
+}  // namespace
 
 void printMainHelp(llvm::raw_ostream &os) { os << mainHelp; }
 
 llvm::StringRef helpText(llvm::StringRef topic) {
-  if (topic == "build")
-    return buildHelp;
-  if (topic == "run")
-    return runHelp;
-  if (topic == "tool")
-    return toolHelp;
-  if (topic == "version")
-    return versionHelp;
-  if (topic == "info")
-    return infoHelp;
-  if (topic == "help")
-    return helpHelp;
+  if (topic == "build") return buildHelp;
+  if (topic == "run") return runHelp;
+  if (topic == "tool") return toolHelp;
+  if (topic == "version") return versionHelp;
+  if (topic == "info") return infoHelp;
+  if (topic == "help") return helpHelp;
   return "";
 }
 
 std::string shortUsage(llvm::StringRef command) {
-  if (command.empty())
-    return "usage: gocc <command> [arguments]\nRun 'gocc help' for usage.\n";
+  if (command.empty()) return "usage: gocc <command> [arguments]\nRun 'gocc help' for usage.\n";
   // The usage line is the first line of the command's help.
   llvm::StringRef usage = helpText(command).split('\n').first;
   return (llvm::Twine(usage) + "\nRun 'gocc help " + command + "' for details.\n").str();

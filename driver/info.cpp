@@ -24,15 +24,16 @@ namespace fs = llvm::sys::fs;
 namespace {
 
 struct InfoOptions {
-  bool modules = false; // -m
-  bool json = false;    // -json
-  bool verbose = false; // -v
+  bool modules = false;  // -m
+  bool json = false;     // -json
+  bool verbose = false;  // -v
 };
 
 // The summary: `go version`'s first line, then what the program is and how it starts, then
 // the sections as gdb's `info files` lists them. -m adds every dep and build line, so that
 // the lines of `go version -m` all appear, in the same order.
-void printText(llvm::raw_ostream &os, const std::string &file, const BinaryInfo &info, bool modules) {
+void printText(llvm::raw_ostream &os, const std::string &file, const BinaryInfo &info,
+               bool modules) {
   const gocc::debug::BuildInfo &bi = info.build;
   os << file << ": " << bi.GoVersion << "\n";
   // The embedded text's own lines (path, mod, dep, build), as `go version -m` shows them.
@@ -40,21 +41,21 @@ void printText(llvm::raw_ostream &os, const std::string &file, const BinaryInfo 
   while (!text.empty()) {
     auto [line, rest] = text.split('\n');
     text = rest;
-    if (modules || line.starts_with("path\t") || line.starts_with("mod\t") || line.starts_with("=>\t"))
+    if (modules || line.starts_with("path\t") || line.starts_with("mod\t") ||
+        line.starts_with("=>\t"))
       os << "\t" << line << "\n";
   }
   os << "\ttarget\tlinux/amd64 " << (info.goamd64.empty() ? "v1" : info.goamd64) << "\n";
-  if (!info.buildID.empty())
-    os << "\tbuildid\t" << info.buildID << "\n";
+  if (!info.buildID.empty()) os << "\tbuildid\t" << info.buildID << "\n";
   if (info.pclntab)
     os << "\tpclntab\tnfunc=" << info.pclntab->nfunc << " nfiles=" << info.pclntab->nfiles
        << " size=" << info.pclntab->size << "\n";
   os << "\tEntry point: " << llvm::format("0x%" PRIx64, info.entry);
-  if (!info.entrySymbol.empty())
-    os << " " << info.entrySymbol;
+  if (!info.entrySymbol.empty()) os << " " << info.entrySymbol;
   os << "\n";
   for (const SectionRange &s : info.sections)
-    os << llvm::format("\t0x%016" PRIx64 " - 0x%016" PRIx64 " is ", s.start, s.end) << s.name << "\n";
+    os << llvm::format("\t0x%016" PRIx64 " - 0x%016" PRIx64 " is ", s.start, s.end) << s.name
+       << "\n";
 }
 
 llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
@@ -67,13 +68,14 @@ llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
     return o;
   };
   llvm::json::Array deps, settings, sections;
-  for (const auto &d : bi.Deps)
-    deps.push_back(module(d));
+  for (const auto &d : bi.Deps) deps.push_back(module(d));
   for (const auto &s : bi.Settings)
     settings.push_back(llvm::json::Object{{"Key", s.Key}, {"Value", s.Value}});
   for (const auto &s : info.sections)
-    sections.push_back(llvm::json::Object{{"Name", s.name}, {"Start", int64_t(s.start)},
-                                          {"End", int64_t(s.end)}, {"Size", int64_t(s.end - s.start)}});
+    sections.push_back(llvm::json::Object{{"Name", s.name},
+                                          {"Start", int64_t(s.start)},
+                                          {"End", int64_t(s.end)},
+                                          {"Size", int64_t(s.end - s.start)}});
   // Field names follow Go's debug.BuildInfo where it has them.
   llvm::json::Object o{{"File", file},
                        {"GoVersion", bi.GoVersion},
@@ -98,8 +100,7 @@ llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
 // Reads one file. The error's text is the reason, without the file name.
 llvm::Expected<BinaryInfo> readBinary(const std::string &file) {
   auto buf = readBinaryFile(file);
-  if (!buf)
-    return buf.takeError();
+  if (!buf) return buf.takeError();
   return inspectBinary((*buf)->getMemBufferRef());
 }
 
@@ -111,8 +112,7 @@ std::vector<std::string> executablesUnder(const std::string &dir, std::error_cod
   for (fs::recursive_directory_iterator it(dir, ec, /*follow_symlinks=*/false), end;
        it != end && !ec; it.increment(ec)) {
     fs::file_status st;
-    if (fs::status(it->path(), st) || !fs::is_regular_file(st))
-      continue;
+    if (fs::status(it->path(), st) || !fs::is_regular_file(st)) continue;
     if ((st.permissions() & (fs::owner_exe | fs::group_exe | fs::others_exe)) != 0)
       files.push_back(it->path());
   }
@@ -120,7 +120,7 @@ std::vector<std::string> executablesUnder(const std::string &dir, std::error_cod
   return files;
 }
 
-} // namespace
+}  // namespace
 
 int cmdInfo(llvm::ArrayRef<std::string> args) {
   InfoOptions opts;
@@ -129,10 +129,8 @@ int cmdInfo(llvm::ArrayRef<std::string> args) {
   flags.addBool("json", opts.json);
   flags.addBool("v", opts.verbose);
   auto inputs = flags.parse(args);
-  if (!inputs)
-    return report(inputs.takeError(), "info");
-  if (inputs->empty())
-    return report(usageError("no binaries named"), "info");
+  if (!inputs) return report(inputs.takeError(), "info");
+  if (inputs->empty()) return report(usageError("no binaries named"), "info");
 
   int status = 0;
   auto complain = [&](const std::string &file, const std::string &why) {
@@ -157,8 +155,7 @@ int cmdInfo(llvm::ArrayRef<std::string> args) {
       auto info = readBinary(file);
       if (!info) {
         std::string why = llvm::toString(info.takeError());
-        if (opts.verbose)
-          complain(file, "skipped: " + why);
+        if (opts.verbose) complain(file, "skipped: " + why);
         continue;
       }
       found.emplace_back(file, std::move(*info));
@@ -175,15 +172,13 @@ int cmdInfo(llvm::ArrayRef<std::string> args) {
   if (opts.json) {
     // One object for one binary, else an array of them.
     llvm::json::Array all;
-    for (const auto &[file, info] : found)
-      all.push_back(toJSON(file, info));
+    for (const auto &[file, info] : found) all.push_back(toJSON(file, info));
     if (all.size() == 1 && inputs->size() == 1 && !fs::is_directory((*inputs)[0]))
       llvm::outs() << llvm::formatv("{0:2}", all[0]) << "\n";
     else if (!all.empty())
       llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(all))) << "\n";
   } else {
-    for (const auto &[file, info] : found)
-      printText(llvm::outs(), file, info, opts.modules);
+    for (const auto &[file, info] : found) printText(llvm::outs(), file, info, opts.modules);
   }
   return status;
 }

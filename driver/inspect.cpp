@@ -3,8 +3,8 @@
 #include "buildid.h"
 #include "elffile.h"
 #include "errors.h"
-#include "pclntab.h"
 #include "formats/buildinfo.h"
+#include "pclntab.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 
@@ -14,12 +14,11 @@ llvm::Error reason(const llvm::Twine &why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), why);
 }
 
-} // namespace
+}  // namespace
 
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   auto exe = ElfFile::view(file);
-  if (!exe)
-    return exe.takeError();
+  if (!exe) return exe.takeError();
   const llvm::object::ELF64LEFile &elf = exe->elf();
   if (elf.getHeader().e_machine != llvm::ELF::EM_X86_64 ||
       (elf.getHeader().e_type != llvm::ELF::ET_EXEC && elf.getHeader().e_type != llvm::ELF::ET_DYN))
@@ -30,8 +29,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   for (const ElfSection &s : exe->sections()) {
     if (s.header->sh_flags & llvm::ELF::SHF_ALLOC)
       info.sections.push_back({s.name.str(), s.address(), s.address() + s.size()});
-    if (s.header->sh_type == llvm::ELF::SHT_SYMTAB)
-      symtab = s.header;
+    if (s.header->sh_type == llvm::ELF::SHT_SYMTAB) symtab = s.header;
   }
   // The sections read below, each the first of its name.
   std::optional<llvm::StringRef> buildinfoBytes, noteBytes, pclntabBytes;
@@ -39,41 +37,34 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
                              std::pair{llvm::StringRef(kBuildIDSection), &noteBytes},
                              std::pair{llvm::StringRef(".gopclntab"), &pclntabBytes}}) {
     const ElfSection *section = exe->section(name);
-    if (!section)
-      continue;
+    if (!section) continue;
     auto contents = exe->contents(*section);
-    if (!contents)
-      return contents.takeError();
+    if (!contents) return contents.takeError();
     *bytes = *contents;
   }
   const ElfSection *text = exe->section(".text");
   uint64_t textAddr = text ? text->address() : 0;
 
   // The build information says who built the file; without it, it is no gocc binary.
-  if (!buildinfoBytes)
-    return reason("not built by gocc (no build information)");
+  if (!buildinfoBytes) return reason("not built by gocc (no build information)");
   buildinfo::Strings strings;
   if (const char *why = buildinfo::decode(reinterpret_cast<const uint8_t *>(buildinfoBytes->data()),
                                           buildinfoBytes->size(), &strings))
     return reason(llvm::Twine("corrupt build information: ") + why);
   llvm::StringRef version(strings.version, strings.versionSize);
-  if (!version.starts_with("gocc"))
-    return reason("not built by gocc (built by " + version + ")");
+  if (!version.starts_with("gocc")) return reason("not built by gocc (built by " + version + ")");
   info.modinfo.assign(strings.modinfo ? strings.modinfo : "", strings.modinfoSize);
   std::string why;
   auto bi = gocc::debug::ParseBuildInfo(info.modinfo, &why);
-  if (!bi)
-    return reason("corrupt build information: " + why);
+  if (!bi) return reason("corrupt build information: " + why);
   info.build = std::move(*bi);
   info.build.GoVersion = version.str();
   for (const gocc::debug::BuildSetting &s : info.build.Settings)
-    if (s.Key == "GOAMD64")
-      info.goamd64 = s.Value;
+    if (s.Key == "GOAMD64") info.goamd64 = s.Value;
 
   if (noteBytes) {
     auto id = parseBuildIDNote(*noteBytes);
-    if (!id)
-      return reason(llvm::toString(id.takeError()));
+    if (!id) return reason(llvm::toString(id.takeError()));
     info.buildID = *id;
   }
 
@@ -87,8 +78,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
       return reason("malformed ELF file: bad symbol table");
     }
     for (const auto &sym : *syms) {
-      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_value != info.entry)
-        continue;
+      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_value != info.entry) continue;
       auto name = sym.getName(*strtab);
       if (!name) {
         llvm::consumeError(name.takeError());
@@ -104,7 +94,8 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
     LoadedPclntab loaded;
     if (const char *bad = loaded.load(*pclntabBytes, textAddr))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
-    info.pclntab = PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};
+    info.pclntab =
+        PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};
   }
   return info;
 }

@@ -30,11 +30,11 @@ struct BinaryInfo {
   gocc::debug::BuildInfo build;  // GoVersion is the toolchain version
   std::string modinfo;           // the embedded text, as `go version -m` prints it
   uint64_t entry = 0;
-  std::string entrySymbol;       // empty if no symbol is at the entry
-  std::string buildID;           // empty if the note is missing
+  std::string entrySymbol;             // empty if no symbol is at the entry
+  std::string buildID;                 // empty if the note is missing
   std::vector<SectionRange> sections;  // the allocated ones, in header order (gdb's info files)
   std::optional<PcTableFigures> pclntab;
-  std::string goamd64;           // from the build settings, "" if absent
+  std::string goamd64;  // from the build settings, "" if absent
 };
 
 // Reads file's bytes. The error says why it is not a readable gocc executable: not ELF, a

@@ -2,9 +2,9 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-#include <csignal>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <csignal>
 
 static volatile sig_atomic_t caughtSignal = 0;
 
@@ -19,15 +19,13 @@ static pid_t children[64];
 static void recordSignal(int signo) {
   caughtSignal = signo;
   for (pid_t child : children)
-    if (child > 0)
-      kill(child, signo);
+    if (child > 0) kill(child, signo);
 }
 
 static void changeChildren(pid_t from, pid_t to) {
   sigset_t block, old;
   sigemptyset(&block);
-  for (int signo : interruptSignals)
-    sigaddset(&block, signo);
+  for (int signo : interruptSignals) sigaddset(&block, signo);
   sigprocmask(SIG_BLOCK, &block, &old);
   for (pid_t &child : children)
     if (child == from) {
@@ -40,8 +38,7 @@ static void changeChildren(pid_t from, pid_t to) {
 // A signal that came before the child was registered is passed on now.
 void passInterruptsTo(pid_t child) {
   changeChildren(0, child);
-  if (int signo = caughtSignal)
-    kill(child, signo);
+  if (int signo = caughtSignal) kill(child, signo);
 }
 void stopPassingInterruptsTo(pid_t child) { changeChildren(child, 0); }
 
@@ -49,12 +46,11 @@ void catchInterrupts() {
   for (int signo : interruptSignals) {
     struct sigaction previous;
     sigaction(signo, nullptr, &previous);
-    if (previous.sa_handler == SIG_IGN)
-      continue; // e.g. nohup: stay immune
+    if (previous.sa_handler == SIG_IGN) continue;  // e.g. nohup: stay immune
     struct sigaction action = {};
     action.sa_handler = recordSignal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; // no SA_RESTART: a blocked waitid returns EINTR
+    action.sa_flags = 0;  // no SA_RESTART: a blocked waitid returns EINTR
     sigaction(signo, &action, nullptr);
   }
 }

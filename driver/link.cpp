@@ -41,12 +41,11 @@ std::vector<std::string> linkCommand(const Toolchain &tc, const std::string &lin
 
 std::vector<std::string> withoutStripping(llvm::ArrayRef<std::string> ldflags) {
   static const llvm::StringRef strip[] = {
-      "-s", "--strip-all", "-strip-all", "-S", "--strip-debug", "-strip-debug",
+      "-s", "--strip-all",   "-strip-all",   "-S", "--strip-debug",    "-strip-debug",
       "-x", "--discard-all", "-discard-all", "-X", "--discard-locals", "-discard-locals"};
   std::vector<std::string> kept;
   for (const std::string &flag : ldflags)
-    if (llvm::find(strip, flag) == std::end(strip))
-      kept.push_back(flag);
+    if (llvm::find(strip, flag) == std::end(strip)) kept.push_back(flag);
   return kept;
 }
 
@@ -68,20 +67,18 @@ private:
   }
   uint64_t current_pos() const override { return copy.size(); }
 };
-} // namespace
+}  // namespace
 
 llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace &trace) {
   trace.print(command, "# in-process");
   std::vector<const char *> argv;
-  for (const std::string &arg : command)
-    argv.push_back(arg.c_str());
+  for (const std::string &arg : command) argv.push_back(arg.c_str());
 
   TeeToStderr diagnostics;
   lld::Result result = lld::lldMain(argv, llvm::outs(), diagnostics, {{lld::Gnu, &lld::elf::link}});
   llvm::outs().flush();
   llvm::errs().flush();
-  if (result.retCode == 0)
-    return llvm::Error::success();
+  if (result.retCode == 0) return llvm::Error::success();
   if (llvm::StringRef(diagnostics.copy).contains("undefined symbol: main"))
     return fail("program has no main function (define int main() or int main(int, char**))");
   return failQuietly();

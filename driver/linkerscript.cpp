@@ -14,13 +14,13 @@ TemplateVars linkerScriptVars(int goamd64Level) {
   };
 }
 
-static llvm::Expected<std::string>
-instantiateTemplate(llvm::StringRef text, const TemplateVars &vars, llvm::StringRef templateName) {
+static llvm::Expected<std::string> instantiateTemplate(llvm::StringRef text,
+                                                       const TemplateVars &vars,
+                                                       llvm::StringRef templateName) {
   std::string out;
   while (true) {
     size_t open = text.find("${");
-    if (open == llvm::StringRef::npos)
-      return out + text.str();
+    if (open == llvm::StringRef::npos) return out + text.str();
     out += text.take_front(open);
     size_t close = text.find('}', open);
     if (close == llvm::StringRef::npos)
@@ -48,18 +48,16 @@ llvm::Error writeLinkerScript(const Toolchain &tc, const TemplateVars &vars,
   if (!templateText)
     return fail("open " + templatePath + ": " + errnoText(templateText.getError()));
   auto script = instantiateTemplate((*templateText)->getBuffer(), vars, templatePath);
-  if (!script)
-    return script.takeError();
+  if (!script) return script.takeError();
 
   std::error_code ec;
   llvm::raw_fd_ostream out(outputPath, ec);
-  if (ec)
-    return fail("create " + outputPath + ": " + errnoText(ec));
+  if (ec) return fail("create " + outputPath + ": " + errnoText(ec));
   out << *script;
   out.close();
   if (out.has_error()) {
     ec = out.error();
-    out.clear_error(); // else the stream's destructor ends gocc with a fatal error
+    out.clear_error();  // else the stream's destructor ends gocc with a fatal error
     return fail("write " + outputPath + ": " + errnoText(ec));
   }
   return llvm::Error::success();

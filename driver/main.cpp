@@ -1,5 +1,5 @@
-// gocc: the command. Dispatches to build, run, info, tool, version and help, like the go command; each command
-// parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
+// gocc: the command. Dispatches to build, run, info, tool, version and help, like the go command;
+// each command parses its own flags and returns the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "config.h"
 #include "errors.h"
@@ -19,23 +19,19 @@
 static llvm::Error checkArgs(llvm::ArrayRef<std::string> args, size_t maxArgs) {
   FlagSet none;
   auto rest = none.parse(args);
-  if (!rest)
-    return rest.takeError();
-  if (rest->size() > maxArgs)
-    return usageError("too many arguments");
+  if (!rest) return rest.takeError();
+  if (rest->size() > maxArgs) return usageError("too many arguments");
   return llvm::Error::success();
 }
 
 static int cmdVersion(llvm::ArrayRef<std::string> args) {
-  if (llvm::Error err = checkArgs(args, 0))
-    return report(std::move(err), "version");
+  if (llvm::Error err = checkArgs(args, 0)) return report(std::move(err), "version");
   llvm::outs() << "gocc version gocc" GOCC_VERSION " linux/amd64 clang" GOCC_CLANG_VERSION "\n";
   return 0;
 }
 
 static int cmdHelp(llvm::ArrayRef<std::string> args) {
-  if (llvm::Error err = checkArgs(args, 1))
-    return report(std::move(err), "help");
+  if (llvm::Error err = checkArgs(args, 1)) return report(std::move(err), "help");
   if (args.empty()) {
     printMainHelp(llvm::outs());
     return 0;
@@ -58,16 +54,11 @@ int main(int argc, char **argv) {
   std::string command = args[0];
   llvm::ArrayRef<std::string> rest = llvm::ArrayRef(args).drop_front();
 
-  if (command == "build")
-    return cmdBuild(rest);
-  if (command == "run")
-    return cmdRun(rest);
-  if (command == "tool")
-    return cmdTool(rest);
-  if (command == "version")
-    return cmdVersion(rest);
-  if (command == "info")
-    return cmdInfo(rest);
+  if (command == "build") return cmdBuild(rest);
+  if (command == "run") return cmdRun(rest);
+  if (command == "tool") return cmdTool(rest);
+  if (command == "version") return cmdVersion(rest);
+  if (command == "info") return cmdInfo(rest);
   if (command == "help" || command == "-h" || command == "-help" || command == "--help")
     return cmdHelp(rest);
   if (command.size() > 1 && command[0] == '-')

@@ -12,10 +12,8 @@ namespace path = llvm::sys::path;
 
 static std::optional<Language> languageOf(llvm::StringRef file) {
   llvm::StringRef ext = path::extension(file);
-  if (ext == ".cpp" || ext == ".cc" || ext == ".cxx")
-    return Language::CXX;
-  if (ext == ".c")
-    return Language::C;
+  if (ext == ".cpp" || ext == ".cc" || ext == ".cxx") return Language::CXX;
+  if (ext == ".c") return Language::C;
   return std::nullopt;
 }
 
@@ -29,18 +27,15 @@ static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string
   std::error_code ec;
   for (fs::directory_iterator it(openDir, ec), end; it != end && !ec; it.increment(ec)) {
     llvm::StringRef name = path::filename(it->path());
-    if (name.starts_with(".") || !isSourceFileName(name))
-      continue;
+    if (name.starts_with(".") || !isSourceFileName(name)) continue;
     // Follows symlinks: a linked source file counts, a directory named x.cpp does not, and a
     // dangling link is an error, as in go build, not a file quietly left out.
     fs::file_status st;
     if (std::error_code statError = fs::status(it->path(), st))
       return fail("open " + it->path() + ": " + errnoText(statError));
-    if (fs::is_regular_file(st))
-      names.push_back(name.str());
+    if (fs::is_regular_file(st)) names.push_back(name.str());
   }
-  if (ec)
-    return fail("open " + openDir + ": " + errnoText(ec));
+  if (ec) return fail("open " + openDir + ": " + errnoText(ec));
   std::sort(names.begin(), names.end());
 
   std::vector<SourceUnit> units;
@@ -54,33 +49,27 @@ static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string
 
 llvm::Expected<std::string> absolutePath(llvm::StringRef p) {
   llvm::SmallString<256> abs(p);
-  if (std::error_code ec = fs::make_absolute(abs))
-    return fail("open " + p + ": " + errnoText(ec));
+  if (std::error_code ec = fs::make_absolute(abs)) return fail("open " + p + ": " + errnoText(ec));
   path::remove_dots(abs, /*remove_dot_dot=*/true);
   return abs.str().str();
 }
 
 static llvm::Expected<Package> loadDirectory(const std::string &dir) {
   auto units = listSourceFiles(dir);
-  if (!units)
-    return units.takeError();
+  if (!units) return units.takeError();
   llvm::StringRef shownDir = dir.empty() ? "." : llvm::StringRef(dir);
-  if (units->empty())
-    return fail("no C or C++ source files in " + shownDir);
+  if (units->empty()) return fail("no C or C++ source files in " + shownDir);
 
   // Named after the directory itself, so "." and "../x/" name it too.
   auto absolute = absolutePath(shownDir);
-  if (!absolute)
-    return absolute.takeError();
+  if (!absolute) return absolute.takeError();
   std::string name = path::filename(*absolute).str();
-  if (name.empty() || name == "/")
-    name = "a.out"; // the root directory has no name
+  if (name.empty() || name == "/") name = "a.out";  // the root directory has no name
   return Package{std::move(*units), name, *absolute, ""};
 }
 
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
-  if (inputs.empty())
-    return loadDirectory("");
+  if (inputs.empty()) return loadDirectory("");
 
   // Find the directories first: a directory together with other inputs is a misuse, whatever
   // those inputs are.
@@ -89,45 +78,39 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
     fs::file_status status;
     if (std::error_code ec = fs::status(input, status))
       return fail("open " + input + ": " + errnoText(ec));
-    if (fs::is_directory(status))
-      dirs.push_back(input);
+    if (fs::is_directory(status)) dirs.push_back(input);
   }
   if (dirs.size() > 1)
     return usageError("cannot build more than one directory: " + dirs[0] + ", " + dirs[1]);
   if (dirs.size() == 1 && inputs.size() > 1)
     return usageError("cannot build a directory together with other inputs: " + dirs[0] + ", " +
                       (inputs[0] == dirs[0] ? inputs[1] : inputs[0]));
-  if (dirs.size() == 1)
-    return loadDirectory(dirs[0]);
+  if (dirs.size() == 1) return loadDirectory(dirs[0]);
 
   // Named files form one package, as in go build: one directory, each file once.
   Package pkg;
   std::vector<std::string> absolutes;
   for (const std::string &input : inputs) {
     std::optional<Language> language = languageOf(input);
-    if (!language)
-      return fail(input + ": not a C or C++ source file");
+    if (!language) return fail(input + ": not a C or C++ source file");
     auto absolute = absolutePath(input);
-    if (!absolute)
-      return absolute.takeError();
+    if (!absolute) return absolute.takeError();
     if (!absolutes.empty() && path::parent_path(*absolute) != path::parent_path(absolutes[0])) {
       auto dirOf = [](llvm::StringRef p) {
         llvm::StringRef d = path::parent_path(p);
         return d.empty() ? llvm::StringRef(".") : d;
       };
-      return fail("named files must all be in one directory; have " + dirOf(inputs[0]) +
-                  " and " + dirOf(input));
+      return fail("named files must all be in one directory; have " + dirOf(inputs[0]) + " and " +
+                  dirOf(input));
     }
     for (size_t i = 0; i < absolutes.size(); ++i)
-      if (absolutes[i] == *absolute)
-        return fail("duplicate file: " + inputs[i] + " and " + input);
+      if (absolutes[i] == *absolute) return fail("duplicate file: " + inputs[i] + " and " + input);
     absolutes.push_back(*absolute);
     pkg.units.push_back({input, *language});
   }
   pkg.mainFile = absolutes[0];
   pkg.dir = path::parent_path(absolutes[0]).str();
   pkg.defaultOutputName = path::stem(inputs[0]).str();
-  if (pkg.defaultOutputName.empty())
-    pkg.defaultOutputName = "a.out"; // a file named just ".cpp"
+  if (pkg.defaultOutputName.empty()) pkg.defaultOutputName = "a.out";  // a file named just ".cpp"
   return pkg;
 }

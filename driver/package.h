@@ -15,7 +15,7 @@
 enum class Language { C, CXX };
 
 struct SourceUnit {
-  std::string path; // as the user gave it (or the directory joined with the file name)
+  std::string path;  // as the user gave it (or the directory joined with the file name)
   Language language;
 };
 
@@ -25,7 +25,7 @@ struct Package {
   // The package directory, absolute and without dots: the directory named, or the first file's
   // (-trimpath shows paths relative to it).
   std::string dir;
-  std::string mainFile; // absolute: the first file, when files were named; else empty
+  std::string mainFile;  // absolute: the first file, when files were named; else empty
   // What the build information calls the program: the directory, or the first file.
   const std::string &programPath() const { return mainFile.empty() ? dir : mainFile; }
 };

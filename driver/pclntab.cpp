@@ -44,11 +44,9 @@ using pclntab::PCRange;
 
 std::string PathRewrite::apply(llvm::StringRef path) const {
   for (const auto &[from, to] : prefixes)
-    if (path.starts_with(from))
-      return to + path.drop_front(from.size()).str();
+    if (path.starts_with(from)) return to + path.drop_front(from.size()).str();
   // Clang joins a relative name to comp_dir "." (-fdebug-compilation-dir=.): drop the "./".
-  while (path.starts_with("./"))
-    path = path.drop_front(2);
+  while (path.starts_with("./")) path = path.drop_front(2);
   return path.str();
 }
 
@@ -62,17 +60,15 @@ struct Executable {
 
 llvm::Expected<Executable> openExecutable(const std::string &path) {
   auto file = ElfFile::open(path);
-  if (!file)
-    return fail("pclntab: " + path + ": " + llvm::toString(file.takeError()));
+  if (!file) return fail("pclntab: " + path + ": " + llvm::toString(file.takeError()));
   const ElfSection *text = file->section(".text");
-  if (!text)
-    return fail("pclntab: " + path + ": no .text section");
+  if (!text) return fail("pclntab: " + path + ": no .text section");
   return Executable{std::move(*file), text};
 }
 
 struct Symbol {
   uint64_t addr, size;
-  int rank; // 0 global, 1 weak, 2 local
+  int rank;  // 0 global, 1 weak, 2 local
   std::string name;
 };
 
@@ -83,37 +79,29 @@ llvm::Expected<std::vector<Symbol>> textFunctions(const Executable &exe) {
   uint32_t textIndex = uint32_t(exe.text - exe.file.sections().data());
   std::vector<Symbol> syms;
   for (const ElfSection &table : exe.file.sections()) {
-    if (table.header->sh_type != llvm::ELF::SHT_SYMTAB)
-      continue;
+    if (table.header->sh_type != llvm::ELF::SHT_SYMTAB) continue;
     auto symbols = elf.symbols(table.header);
-    if (!symbols)
-      return fail("pclntab: bad symbol table: " + llvm::toString(symbols.takeError()));
+    if (!symbols) return fail("pclntab: bad symbol table: " + llvm::toString(symbols.takeError()));
     auto names = elf.getStringTableForSymtab(*table.header);
-    if (!names)
-      return fail("pclntab: bad symbol table: " + llvm::toString(names.takeError()));
+    if (!names) return fail("pclntab: bad symbol table: " + llvm::toString(names.takeError()));
     for (const auto &sym : *symbols) {
       // A function in .text: gocc's executables have too few sections for a symbol to need an
       // extended section index (SHN_XINDEX), so st_shndx says where the symbol is.
       if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_size == 0 || sym.st_shndx != textIndex)
         continue;
       auto name = sym.getName(*names);
-      if (!name)
-        return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
+      if (!name) return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
       uint64_t addr = sym.st_value;
-      if (addr < textStart || addr >= textEnd)
-        continue;
+      if (addr < textStart || addr >= textEnd) continue;
       uint8_t binding = sym.getBinding();
       int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
       syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, name->str()});
     }
   }
   std::sort(syms.begin(), syms.end(), [](const Symbol &a, const Symbol &b) {
-    if (a.addr != b.addr)
-      return a.addr < b.addr;
-    if (a.size != b.size)
-      return a.size > b.size;
-    if (a.rank != b.rank)
-      return a.rank < b.rank;
+    if (a.addr != b.addr) return a.addr < b.addr;
+    if (a.size != b.size) return a.size > b.size;
+    if (a.rank != b.rank) return a.rank < b.rank;
     return a.name < b.name;
   });
   syms.erase(std::unique(syms.begin(), syms.end(),
@@ -125,13 +113,13 @@ llvm::Expected<std::vector<Symbol>> textFunctions(const Executable &exe) {
 // One line-table row as a pc range.
 struct LineRange {
   uint64_t start, end;
-  uint32_t unit; // index of the DWARF compilation unit
-  uint32_t file; // index into the path list
+  uint32_t unit;  // index of the DWARF compilation unit
+  uint32_t file;  // index into the path list
   uint32_t line;
 };
 
 struct LineInfo {
-  std::vector<LineRange> ranges; // sorted by start, disjoint
+  std::vector<LineRange> ranges;  // sorted by start, disjoint
   std::vector<std::string> paths;
 };
 
@@ -143,34 +131,30 @@ LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textE
   for (const auto &unit : dwarf.compile_units()) {
     uint32_t u = unitIndex++;
     const llvm::DWARFDebugLine::LineTable *table = dwarf.getLineTableForUnit(unit.get());
-    if (!table)
-      continue;
+    if (!table) continue;
     const char *compDir = unit->getCompilationDir();
-    std::map<uint64_t, uint32_t> fileIds; // this table's file number → path id
+    std::map<uint64_t, uint32_t> fileIds;  // this table's file number → path id
     auto fileId = [&](uint64_t file) {
       auto it = fileIds.find(file);
-      if (it != fileIds.end())
-        return it->second;
+      if (it != fileIds.end()) return it->second;
       std::string path;
-      if (!table->getFileNameByIndex(
-              file, compDir ? compDir : "",
-              llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath, path))
+      if (!table->getFileNameByIndex(file, compDir ? compDir : "",
+                                     llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath,
+                                     path))
         path = "?";
       path = rewrite.apply(path);
       auto [at, added] = pathIds.try_emplace(path, uint32_t(info.paths.size()));
-      if (added)
-        info.paths.push_back(path);
+      if (added) info.paths.push_back(path);
       fileIds[file] = at->second;
       return at->second;
     };
     for (const auto &seq : table->Sequences) {
       // Sequences of code the linker discarded (COMDAT duplicates) point outside .text.
-      if (!seq.isValid() || seq.LowPC < textStart || seq.HighPC > textEnd)
-        continue;
+      if (!seq.isValid() || seq.LowPC < textStart || seq.HighPC > textEnd) continue;
       for (unsigned i = seq.FirstRowIndex; i + 1 < seq.LastRowIndex; i++) {
         const auto &row = table->Rows[i];
         uint64_t start = row.Address.Address, end = table->Rows[i + 1].Address.Address;
-        if (end <= start) // several rows at one pc: the last one holds, as in llvm-symbolizer
+        if (end <= start)  // several rows at one pc: the last one holds, as in llvm-symbolizer
           continue;
         info.ranges.push_back({start, end, u, fileId(row.File), row.Line});
       }
@@ -186,8 +170,7 @@ LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textE
   std::vector<LineRange> disjoint;
   for (LineRange r : info.ranges) {
     r.start = std::max(r.start, covered);
-    if (r.start >= r.end)
-      continue;
+    if (r.start >= r.end) continue;
     disjoint.push_back(r);
     covered = r.end;
   }
@@ -203,11 +186,10 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
     llvm::consumeError(frames.takeError());
     return out;
   }
-  constexpr uint32_t kRSP = 7; // DWARF register number of rsp on x86-64
+  constexpr uint32_t kRSP = 7;  // DWARF register number of rsp on x86-64
   for (const llvm::dwarf::FrameEntry &entry : (*frames)->entries()) {
     const auto *fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
-    if (!fde)
-      continue;
+    if (!fde) continue;
     uint64_t fdeEnd = fde->getInitialLocation() + fde->getAddressRange();
     auto rows = llvm::dwarf::UnwindTable::create(fde);
     if (!rows) {
@@ -215,8 +197,7 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
       continue;
     }
     for (auto it = rows->begin(); it != rows->end(); ++it) {
-      if (!it->hasAddress())
-        continue;
+      if (!it->hasAddress()) continue;
       auto next = std::next(it);
       uint64_t start = it->getAddress();
       uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
@@ -234,8 +215,7 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
   uint64_t covered = 0;
   for (PCRange r : out) {
     r.start = std::max(r.start, covered);
-    if (r.start >= r.end)
-      continue;
+    if (r.start >= r.end) continue;
     disjoint.push_back(r);
     covered = r.end;
   }
@@ -248,8 +228,8 @@ std::pair<typename std::vector<Range>::const_iterator, typename std::vector<Rang
 overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
   auto first = std::partition_point(list.begin(), list.end(),
                                     [&](const Range &r) { return r.end <= start; });
-  auto last = std::partition_point(first, list.end(),
-                                   [&](const Range &r) { return r.start < end; });
+  auto last =
+      std::partition_point(first, list.end(), [&](const Range &r) { return r.start < end; });
   return {first, last};
 }
 
@@ -258,31 +238,27 @@ overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
 // every range of every function that has a unit, and a -1 there makes it give up on the
 // whole table (Go's own tables never have one). The line stays -1 in the gaps.
 void fillGaps(std::vector<PCRange> &ranges, uint64_t entry, uint64_t end) {
-  if (ranges.empty())
-    return;
+  if (ranges.empty()) return;
   ranges.front().start = entry;
-  for (size_t i = 1; i < ranges.size(); i++)
-    ranges[i - 1].end = ranges[i].start;
+  for (size_t i = 1; i < ranges.size(); i++) ranges[i - 1].end = ranges[i].start;
   ranges.back().end = end;
 }
 
-} // namespace
+}  // namespace
 
-llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, const PathRewrite &rewrite) {
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath,
+                                                  const PathRewrite &rewrite) {
   auto exe = openExecutable(exePath);
-  if (!exe)
-    return exe.takeError();
+  if (!exe) return exe.takeError();
   auto syms = textFunctions(*exe);
-  if (!syms)
-    return syms.takeError();
+  if (!syms) return syms.takeError();
   uint64_t textStart = exe->text->address();
   uint64_t textEnd = textStart + exe->text->size();
 
   // DWARF problems are not the build's: a unit whose tables cannot be read just has no lines.
   // LLVM's DWARF reader takes an ObjectFile: a second view of the same bytes.
   auto object = obj::ELF64LEObjectFile::create(exe->file.bytes());
-  if (!object)
-    return fail("pclntab: " + exePath + ": " + llvm::toString(object.takeError()));
+  if (!object) return fail("pclntab: " + exePath + ": " + llvm::toString(object.takeError()));
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(
       *object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
@@ -291,8 +267,8 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
 
   pclntab::PclnInput in;
   in.textStart = textStart;
-  std::map<uint32_t, uint32_t> cuOf;                 // DWARF unit → table unit
-  std::vector<std::map<uint32_t, int32_t>> fileOf;   // per table unit: path id → file index
+  std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
+  std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
   for (size_t i = 0; i < syms->size(); i++) {
     const Symbol &sym = (*syms)[i];
     pclntab::FuncInput f;
@@ -313,8 +289,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
         uint64_t start = std::max(r->start, f.entry), end = std::min(r->end, f.end);
         auto [file, newFile] =
             fileOf[f.cu].try_emplace(r->file, int32_t(in.cus[f.cu].files.size()));
-        if (newFile)
-          in.cus[f.cu].files.push_back(lines.paths[r->file]);
+        if (newFile) in.cus[f.cu].files.push_back(lines.paths[r->file]);
         f.file.push_back({start, end, file->second});
         f.line.push_back({start, end, int32_t(r->line)});
       }
@@ -328,8 +303,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, co
 
   std::string error;
   std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
-  if (bytes.empty())
-    return fail("internal error: pclntab for " + exePath + ": " + error);
+  if (bytes.empty()) return fail("internal error: pclntab for " + exePath + ": " + error);
   return bytes;
 }
 
@@ -341,19 +315,16 @@ llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string 
   // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
   // output section of the same rank, and without the flag that would be .gopclntab, so the
   // orphan would move with the table's size and the code using it would change.
-  return writeSectionObject(objectPath,
-                            {".gopclntab", llvm::ELF::SHT_PROGBITS,
-                             llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
-                             llvm::toStringRef(table)});
+  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS,
+                                         llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
+                                         llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string &before, const std::string &after) {
   auto a = openExecutable(before);
-  if (!a)
-    return a.takeError();
+  if (!a) return a.takeError();
   auto b = openExecutable(after);
-  if (!b)
-    return b.takeError();
+  if (!b) return b.takeError();
   auto aBytes = a->file.contents(*a->text), bBytes = b->file.contents(*b->text);
   if (!aBytes || !bBytes) {
     llvm::consumeError(aBytes.takeError());
@@ -371,11 +342,9 @@ llvm::Error checkTextUnchanged(const std::string &before, const std::string &aft
   // The rest of the image must not move either (an orphan section the linker placed after the
   // table would): code addresses data, and the table was made for this layout.
   std::map<std::string, std::pair<uint64_t, uint64_t>> placed;
-  for (const ElfSection &s : b->file.sections())
-    placed[s.name.str()] = {s.address(), s.size()};
+  for (const ElfSection &s : b->file.sections()) placed[s.name.str()] = {s.address(), s.size()};
   for (const ElfSection &s : a->file.sections()) {
-    if (!(s.header->sh_flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab")
-      continue;
+    if (!(s.header->sh_flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab") continue;
     auto it = placed.find(s.name.str());
     if (it == placed.end() || it->second != std::make_pair(s.address(), s.size()))
       return fail(llvm::formatv("internal error: adding the pclntab moved section {0} "

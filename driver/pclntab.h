@@ -26,7 +26,7 @@
 // matching prefix: -trimpath maps the package directory to "" and gocc's source tree to
 // "gocc/".
 struct PathRewrite {
-  std::vector<std::pair<std::string, std::string>> prefixes; // from, to (from ends in '/')
+  std::vector<std::pair<std::string, std::string>> prefixes;  // from, to (from ends in '/')
   std::string apply(llvm::StringRef path) const;
 };
 
@@ -46,7 +46,8 @@ struct LoadedPclntab {
 };
 
 // Builds the table (its bytes) for the executable at exePath.
-llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath, const PathRewrite &rewrite);
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath,
+                                                  const PathRewrite &rewrite);
 
 // Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
 // .gopclntab, aligned to 32 (Go's alignment for it).

@@ -16,10 +16,10 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-#include <cerrno>
-#include <csignal>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <cerrno>
+#include <csignal>
 
 extern char **environ;
 
@@ -39,10 +39,8 @@ constexpr int forwardedSignals[] = {SIGINT, SIGQUIT};
 void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string> &inputs,
                   std::vector<std::string> &programArgs) {
   size_t n = 0;
-  while (n < args.size() && isSourceFileName(args[n]))
-    ++n;
-  if (n == 0 && !args.empty())
-    n = 1;
+  while (n < args.size() && isSourceFileName(args[n])) ++n;
+  if (n == 0 && !args.empty()) n = 1;
   inputs.assign(args.begin(), args.begin() + n);
   programArgs.assign(args.begin() + n, args.end());
 }
@@ -50,8 +48,7 @@ void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string> &in
 llvm::Expected<Termination> runProgram(const std::string &exe,
                                        llvm::ArrayRef<std::string> programArgs) {
   std::vector<char *> argv = {const_cast<char *>(exe.c_str())};
-  for (const std::string &arg : programArgs)
-    argv.push_back(const_cast<char *>(arg.c_str()));
+  for (const std::string &arg : programArgs) argv.push_back(const_cast<char *>(arg.c_str()));
   argv.push_back(nullptr);
 
   // Ignore the terminal's signals in gocc from before the program exists until it is gone; the
@@ -62,8 +59,7 @@ llvm::Expected<Termination> runProgram(const std::string &exe,
   sigemptyset(&toDefault);
   for (size_t i = 0; i < std::size(forwardedSignals); ++i) {
     sigaction(forwardedSignals[i], &ignore, &saved[i]);
-    if (saved[i].sa_handler != SIG_IGN)
-      sigaddset(&toDefault, forwardedSignals[i]);
+    if (saved[i].sa_handler != SIG_IGN) sigaddset(&toDefault, forwardedSignals[i]);
   }
   auto restoreSignals = [&] {
     for (size_t i = 0; i < std::size(forwardedSignals); ++i)
@@ -99,12 +95,11 @@ llvm::Expected<Termination> runProgram(const std::string &exe,
   stopPassingInterruptsTo(pid);
   waitpid(pid, &status, 0);
   restoreSignals();
-  if (WIFSIGNALED(status))
-    return Termination{0, WTERMSIG(status)};
+  if (WIFSIGNALED(status)) return Termination{0, WTERMSIG(status)};
   return Termination{WEXITSTATUS(status), 0};
 }
 
-} // namespace
+}  // namespace
 
 // Builds and runs the program. The work directory is gone when this returns.
 static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
@@ -112,22 +107,17 @@ static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
   FlagSet flags;
   addBuildFlags(flags, opts);
   auto rest = flags.parse(args);
-  if (!rest)
-    return rest.takeError();
+  if (!rest) return rest.takeError();
   std::vector<std::string> inputs, programArgs;
   splitRunArgs(*rest, inputs, programArgs);
-  if (inputs.empty())
-    return usageError("no C or C++ source files listed");
+  if (inputs.empty()) return usageError("no C or C++ source files listed");
 
   auto setup = prepareBuild(inputs, opts);
-  if (!setup)
-    return setup.takeError();
+  if (!setup) return setup.takeError();
   auto work = createWorkDir(opts);
-  if (!work)
-    return work.takeError();
+  if (!work) return work.takeError();
   std::string exe = work->file(setup->package.defaultOutputName);
-  if (llvm::Error err = buildProgram(*setup, opts, *work, exe))
-    return std::move(err);
+  if (llvm::Error err = buildProgram(*setup, opts, *work, exe)) return std::move(err);
 
   std::vector<std::string> command = {exe};
   command.insert(command.end(), programArgs.begin(), programArgs.end());
@@ -140,13 +130,11 @@ int cmdRun(llvm::ArrayRef<std::string> args) {
   auto termination = run(args);
   if (!termination) {
     int status = report(termination.takeError(), "run");
-    if (int signo = interruptSignal())
-      dieBySignal(signo); // the build was interrupted
+    if (int signo = interruptSignal()) dieBySignal(signo);  // the build was interrupted
     return status;
   }
   // A signal gocc got while the program ran (say, SIGTERM to gocc alone) does not count: the
   // program's own ending is the outcome.
-  if (termination->signal)
-    dieBySignal(termination->signal);
+  if (termination->signal) dieBySignal(termination->signal);
   return termination->exitStatus;
 }

@@ -1,7 +1,7 @@
 #include "stamp.h"
 
-#include "formats/buildinfo.h"
 #include "config.h"
+#include "formats/buildinfo.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -24,7 +24,8 @@ using gocc::debug::BuildSetting;
 using gocc::debug::Module;
 
 std::string toolchainVersion() {
-  return std::string("gocc") + GOCC_VERSION + " clang" + GOCC_CLANG_VERSION; // as gocc version says it
+  return std::string("gocc") + GOCC_VERSION + " clang" +
+         GOCC_CLANG_VERSION;  // as gocc version says it
 }
 
 namespace {
@@ -33,25 +34,23 @@ namespace {
 // tree): the build information then simply has no vcs lines, as Go's with -buildvcs=auto.
 std::optional<std::string> git(const std::string &dir, std::vector<llvm::StringRef> args) {
   static const llvm::ErrorOr<std::string> gitPath = llvm::sys::findProgramByName("git");
-  if (!gitPath)
-    return std::nullopt;
+  if (!gitPath) return std::nullopt;
   llvm::SmallString<128> out;
   int fd;
-  if (fs::createTemporaryFile("gocc-git", "out", fd, out))
-    return std::nullopt;
+  if (fs::createTemporaryFile("gocc-git", "out", fd, out)) return std::nullopt;
   ::close(fd);
   std::vector<llvm::StringRef> argv = {"git", "-C", dir};
   argv.insert(argv.end(), args.begin(), args.end());
-  std::optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), out.str(), llvm::StringRef("")};
+  std::optional<llvm::StringRef> redirects[] = {llvm::StringRef(""), out.str(),
+                                                llvm::StringRef("")};
   int rc = llvm::sys::ExecuteAndWait(*gitPath, argv, std::nullopt, redirects);
   auto text = llvm::MemoryBuffer::getFile(out);
   fs::remove(out);
-  if (rc != 0 || !text)
-    return std::nullopt;
+  if (rc != 0 || !text) return std::nullopt;
   return llvm::StringRef((*text)->getBuffer()).trim().str();
 }
 
-} // namespace
+}  // namespace
 
 std::string projectDirectory(const std::string &dir) {
   auto top = git(dir, {"rev-parse", "--show-toplevel"});
@@ -64,12 +63,10 @@ namespace {
 // RFC 3339 in UTC) and vcs.modified (uncommitted changes).
 void addGitSettings(const std::string &dir, std::vector<BuildSetting> &settings) {
   auto head = git(dir, {"-c", "log.showsignature=false", "show", "-s", "--format=%H:%ct", "HEAD"});
-  if (!head)
-    return;
+  if (!head) return;
   auto [rev, secs] = llvm::StringRef(*head).split(':');
   long long t;
-  if (rev.empty() || secs.getAsInteger(10, t))
-    return;
+  if (rev.empty() || secs.getAsInteger(10, t)) return;
   auto status = git(dir, {"status", "--porcelain"});
   time_t tt = time_t(t);
   struct tm utc;
@@ -79,16 +76,14 @@ void addGitSettings(const std::string &dir, std::vector<BuildSetting> &settings)
   settings.push_back({"vcs", "git"});
   settings.push_back({"vcs.revision", rev.str()});
   settings.push_back({"vcs.time", when});
-  if (status)
-    settings.push_back({"vcs.modified", status->empty() ? "false" : "true"});
+  if (status) settings.push_back({"vcs.modified", status->empty() ? "false" : "true"});
 }
 
 // A flag list as one string that the driver's quoted-list flags parse back to the same list.
 std::string joinFlags(const std::vector<std::string> &flags) {
   std::string out;
   for (const std::string &f : flags) {
-    if (!out.empty())
-      out += ' ';
+    if (!out.empty()) out += ' ';
     bool plain = !f.empty() && f.find_first_of(" \t\n'\"") == std::string::npos;
     if (plain) {
       out += f;
@@ -96,15 +91,12 @@ std::string joinFlags(const std::vector<std::string> &flags) {
     }
     // splitQuoted joins adjacent quoted pieces into one word and unescapes nothing: the
     // runs without ' go in '...', and each ' in "'".
-    if (f.empty())
-      out += "''";
+    if (f.empty()) out += "''";
     llvm::StringRef rest = f;
     while (!rest.empty()) {
       size_t q = rest.find('\'');
-      if (q != 0)
-        out += "'" + rest.substr(0, q).str() + "'";
-      if (q == llvm::StringRef::npos)
-        break;
+      if (q != 0) out += "'" + rest.substr(0, q).str() + "'";
+      if (q == llvm::StringRef::npos) break;
       out += "\"'\"";
       rest = rest.drop_front(q + 1);
     }
@@ -116,7 +108,7 @@ std::string joinFlags(const std::vector<std::string> &flags) {
 // of the directory they are in, e.g. /usr/lib/gcc/x86_64-linux-gnu/12.
 std::string gccLibVersion() { return "v" + path::filename(GOCC_GCC_LIB_DIR).str(); }
 
-} // namespace
+}  // namespace
 
 BuildInfo describeBuild(const BuildFacts &facts) {
   BuildInfo bi;
@@ -133,12 +125,9 @@ BuildInfo describeBuild(const BuildFacts &facts) {
   // In Go's order: flags, then the target, then the version control state.
   auto &s = bi.Settings;
   s.push_back({"-compiler", "clang"});
-  if (!facts.cxxflags.empty())
-    s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
-  if (!facts.ldflags.empty())
-    s.push_back({"-ldflags", joinFlags(facts.ldflags)});
-  if (facts.trimpath)
-    s.push_back({"-trimpath", "true"});
+  if (!facts.cxxflags.empty()) s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
+  if (!facts.ldflags.empty()) s.push_back({"-ldflags", joinFlags(facts.ldflags)});
+  if (facts.trimpath) s.push_back({"-trimpath", "true"});
   s.push_back({"CLANG_VERSION", GOCC_CLANG_VERSION});
   s.push_back({"GOARCH", "amd64"});
   s.push_back({"GOOS", "linux"});

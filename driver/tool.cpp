@@ -23,45 +23,39 @@
 
 namespace {
 
-const char addr2lineUsage[] = "usage: gocc tool addr2line binary\n"
-                              "reads addresses from standard input and writes two lines for each:\n"
-                              "\tfunction name\n"
-                              "\tfile:line\n";
+const char addr2lineUsage[] =
+    "usage: gocc tool addr2line binary\n"
+    "reads addresses from standard input and writes two lines for each:\n"
+    "\tfunction name\n"
+    "\tfile:line\n";
 
 llvm::Error loadTable(const std::string &path, LoadedPclntab &out) {
   auto exe = ElfFile::open(path);
-  if (!exe)
-    return fail(path + ": " + llvm::toString(exe.takeError()));
+  if (!exe) return fail(path + ": " + llvm::toString(exe.takeError()));
   const ElfSection *table = exe->section(".gopclntab");
   if (!table || table->size() == 0)
     return fail(path + ": no .gopclntab section (not built by gocc?)");
   auto contents = exe->contents(*table);
-  if (!contents)
-    return fail(path + ": " + llvm::toString(contents.takeError()));
+  if (!contents) return fail(path + ": " + llvm::toString(contents.takeError()));
   // Go's readers count entries from .text's address; a table that does not is as wrong as one
   // whose functions are out of order.
   const ElfSection *text = exe->section(".text");
   const char *why = text ? out.load(*contents, text->address()) : "no .text section";
-  if (why)
-    return fail(path + ": corrupt .gopclntab: " + why);
+  if (why) return fail(path + ": corrupt .gopclntab: " + why);
   return llvm::Error::success();
 }
 
 // strconv.ParseUint(strings.TrimPrefix(s, "0x"), 16, 64), errors ignored as addr2line
 // ignores them: 0 for a syntax error, the largest value for an overflow.
 uint64_t parsePC(llvm::StringRef s) {
-  if (s.starts_with("0x"))
-    s = s.drop_front(2);
-  if (s.empty())
-    return 0;
+  if (s.starts_with("0x")) s = s.drop_front(2);
+  if (s.empty()) return 0;
   uint64_t v = 0;
   bool overflow = false;
   for (char c : s) {
     int d = llvm::hexDigitValue(c);
-    if (d < 0)
-      return 0;
-    if (v >> 60)
-      overflow = true;
+    if (d < 0) return 0;
+    if (v >> 60) overflow = true;
     v = v << 4 | uint64_t(d);
   }
   return overflow ? ~uint64_t(0) : v;
@@ -77,8 +71,7 @@ void printPC(const pclntab::Table &t, uint64_t pc, llvm::raw_ostream &os) {
   }
   const char *file = nullptr;
   int32_t fileno = t.pcValue(f, f.rec->pcfile, pc);
-  if (fileno >= 0)
-    file = t.fileName(f, uint32_t(fileno));
+  if (fileno >= 0) file = t.fileName(f, uint32_t(fileno));
   int32_t line = t.pcValue(f, f.rec->pcln, pc);
   os << (name ? name : "") << "\n" << (file ? file : "") << ":" << line << "\n";
 }
@@ -94,8 +87,7 @@ int addr2line(llvm::ArrayRef<std::string> args) {
     return 2;
   }
   LoadedPclntab loaded;
-  if (llvm::Error err = loadTable(args[0], loaded))
-    return report(std::move(err), "");
+  if (llvm::Error err = loadTable(args[0], loaded)) return report(std::move(err), "");
 
   // bufio.Scanner's lines: "\n" ends a line, a final "\r" is dropped, a last line without
   // "\n" still counts, and a line of 64 KiB or more stops the scan.
@@ -103,10 +95,8 @@ int addr2line(llvm::ArrayRef<std::string> args) {
   std::string line;
   llvm::raw_ostream &os = llvm::outs();
   while (std::getline(std::cin, line)) {
-    if (line.size() >= maxLine)
-      break;
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
+    if (line.size() >= maxLine) break;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find(':') != std::string::npos) {
       os << "!reverse translation not implemented\n";
       continue;
@@ -117,15 +107,14 @@ int addr2line(llvm::ArrayRef<std::string> args) {
   return 0;
 }
 
-} // namespace
+}  // namespace
 
 int cmdTool(llvm::ArrayRef<std::string> args) {
   if (args.empty()) {
-    llvm::outs() << "addr2line\n"; // the tools, one a line, as go tool lists them
+    llvm::outs() << "addr2line\n";  // the tools, one a line, as go tool lists them
     return 0;
   }
-  if (args[0] == "addr2line")
-    return addr2line(args.drop_front());
+  if (args[0] == "addr2line") return addr2line(args.drop_front());
   llvm::errs() << "gocc tool: no such tool \"" << args[0] << "\"\n";
   return 2;
 }

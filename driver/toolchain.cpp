@@ -22,8 +22,7 @@ llvm::Expected<Toolchain> findToolchain() {
     tc.root = env;
   } else {
     auto root = rootFromExecutable();
-    if (!root)
-      return root.takeError();
+    if (!root) return root.takeError();
     tc.root = *root;
   }
   tc.clangxx = GOCC_CLANGXX;

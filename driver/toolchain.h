@@ -15,9 +15,9 @@
 
 struct Toolchain {
   std::string root;
-  std::string clangxx;   // compiles C++ units
-  std::string clang;     // compiles C units
-  std::string gccLibDir; // holds libstdc++.a and libgcc_eh.a
+  std::string clangxx;    // compiles C++ units
+  std::string clang;      // compiles C units
+  std::string gccLibDir;  // holds libstdc++.a and libgcc_eh.a
 
   std::string runtimeLibrary() const { return root + "/lib/gocc/libgoccrt.a"; }
   std::string linkerScriptTemplate() const {

@@ -36,7 +36,7 @@ private:
 class StepTimes {
 public:
   explicit StepTimes(std::string file);
-  ~StepTimes(); // writes the steps so far, if write() was not called
+  ~StepTimes();  // writes the steps so far, if write() was not called
 
   // Creates the file now, so that a bad path fails the build before it starts (as go build's).
   llvm::Error open();
@@ -48,7 +48,7 @@ public:
 private:
   struct Step {
     std::string name;
-    int64_t start, duration; // µs since construction
+    int64_t start, duration;  // µs since construction
   };
   using Clock = std::chrono::steady_clock;
   int64_t now() const;

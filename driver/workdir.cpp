@@ -4,9 +4,9 @@
 
 #include "llvm/Support/FileSystem.h"
 
+#include <stdlib.h>
 #include <cerrno>
 #include <cstdlib>
-#include <stdlib.h>
 
 llvm::Expected<WorkDir> WorkDir::create(bool keep) {
   const char *tmp = std::getenv("TMPDIR");
@@ -17,6 +17,5 @@ llvm::Expected<WorkDir> WorkDir::create(bool keep) {
 }
 
 WorkDir::~WorkDir() {
-  if (!dir.empty() && !keep)
-    llvm::sys::fs::remove_directories(dir, /*IgnoreErrors=*/true);
+  if (!dir.empty() && !keep) llvm::sys::fs::remove_directories(dir, /*IgnoreErrors=*/true);
 }

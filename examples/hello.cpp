@@ -5,7 +5,7 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
-  std::cout << "hello, world from " << gocc::runtime::Version() << " with GOMAXPROCS="
-            << gocc::runtime::GOMAXPROCS(0) << "\n";
+  std::cout << "hello, world from " << gocc::runtime::Version()
+            << " with GOMAXPROCS=" << gocc::runtime::GOMAXPROCS(0) << "\n";
   for (int i = 1; i < argc; i++) std::cout << "arg: " << argv[i] << "\n";
 }

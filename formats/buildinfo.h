@@ -76,7 +76,8 @@ inline const char* decode(const uint8_t* data, size_t size, Strings* out) {
   const uint8_t* p = data + kHeaderSize;
   const uint8_t* end = data + size;
   Strings s;
-  if (!detail::decodeString(&p, end, &s.version, &s.versionSize)) return "bad version string in build info";
+  if (!detail::decodeString(&p, end, &s.version, &s.versionSize))
+    return "bad version string in build info";
   if (s.versionSize == 0) return "empty version in build info";
   const char* mod;
   size_t modSize;

@@ -11,7 +11,9 @@ namespace {
 constexpr std::string_view kKeySpecials = "= \t\r\n\"`";
 constexpr std::string_view kValueSpecials = " \t\r\n\"`";
 
-bool containsAny(std::string_view s, std::string_view chars) { return s.find_first_of(chars) != s.npos; }
+bool containsAny(std::string_view s, std::string_view chars) {
+  return s.find_first_of(chars) != s.npos;
+}
 bool quoteKey(std::string_view key) { return key.empty() || containsAny(key, kKeySpecials); }
 bool quoteValue(std::string_view value) { return containsAny(value, kValueSpecials); }
 
@@ -26,7 +28,9 @@ size_t utf8Len(std::string_view s, size_t i, uint32_t* rune) {
     if ((b(i + k) & 0xc0) != 0x80) return 0;
     r = (r << 6) | (b(i + k) & 0x3f);
   }
-  if ((n == 3 && r < 0x800) || (n == 4 && (r < 0x10000 || r > 0x10ffff)) || (r >= 0xd800 && r <= 0xdfff)) return 0;
+  if ((n == 3 && r < 0x800) || (n == 4 && (r < 0x10000 || r > 0x10ffff)) ||
+      (r >= 0xd800 && r <= 0xdfff))
+    return 0;
   *rune = r;
   return n;
 }
@@ -74,15 +78,33 @@ std::string goQuote(std::string_view s) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\v':
+        out += "\\v";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           snprintf(buf, sizeof buf, "\\x%02x", c);
@@ -133,16 +155,35 @@ bool unquotePrefix(std::string_view s, std::string* out, size_t* len) {
     char e = s[i + 1];
     i += 2;
     switch (e) {
-      case 'a': *out += '\a'; break;
-      case 'b': *out += '\b'; break;
-      case 'f': *out += '\f'; break;
-      case 'n': *out += '\n'; break;
-      case 'r': *out += '\r'; break;
-      case 't': *out += '\t'; break;
-      case 'v': *out += '\v'; break;
-      case '\\': *out += '\\'; break;
-      case '"': *out += '"'; break;
-      case '\'': return false;  // not valid inside a "..." string in Go
+      case 'a':
+        *out += '\a';
+        break;
+      case 'b':
+        *out += '\b';
+        break;
+      case 'f':
+        *out += '\f';
+        break;
+      case 'n':
+        *out += '\n';
+        break;
+      case 'r':
+        *out += '\r';
+        break;
+      case 't':
+        *out += '\t';
+        break;
+      case 'v':
+        *out += '\v';
+        break;
+      case '\\':
+        *out += '\\';
+        break;
+      case '"':
+        *out += '"';
+        break;
+      case '\'':
+        return false;  // not valid inside a "..." string in Go
       case 'x':
       case 'u':
       case 'U': {
@@ -207,7 +248,8 @@ std::string BuildInfo::String() const {
   std::string out;
   if (!GoVersion.empty()) out.append("go\t").append(GoVersion).append("\n");
   if (!Path.empty()) out.append("path\t").append(Path).append("\n");
-  if (!Main.Path.empty() || !Main.Version.empty() || !Main.Sum.empty() || Main.Replace) formatModule(out, "mod", Main);
+  if (!Main.Path.empty() || !Main.Version.empty() || !Main.Sum.empty() || Main.Replace)
+    formatModule(out, "mod", Main);
   for (const Module& dep : Deps) formatModule(out, "dep", dep);
   for (const BuildSetting& s : Settings) {
     out.append("build\t");
@@ -231,10 +273,13 @@ std::optional<BuildInfo> ParseBuildInfo(std::string_view data, std::string* err)
       *why = "expected 2 or 3 columns; got " + std::to_string(elem.size());
       return false;
     }
-    *m = Module{std::string(elem[0]), std::string(elem[1]), elem.size() == 3 ? std::string(elem[2]) : "", nullptr};
+    *m = Module{std::string(elem[0]), std::string(elem[1]),
+                elem.size() == 3 ? std::string(elem[2]) : "", nullptr};
     return true;
   };
-  auto startsWith = [](std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; };
+  auto startsWith = [](std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+  };
 
   BuildInfo bi;
   Module* last = nullptr;
@@ -255,7 +300,8 @@ std::optional<BuildInfo> ParseBuildInfo(std::string_view data, std::string* err)
       if (!readModule(line.substr(4), last, &why)) return fail(why);
     } else if (startsWith(line, "=>\t")) {
       std::vector<std::string_view> elem = splitTabs(line.substr(3));
-      if (elem.size() != 3) return fail("expected 3 columns for replacement; got " + std::to_string(elem.size()));
+      if (elem.size() != 3)
+        return fail("expected 3 columns for replacement; got " + std::to_string(elem.size()));
       if (!last) return fail("replacement with no module on previous line");
       last->Replace = std::make_shared<const Module>(
           Module{std::string(elem[0]), std::string(elem[1]), std::string(elem[2]), nullptr});
@@ -270,7 +316,8 @@ std::optional<BuildInfo> ParseBuildInfo(std::string_view data, std::string* err)
         size_t n;
         if (!unquotePrefix(kv, &key, &n)) return fail("invalid quoted key in build line");
         if (n == kv.size()) return fail("build line missing '=' after quoted key");
-        if (kv[n] != '=') return fail(std::string("unexpected character after quoted key: '") + kv[n] + "'");
+        if (kv[n] != '=')
+          return fail(std::string("unexpected character after quoted key: '") + kv[n] + "'");
         rawValue = kv.substr(n + 1);
       } else {
         size_t eq = kv.find('=');

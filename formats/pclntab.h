@@ -98,7 +98,7 @@ inline bool readUvarint(const uint8_t** p, const uint8_t* end, uint32_t* out) {
 inline int32_t unzigzag(uint32_t u) { return (u & 1) ? int32_t(~(u >> 1)) : int32_t(u >> 1); }
 
 class Table {
- public:
+public:
   // Takes the table at data (size bytes, as loaded; not copied) and checks its header:
   // magic, pads, minLC, pointer size, and that every sub-table lies inside the data.
   // Returns nullptr if usable, else what is wrong.
@@ -114,7 +114,8 @@ class Table {
     if (h->minLC != kMinLC) return "bad instruction size quantum";
     if (h->ptrSize != kPtrSize) return "bad pointer size";
     if (h->nfunc < 0 || uint64_t(h->nfunc) > size / 8) return "bad function count";
-    uint64_t offs[] = {h->funcnameOffset, h->cuOffset, h->filetabOffset, h->pctabOffset, h->pclnOffset};
+    uint64_t offs[] = {h->funcnameOffset, h->cuOffset, h->filetabOffset, h->pctabOffset,
+                       h->pclnOffset};
     for (uint64_t off : offs)
       if (off < sizeof(Header) || off > size) return "table offset out of range";
     if (h->pclnOffset % 4 != 0 || h->cuOffset % 4 != 0) return "misaligned functab or cutab";
@@ -210,7 +211,8 @@ class Table {
       if (!readUvarint(&p, end, &uvdelta)) return -1;
       if (uvdelta == 0 && !first) return -1;  // end of table: pc not covered
       if (!readUvarint(&p, end, &pcdelta)) return -1;
-      val = int32_t(uint32_t(val) + uint32_t(unzigzag(uvdelta)));  // wraps, as Go's int32 does; no UB
+      val =
+          int32_t(uint32_t(val) + uint32_t(unzigzag(uvdelta)));  // wraps, as Go's int32 does; no UB
       cur += uint64_t(pcdelta) * h->minLC;
       if (pc < cur) return val;
     }
@@ -230,7 +232,9 @@ class Table {
   }
 
   // The SP offset of the frame at pc (the pcsp table), or -1 if unknown.
-  int32_t spDelta(const Func& f, uint64_t pc) const { return f.valid() ? pcValue(f, f.rec->pcsp, pc) : -1; }
+  int32_t spDelta(const Func& f, uint64_t pc) const {
+    return f.valid() ? pcValue(f, f.rec->pcsp, pc) : -1;
+  }
 
   // File number k of f's compilation unit, or nullptr.
   const char* fileName(const Func& f, uint32_t k) const {
@@ -244,7 +248,7 @@ class Table {
     return cstring(h->filetabOffset, off, 0);
   }
 
- private:
+private:
   uint32_t load32(uint64_t at) const {
     uint32_t v;
     __builtin_memcpy(&v, data_ + at, 4);

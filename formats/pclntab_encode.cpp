@@ -31,8 +31,7 @@ std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
   // later pair must never have a zero value delta (that byte ends the table).
   std::vector<std::pair<int32_t, uint64_t>> runs;
   auto add = [&](int32_t value, uint64_t length) {
-    if (length == 0)
-      return;
+    if (length == 0) return;
     if (!runs.empty() && runs.back().first == value)
       runs.back().second += length;
     else
@@ -69,8 +68,7 @@ uint64_t roundUp(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 // at Maxalign (32 on amd64), at least Minalign (1).
 uint64_t symalign(uint64_t size) {
   uint64_t align = 32;
-  while (align > size && align > 1)
-    align >>= 1;
+  while (align > size && align > 1) align >>= 1;
   return align;
 }
 
@@ -80,14 +78,13 @@ void put32(std::vector<uint8_t> &buf, uint64_t at, uint32_t v) { std::memcpy(&bu
 bool rangesValid(const FuncInput &f, const std::vector<PCRange> &ranges) {
   uint64_t pc = f.entry;
   for (const PCRange &r : ranges) {
-    if (r.start < pc || r.end < r.start || r.end > f.end)
-      return false;
+    if (r.start < pc || r.end < r.start || r.end > f.end) return false;
     pc = r.end;
   }
   return true;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
   auto failWith = [&](std::string why) {
@@ -149,8 +146,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
   std::map<std::vector<uint8_t>, uint32_t> tableAt;
   auto addTable = [&](std::vector<uint8_t> table) {
     auto [it, added] = tableAt.try_emplace(std::move(table), uint32_t(pctab.size()));
-    if (added)
-      pctab.insert(pctab.end(), it->first.begin(), it->first.end());
+    if (added) pctab.insert(pctab.end(), it->first.begin(), it->first.end());
     return it->second;
   };
   struct Offsets {
@@ -181,8 +177,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
     offsets[t] = off;
     off += size;
   }
-  if (off > UINT32_MAX)
-    return failWith("table larger than 4 GiB");
+  if (off > UINT32_MAX) return failWith("table larger than 4 GiB");
   std::vector<uint8_t> out(off, 0);
 
   Header h = {};
@@ -199,8 +194,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
   h.pclnOffset = offsets[4];
   std::memcpy(&out[0], &h, sizeof h);
   std::memcpy(&out[offsets[0]], funcnametab.data(), funcnametab.size());
-  for (size_t i = 0; i < cutab.size(); i++)
-    put32(out, offsets[1] + i * 4, cutab[i]);
+  for (size_t i = 0; i < cutab.size(); i++) put32(out, offsets[1] + i * 4, cutab[i]);
   std::memcpy(&out[offsets[2]], filetab.data(), filetab.size());
   std::memcpy(&out[offsets[3]], pctab.data(), pctab.size());
 
@@ -221,9 +215,8 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
     rec.cuOffset = f.cu == kNoCU ? kNoCU : cuOffsets[f.cu];
     std::memcpy(&out[functab + funcoff], &rec, sizeof rec);
   }
-  if (n > 0)
-    put32(out, functab + n * 8, uint32_t(in.funcs.back().end - in.textStart));
+  if (n > 0) put32(out, functab + n * 8, uint32_t(in.funcs.back().end - in.textStart));
   return out;
 }
 
-} // namespace pclntab
+}  // namespace pclntab

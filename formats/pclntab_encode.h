@@ -33,12 +33,12 @@ constexpr uint32_t kNoCU = ~0u;
 // -1 ("unknown"), which is what Go's readers return for a pc a table does not describe.
 struct FuncInput {
   uint64_t entry = 0;
-  uint64_t end = 0;       // the next function's entry, or this one's end for the last
+  uint64_t end = 0;  // the next function's entry, or this one's end for the last
   std::string name;
-  uint32_t cu = kNoCU;    // index into PclnInput::cus; kNoCU for a function without lines
+  uint32_t cu = kNoCU;        // index into PclnInput::cus; kNoCU for a function without lines
   std::vector<PCRange> file;  // value: index into cus[cu].files
   std::vector<PCRange> line;
-  std::vector<PCRange> sp;    // SP offset from the entry's (Go's pcsp); empty: no table at all
+  std::vector<PCRange> sp;  // SP offset from the entry's (Go's pcsp); empty: no table at all
 };
 
 struct CUInput {
@@ -58,10 +58,11 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error);
 
 // One pc-value table for [entry, end): (zig-zag value delta, pc delta) pairs from a running
 // value of -1, ended by a 0 byte. ranges must be sorted, disjoint and inside [entry, end).
-std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end, const std::vector<PCRange> &ranges);
+std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
+                                   const std::vector<PCRange> &ranges);
 
 // The varints of the format (Go's binary.PutUvarint and the zig-zag of PutVarint).
 void appendUvarint(std::vector<uint8_t> &out, uint32_t v);
 uint32_t zigzag(int32_t v);
 
-} // namespace pclntab
+}  // namespace pclntab

@@ -20,7 +20,10 @@ namespace runtime {
 void waitq::enqueue(sudog* sg) {
   sg->next = nullptr;
   sg->prev = last;
-  if (last) last->next = sg; else first = sg;
+  if (last)
+    last->next = sg;
+  else
+    first = sg;
   last = sg;
 }
 
@@ -28,14 +31,18 @@ sudog* waitq::dequeue() {
   sudog* sg = first;
   if (!sg) return nullptr;
   first = sg->next;
-  if (first) first->prev = nullptr; else last = nullptr;
+  if (first)
+    first->prev = nullptr;
+  else
+    last = nullptr;
   sg->next = sg->prev = nullptr;
   return sg;
 }
 
 hchan* makechan(uint32 elemsize, uint32 size) {
   if (elemsize > (1 << 16)) throw_("makechan: invalid channel element type");
-  if (size > 0 && uint64(elemsize) * size > (uint64(1) << 40)) throw_("makechan: size out of range");
+  if (size > 0 && uint64(elemsize) * size > (uint64(1) << 40))
+    throw_("makechan: size out of range");
   auto* c = new (calloc(1, sizeof(hchan))) hchan();
   c->elemsize = elemsize;
   c->dataqsiz = size;
@@ -104,7 +111,8 @@ bool chansend(hchan* c, const void* ep, bool block) {
     unlock(&c->lock);
     return false;
   }
-  if (!waitInQueue(c, &c->sendq, const_cast<void*>(ep), waitReasonChanSend)) throw_("send on closed channel");
+  if (!waitInQueue(c, &c->sendq, const_cast<void*>(ep), waitReasonChanSend))
+    throw_("send on closed channel");
   return true;
 }
 

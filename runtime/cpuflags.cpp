@@ -64,7 +64,7 @@ void doinit() {
   bool osSupportsAVX = false, osSupportsAVX512 = false;
   if (x86.hasOSXSAVE) {
     uint64 xcr0 = xgetbv0();
-    osSupportsAVX = (xcr0 & 0x6) == 0x6;                         // XMM and YMM state
+    osSupportsAVX = (xcr0 & 0x6) == 0x6;                        // XMM and YMM state
     osSupportsAVX512 = osSupportsAVX && (xcr0 & 0xe0) == 0xe0;  // opmask, ZMM
   }
   x86.hasAVX = bit(l1.ecx, 28) && osSupportsAVX;
@@ -88,8 +88,11 @@ void doinit() {
 
 int32 cpuLevel() {
   const x86Features& f = x86;
-  if (!(f.hasCX16 && f.hasLAHF && f.hasPOPCNT && f.hasSSE3 && f.hasSSE41 && f.hasSSE42 && f.hasSSSE3)) return 1;
-  if (!(f.hasAVX && f.hasAVX2 && f.hasBMI1 && f.hasBMI2 && f.hasF16C && f.hasFMA && f.hasLZCNT && f.hasMOVBE))
+  if (!(f.hasCX16 && f.hasLAHF && f.hasPOPCNT && f.hasSSE3 && f.hasSSE41 && f.hasSSE42 &&
+        f.hasSSSE3))
+    return 1;
+  if (!(f.hasAVX && f.hasAVX2 && f.hasBMI1 && f.hasBMI2 && f.hasF16C && f.hasFMA && f.hasLZCNT &&
+        f.hasMOVBE))
     return 2;
   if (!(f.hasAVX512F && f.hasAVX512BW && f.hasAVX512CD && f.hasAVX512DQ && f.hasAVX512VL)) return 3;
   return 4;
@@ -102,7 +105,8 @@ extern "C" void cpuinit() {
   asm("movabs $gocc_goamd64, %0" : "=r"(want));
   if (want < 1 || want > 4) throw_("cpuinit: bad GOAMD64 level recorded in the executable");
   if (cpuLevel() < int32(want)) {
-    print("This program can only be run on AMD64 processors with v", want, " microarchitecture support.\n");
+    print("This program can only be run on AMD64 processors with v", want,
+          " microarchitecture support.\n");
     exit(1);
   }
 }

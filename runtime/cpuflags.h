@@ -11,7 +11,7 @@ extern "C" void cpuinit() GO_NAME(cpuinit);
 struct x86Features {
   bool hasSSE3, hasSSSE3, hasSSE41, hasSSE42, hasPOPCNT, hasCX16, hasLAHF;  // x86-64-v2
   bool hasAVX, hasAVX2, hasBMI1, hasBMI2, hasF16C, hasFMA, hasLZCNT, hasMOVBE, hasOSXSAVE;  // v3
-  bool hasAVX512F, hasAVX512BW, hasAVX512CD, hasAVX512DQ, hasAVX512VL;  // v4
+  bool hasAVX512F, hasAVX512BW, hasAVX512CD, hasAVX512DQ, hasAVX512VL;                      // v4
   bool hasERMS, hasRDTSCP;
 };
 extern x86Features x86;

@@ -24,7 +24,8 @@ namespace gocc::debug {
 std::optional<BuildInfo> ReadBuildInfo() {
   buildinfo::Strings s;
   if (!::runtime::ownBuildInfo(&s)) return std::nullopt;
-  std::optional<BuildInfo> bi = ParseBuildInfo(std::string_view(s.modinfo ? s.modinfo : "", s.modinfoSize));
+  std::optional<BuildInfo> bi =
+      ParseBuildInfo(std::string_view(s.modinfo ? s.modinfo : "", s.modinfoSize));
   if (bi) bi->GoVersion.assign(s.version, s.versionSize);
   return bi;
 }

@@ -41,7 +41,8 @@ int NumGoroutine() { return ::runtime::gcount(); }
 const char* Version() {
   static const std::string version = [] {
     buildinfo::Strings s;
-    return ::runtime::ownBuildInfo(&s) ? std::string(s.version, s.versionSize) : std::string("gocc" GOCC_VERSION);
+    return ::runtime::ownBuildInfo(&s) ? std::string(s.version, s.versionSize)
+                                       : std::string("gocc" GOCC_VERSION);
   }();
   return version.c_str();
 }
@@ -51,7 +52,9 @@ const char* Version() {
 // as Go's *Func is its _func: nothing is allocated, and the pointer stays valid forever.
 
 namespace {
-const pclntab::FuncRecord* recordOf(const Func* f) { return reinterpret_cast<const pclntab::FuncRecord*>(f); }
+const pclntab::FuncRecord* recordOf(const Func* f) {
+  return reinterpret_cast<const pclntab::FuncRecord*>(f);
+}
 
 pclntab::Func funcOf(const Func* f) {
   const pclntab::FuncRecord* rec = recordOf(f);

@@ -180,7 +180,8 @@ void* bootstrapAlloc(size_t n) {
   return bootstrapHeap + off;  // static: zeroed, as calloc needs
 }
 bool fromBootstrap(void* p) {
-  return p >= static_cast<void*>(bootstrapHeap) && p < static_cast<void*>(bootstrapHeap + sizeof bootstrapHeap);
+  return p >= static_cast<void*>(bootstrapHeap) &&
+         p < static_cast<void*>(bootstrapHeap + sizeof bootstrapHeap);
 }
 
 // Whether glibc's is the next allocator for certain: no library is loaded but glibc's own
@@ -214,8 +215,8 @@ bool haveNext() {
   if (resolving) return false;
   resolving = true;
   if (onlyGlibcLoaded()) {
-    next = {__libc_malloc, __libc_free, __libc_calloc, __libc_realloc, __libc_memalign,
-            __libc_memalign, glibcPosixMemalign};
+    next = {__libc_malloc,   __libc_free,     __libc_calloc,     __libc_realloc,
+            __libc_memalign, __libc_memalign, glibcPosixMemalign};
   } else {
     lookup(next.malloc, "malloc");
     lookup(next.free, "free");

@@ -71,9 +71,15 @@ void vdsoauxv(uintptr base) {
   for (; dyn->d_tag != DT_NULL; dyn++) {
     uintptr ptr = loadOffset + dyn->d_un.d_ptr;
     switch (dyn->d_tag) {
-      case DT_SYMTAB: symtab = reinterpret_cast<const Elf64_Sym*>(ptr); break;
-      case DT_STRTAB: strtab = reinterpret_cast<const char*>(ptr); break;
-      case DT_HASH: hash = reinterpret_cast<const uint32*>(ptr); break;
+      case DT_SYMTAB:
+        symtab = reinterpret_cast<const Elf64_Sym*>(ptr);
+        break;
+      case DT_STRTAB:
+        strtab = reinterpret_cast<const char*>(ptr);
+        break;
+      case DT_HASH:
+        hash = reinterpret_cast<const uint32*>(ptr);
+        break;
     }
   }
   if (!symtab || !strtab || !hash) return;
@@ -112,12 +118,24 @@ extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
   for (auto* aux = reinterpret_cast<Elf64_auxv_t*>(e + 1); aux->a_type != AT_NULL; aux++) {
     uint64 val = aux->a_un.a_val;
     switch (aux->a_type) {
-      case AT_PAGESZ: physPageSize = val; break;
-      case AT_RANDOM: startupRandomData = reinterpret_cast<const uint8_t*>(val); break;
-      case AT_HWCAP: hwcap = val; break;
-      case AT_SYSINFO_EHDR: vdsoBase = val; break;
-      case AT_PHDR: phdrAddr = val; break;
-      case AT_PHNUM: phdrCount = val; break;
+      case AT_PAGESZ:
+        physPageSize = val;
+        break;
+      case AT_RANDOM:
+        startupRandomData = reinterpret_cast<const uint8_t*>(val);
+        break;
+      case AT_HWCAP:
+        hwcap = val;
+        break;
+      case AT_SYSINFO_EHDR:
+        vdsoBase = val;
+        break;
+      case AT_PHDR:
+        phdrAddr = val;
+        break;
+      case AT_PHNUM:
+        phdrCount = val;
+        break;
     }
   }
   if (vdsoBase) vdsoauxv(vdsoBase);
@@ -163,7 +181,8 @@ void futexsleep(std::atomic<uint32>* addr, uint32 val, int64 ns) {
 }
 
 void futexwakeup(std::atomic<uint32>* addr, uint32 n) {
-  long r = syscall(SYS_futex, reinterpret_cast<uint32*>(addr), FUTEX_WAKE_PRIVATE, n, nullptr, nullptr, 0);
+  long r = syscall(SYS_futex, reinterpret_cast<uint32*>(addr), FUTEX_WAKE_PRIVATE, n, nullptr,
+                   nullptr, 0);
   if (r < 0) throw_("futexwakeup failed");
 }
 
@@ -250,7 +269,8 @@ void newosproc(m* mp) {
   int err = pthread_create(&tid, &attr, mstartThread, mp);
   pthread_attr_destroy(&attr);
   if (err != 0) {
-    print("runtime: failed to create new OS thread (have ", sched.mnext, " already; errno=", err, ")\n");
+    print("runtime: failed to create new OS thread (have ", sched.mnext, " already; errno=", err,
+          ")\n");
     throw_("newosproc");
   }
 }

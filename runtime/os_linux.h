@@ -15,12 +15,12 @@ extern "C" void osinit() GO_NAME(osinit);
 extern int32 argc;
 extern char** argv;
 extern char** envp;
-extern uintptr physPageSize;      // AT_PAGESZ
+extern uintptr physPageSize;              // AT_PAGESZ
 extern const uint8_t* startupRandomData;  // AT_RANDOM: 16 bytes from the kernel
-extern uint64 hwcap;              // AT_HWCAP
-extern uintptr vdsoBase;          // AT_SYSINFO_EHDR: the vDSO's ELF header
-extern uintptr phdrAddr;          // AT_PHDR: the executable's program headers, in memory
-extern uint64 phdrCount;          // AT_PHNUM
+extern uint64 hwcap;                      // AT_HWCAP
+extern uintptr vdsoBase;                  // AT_SYSINFO_EHDR: the vDSO's ELF header
+extern uintptr phdrAddr;                  // AT_PHDR: the executable's program headers, in memory
+extern uint64 phdrCount;                  // AT_PHNUM
 
 // Monotonic time in nanoseconds (clock_gettime through the vDSO).
 int64 nanotime();

@@ -49,9 +49,12 @@ __thread int32 dying __attribute__((tls_model("initial-exec")));  // this thread
 
 const char* signame(int sig) {
   switch (sig) {
-    case SIGSEGV: return "SIGSEGV: segmentation violation";
-    case SIGBUS: return "SIGBUS: bus error";
-    case SIGFPE: return "SIGFPE: floating-point exception";
+    case SIGSEGV:
+      return "SIGSEGV: segmentation violation";
+    case SIGBUS:
+      return "SIGBUS: bus error";
+    case SIGFPE:
+      return "SIGFPE: floating-point exception";
   }
   return nullptr;
 }
@@ -86,7 +89,8 @@ _Unwind_Reason_Code findThrowingFrame(struct _Unwind_Context* ctx, void* arg) {
   // The first frame with a line that is not the runtime's (this handler): the code that
   // threw, or the noexcept function whose landing pad called std::terminate.
   if (fn.valid() && !isRuntimeName(funcname(fn)) && funcline(fn, lookup, &file, &line)) {
-    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, 6)), uintptr(_Unwind_GetCFA(ctx)), beforeInsn != 0};
+    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, 6)), uintptr(_Unwind_GetCFA(ctx)),
+                           beforeInsn != 0};
     st->found = true;
     return _URC_END_OF_STACK;
   }
@@ -171,11 +175,11 @@ void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t) {
   if (sig) {
     const char* name = signame(sig->sig);
     if (name)
-      print("[signal ", name, " code=", hex(uint64(uint32(sig->code))), " addr=", hex(sig->addr), " pc=",
-            hex(sig->pc), "]\n");
-    else
-      print("[signal ", hex(uint64(sig->sig)), " code=", hex(uint64(uint32(sig->code))), " addr=", hex(sig->addr),
+      print("[signal ", name, " code=", hex(uint64(uint32(sig->code))), " addr=", hex(sig->addr),
             " pc=", hex(sig->pc), "]\n");
+    else
+      print("[signal ", hex(uint64(sig->sig)), " code=", hex(uint64(uint32(sig->code))),
+            " addr=", hex(sig->addr), " pc=", hex(sig->pc), "]\n");
   }
   tracebackSetting s = gotraceback(t);
   if (s.level > 0) {

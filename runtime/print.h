@@ -32,13 +32,18 @@ struct printbuf {
 };
 
 inline void printarg(printbuf& b, std::string_view s) { b.put(s); }
-inline void printarg(printbuf& b, const char* s) { b.put(s ? std::string_view(s) : std::string_view("<nil>")); }
+inline void printarg(printbuf& b, const char* s) {
+  b.put(s ? std::string_view(s) : std::string_view("<nil>"));
+}
 inline void printarg(printbuf& b, char* s) { printarg(b, static_cast<const char*>(s)); }
 inline void printarg(printbuf& b, bool v) { b.put(v ? "true" : "false"); }
 inline void printarg(printbuf& b, hex h) { b.putHex(h.v); }
 template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
 inline void printarg(printbuf& b, T v) {
-  if constexpr (std::is_signed_v<T>) b.putInt(v); else b.putUint(v);
+  if constexpr (std::is_signed_v<T>)
+    b.putInt(v);
+  else
+    b.putUint(v);
 }
 
 template <typename... Args>

@@ -69,10 +69,10 @@ int64 runtimeInitTime;
 namespace {
 
 constexpr int32 maxGomaxprocs = 1024;
-bool mainStarted;          // runtime.main has begun: new Ms may start
+bool mainStarted;                   // runtime.main has begun: new Ms may start
 std::atomic<int32> ngoroutines{0};  // goroutines not yet exited, system ones included
-int32 allpLen;             // len(allp); cap is maxGomaxprocs
-int32 allpMade;            // Ps ever made: allp[0, allpMade) are non-null
+int32 allpLen;                      // len(allp); cap is maxGomaxprocs
+int32 allpMade;                     // Ps ever made: allp[0, allpMade) are non-null
 
 // --- status --------------------------------------------------------------------------
 
@@ -104,8 +104,8 @@ void checkdead() {
   int32 run = mcount() - sched.nmidle - sched.nmidlelocked - sched.nmsys;
   if (run > 0) return;
   if (run < 0) {
-    print("runtime: checkdead: nmidle=", sched.nmidle, " nmidlelocked=", sched.nmidlelocked, " mcount=", mcount(),
-          " nmsys=", sched.nmsys, "\n");
+    print("runtime: checkdead: nmidle=", sched.nmidle, " nmidlelocked=", sched.nmidlelocked,
+          " mcount=", mcount(), " nmsys=", sched.nmsys, "\n");
     throw_("checkdead: inconsistent counts");
   }
   if (sched.runqsize > 0) return;
@@ -834,20 +834,21 @@ namespace {
 void schedtrace(bool detailed) {
   int64 now = nanotime();
   lock(&sched.lock);
-  print("SCHED ", (now - runtimeInitTime) / 1000000, "ms: gomaxprocs=", gomaxprocs, " idleprocs=", sched.npidle.load(),
-        " threads=", mcount(), " spinningthreads=", sched.nmspinning.load(), " idlethreads=", sched.nmidle,
+  print("SCHED ", (now - runtimeInitTime) / 1000000, "ms: gomaxprocs=", gomaxprocs,
+        " idleprocs=", sched.npidle.load(), " threads=", mcount(),
+        " spinningthreads=", sched.nmspinning.load(), " idlethreads=", sched.nmidle,
         " runqueue=", sched.runqsize);
   if (detailed) {
-    print(" gcwaiting=", sched.gcwaiting.load(), " nmidlelocked=", sched.nmidlelocked, " stopwait=", sched.stopwait,
-          " sysmonwait=", sched.sysmonwait.load(), "\n");
+    print(" gcwaiting=", sched.gcwaiting.load(), " nmidlelocked=", sched.nmidlelocked,
+          " stopwait=", sched.stopwait, " sysmonwait=", sched.sysmonwait.load(), "\n");
   }
   printbuf line;
   for (int32 i = 0; i < gomaxprocs; i++) {
     p* pp = allp[i];
     m* mp = pp->m;
     if (detailed) {
-      print("  P", i, ": status=", pp->status.load(), " schedtick=", pp->schedtick, " m=", mp ? mp->id : -1,
-            " runqsize=", runqlen(pp), " gfreecnt=", pp->gfreecnt, "\n");
+      print("  P", i, ": status=", pp->status.load(), " schedtick=", pp->schedtick,
+            " m=", mp ? mp->id : -1, " runqsize=", runqlen(pp), " gfreecnt=", pp->gfreecnt, "\n");
     } else {
       printarg(line, i == 0 ? " [" : " ");
       printarg(line, runqlen(pp));
@@ -860,8 +861,9 @@ void schedtrace(bool detailed) {
     return;
   }
   for (m* mp = allm; mp; mp = mp->alllink) {
-    print("  M", mp->id, ": p=", mp->p ? mp->p->id : -1, " curg=", mp->curg ? int64(mp->curg->goid) : -1,
-          " spinning=", mp->spinning, " lockedg=", mp->lockedg ? int64(mp->lockedg->goid) : -1, "\n");
+    print("  M", mp->id, ": p=", mp->p ? mp->p->id : -1,
+          " curg=", mp->curg ? int64(mp->curg->goid) : -1, " spinning=", mp->spinning,
+          " lockedg=", mp->lockedg ? int64(mp->lockedg->goid) : -1, "\n");
   }
   unlock(&sched.lock);
 }
@@ -886,8 +888,10 @@ extern "C" void sysmon() {
   uint32 idle = 0, delay = 0;
   int64 lasttrace = 0;
   for (;;) {
-    if (idle == 0) delay = 20;
-    else if (idle > 50) delay *= 2;
+    if (idle == 0)
+      delay = 20;
+    else if (idle > 50)
+      delay *= 2;
     if (delay > 10 * 1000) delay = 10 * 1000;
     usleep(delay);
     int64 now = nanotime();
@@ -1047,7 +1051,8 @@ extern "C" void doInit1(const char* name, initFunc* start, initFunc* end) {
 // unit: in Go a task is a package; a C++ translation unit's constructors are one function.
 // Untraced, the tasks need no names and run as one group. No tail call: a traceback from a
 // constructor shows doInit between doInit1 and runtime.main, as the calls were made.
-extern "C" void doInit(initFunc* start, initFunc* end) GO_NAME(doInit) __attribute__((disable_tail_calls));
+extern "C" void doInit(initFunc* start, initFunc* end) GO_NAME(doInit)
+    __attribute__((disable_tail_calls));
 extern "C" void doInit(initFunc* start, initFunc* end) {
   if (debug.inittrace <= 0) {
     doInit1("", start, end);
@@ -1073,9 +1078,9 @@ extern "C" void doInit(initFunc* start, initFunc* end) {
 
 namespace {
 
-g* maingp;                     // the main goroutine, once it runs main
-jmp_buf mainExit;              // where main's unwinding lands, in runtime.main
-uintptr mainExitFrame;         // an address in runtime.main's frame: unwinding stops at it
+g* maingp;              // the main goroutine, once it runs main
+jmp_buf mainExit;       // where main's unwinding lands, in runtime.main
+uintptr mainExitFrame;  // an address in runtime.main's frame: unwinding stops at it
 _Unwind_Exception mainExitUnwind;
 
 // A catch (...) in main that does not rethrow ends the forced unwind: glibc's answer.
@@ -1166,8 +1171,9 @@ extern "C" void runtime_main(void*) {
   lockOSThread();
   if (gp->m != &m0) throw_("runtime.main not on m0");
   const moduledata& md = firstmoduledata;
-  for (const auto& lib : md.libinit) doInit1(lib.name, lib.start, lib.end);  // Go: doInit(&runtime_inittask)
-  doInit(md.initarray, md.einitarray);                                      // Go: doInit(&main_inittask)
+  for (const auto& lib : md.libinit)
+    doInit1(lib.name, lib.start, lib.end);  // Go: doInit(&runtime_inittask)
+  doInit(md.initarray, md.einitarray);      // Go: doInit(&main_inittask)
   unlockOSThread();
   int status = 0;
   volatile char frameMark = 0;
@@ -1182,7 +1188,7 @@ extern "C" void runtime_main(void*) {
       usleep(delay);
   }
   waitIfPanicking();  // a crash on another thread decides how the process ends
-  ::exit(status);  // libc's exit: atexit handlers, static destructors, stdio, .fini_array
+  ::exit(status);     // libc's exit: atexit handlers, static destructors, stdio, .fini_array
 }
 
 }  // namespace runtime

@@ -113,7 +113,8 @@ bool runqempty(p* pp) {
 }
 
 uint32 runqlen(p* pp) {
-  return pp->runqtail.load(std::memory_order_acquire) - pp->runqhead.load(std::memory_order_acquire);
+  return pp->runqtail.load(std::memory_order_acquire) -
+         pp->runqhead.load(std::memory_order_acquire);
 }
 
 void globrunqput(g* gp) {

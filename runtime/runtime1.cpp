@@ -17,7 +17,7 @@ dbgVars debug;
 namespace {
 std::string_view* argslice;  // goargs: the arguments, as the runtime sees them
 int32 nargs;
-std::string_view* envs;      // goenvs: "KEY=value" strings
+std::string_view* envs;  // goenvs: "KEY=value" strings
 int32 nenvs;
 
 // Compiler barrier: keep check's tests from being constant-folded away.
@@ -32,7 +32,8 @@ T opaque(T v) {
 // as Go's check does: type sizes, atomic operations (CAS, exchange, add, and/or), and
 // floating-point NaN behaviour. Any failure is fatal.
 extern "C" void check() {
-  static_assert(sizeof(int8_t) == 1 && sizeof(int16_t) == 2 && sizeof(int32) == 4 && sizeof(int64) == 8);
+  static_assert(sizeof(int8_t) == 1 && sizeof(int16_t) == 2 && sizeof(int32) == 4 &&
+                sizeof(int64) == 8);
   static_assert(sizeof(void*) == 8 && sizeof(uintptr) == 8, "gocc supports 64-bit targets only");
   if (sizeof(gobuf) != 8) throw_("check: bad gobuf size");
 
@@ -46,7 +47,8 @@ extern "C" void check() {
   if (z64.compare_exchange_strong(e64, 1) || z64.load() != ~uint64(0)) throw_("cas64 failed");
   e64 = ~uint64(0);
   if (!z64.compare_exchange_strong(e64, 1) || z64.load() != 1) throw_("cas64 failed");
-  if (z64.fetch_add(opaque(uint64(0xffffffff))) != 1 || z64.load() != 0x100000000ull) throw_("xadd64 failed");
+  if (z64.fetch_add(opaque(uint64(0xffffffff))) != 1 || z64.load() != 0x100000000ull)
+    throw_("xadd64 failed");
   if (z64.exchange(opaque(uint64(7))) != 0x100000000ull || z64.load() != 7) throw_("xchg64 failed");
 
   std::atomic<uint8_t> b{0x11};
@@ -69,7 +71,8 @@ extern "C" void check() {
 // goargs: the process's arguments as the runtime keeps them (Go: os.Args' source).
 extern "C" void goargs() {
   nargs = argc;
-  argslice = static_cast<std::string_view*>(malloc(sizeof(std::string_view) * (nargs > 0 ? nargs : 1)));
+  argslice =
+      static_cast<std::string_view*>(malloc(sizeof(std::string_view) * (nargs > 0 ? nargs : 1)));
   for (int32 i = 0; i < nargs; i++) argslice[i] = argv[i];
 }
 

@@ -94,21 +94,22 @@ struct ehGlobals {
 };
 
 struct g {
-  gobuf sched;          // G_SCHED_SP
-  stack stk;            // G_STACK_LO, G_STACK_HI
-  m* m = nullptr;       // G_M: the M running this goroutine, or null
+  gobuf sched;     // G_SCHED_SP
+  stack stk;       // G_STACK_LO, G_STACK_HI
+  m* m = nullptr;  // G_M: the M running this goroutine, or null
   std::atomic<uint32> atomicstatus{Gidle};
   uint64 goid = 0;
   g* schedlink = nullptr;  // next in a run queue or free list
   void (*startfn)(void*) = nullptr;
   void* startarg = nullptr;
   struct m* lockedm = nullptr;  // LockOSThread: this goroutine runs only on lockedm
-  bool issystem = false;  // runtime goroutine: not counted by NumGoroutine
+  bool issystem = false;        // runtime goroutine: not counted by NumGoroutine
   waitReason waitreason = waitReasonZero;
   ehGlobals eh;
   void* param = nullptr;  // a value passed by whoever readies this goroutine (a sudog)
-  uint64 mainStackBytes = 0;  // nonzero for the main goroutine: its stack came from mmap, not the pool
-  uintptr gopc = 0;       // the return address in the function that created this goroutine
+  uint64 mainStackBytes =
+      0;             // nonzero for the main goroutine: its stack came from mmap, not the pool
+  uintptr gopc = 0;  // the return address in the function that created this goroutine
   std::atomic<g*> alllink{nullptr};  // next on allgs (never unlinked: Gs are reused, not freed)
 };
 
@@ -119,9 +120,9 @@ extern std::atomic<g*> allgs;
 GOCC_TESTING void allgadd(g* gp);
 
 struct m {
-  g* g0 = nullptr;    // M_G0
-  g* curg = nullptr;  // M_CURG: the user goroutine running, if any
-  p* p = nullptr;     // attached P, if any
+  g* g0 = nullptr;              // M_G0
+  g* curg = nullptr;            // M_CURG: the user goroutine running, if any
+  p* p = nullptr;               // attached P, if any
   runtime::p* nextp = nullptr;  // P to acquire when woken
   int64 id = 0;
   m* schedlink = nullptr;  // next on the idle M list
@@ -132,7 +133,7 @@ struct m {
   void (*mstartfn)() = nullptr;
   bool (*waitunlockf)(g*, void*) = nullptr;  // gopark's callback, run on g0
   void* waitlock = nullptr;
-  uint64 procid = 0;  // the kernel's thread id
+  uint64 procid = 0;     // the kernel's thread id
   g* gsignal = nullptr;  // its stack is this thread's alternate signal stack (mpreinit, minit)
 };
 
@@ -170,7 +171,10 @@ struct gQueue {
   bool empty() const { return head == nullptr; }
   void pushBack(g* gp) {
     gp->schedlink = nullptr;
-    if (tail) tail->schedlink = gp; else head = gp;
+    if (tail)
+      tail->schedlink = gp;
+    else
+      head = gp;
     tail = gp;
   }
   g* pop() {
@@ -201,7 +205,7 @@ struct schedt {
   mutex gflock;  // the global free G list
   g* gfree = nullptr;
   int32 ngfree = 0;
-  std::atomic<int32> ngsys{0};  // system goroutines
+  std::atomic<int32> ngsys{0};       // system goroutines
   std::atomic<uint32> gcwaiting{0};  // stop-the-world requested
   int32 stopwait = 0;
   note stopnote;

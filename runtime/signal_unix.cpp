@@ -110,8 +110,8 @@ void sighandler(int sig, siginfo_t* info, void* ctx) {
       // address" (SIGSEGV only for a missing or protected page: a non-canonical address
       // comes as SI_KERNEL with addr 0; SIGBUS only for BUS_ADRERR).
       if (addr < 0x1000 && (sig == SIGSEGV ? (info->si_code == 0 || info->si_code == SEGV_MAPERR ||
-                                               info->si_code == SEGV_ACCERR)
-                                            : info->si_code == BUS_ADRERR)) {
+                                              info->si_code == SEGV_ACCERR)
+                                           : info->si_code == BUS_ADRERR)) {
         print("panic: runtime error: invalid memory address or nil pointer dereference\n");
         dopanic(gp, start, &sd, throwType::panic);
       }

@@ -60,7 +60,8 @@ void stackunmap(stack stk) {
 
 // stackinit: set up the stack pool (empty: stacks are mapped on demand and pooled on free).
 extern "C" void stackinit() {
-  if (fixedStack % physPageSize != 0) throw_("stackinit: fixedStack is not a multiple of the page size");
+  if (fixedStack % physPageSize != 0)
+    throw_("stackinit: fixedStack is not a multiple of the page size");
   spancache.init(sizeof(stackspan));
 }
 
@@ -112,7 +113,8 @@ stack mainstackalloc() {
   // gets 8 MiB, as a main thread under a typical limit has.
   uintptr size = 8 << 20;
   struct rlimit rl;
-  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur >= (256 << 10))
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+      rl.rlim_cur >= (256 << 10))
     size = rl.rlim_cur;
   size = (size + physPageSize - 1) & ~(physPageSize - 1);
   return stackmap(size, mainStackGuard, true);

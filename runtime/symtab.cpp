@@ -23,8 +23,8 @@
 // runs to the end of the PT_LOAD segment holding it (it is alone in its segment), found in
 // the program headers the kernel passed in AT_PHDR.
 //
-// An empty table (no segment, or an empty one, at runtime.pclntab) is legal: only the driver's first,
-// throw-away link and the runtime's own unit-test binary have one. Such a program runs;
+// An empty table (no segment, or an empty one, at runtime.pclntab) is legal: only the driver's
+// first, throw-away link and the runtime's own unit-test binary have one. Such a program runs;
 // Caller and FuncForPC find nothing and tracebacks print bare pcs. A table that is present
 // but wrong stops the program with Go's "fatal error: invalid function symbol table".
 #include "symtab.h"
@@ -56,10 +56,12 @@ moduledata firstmoduledata;
 namespace {
 void moduledataverify(const moduledata& md) {
   auto inOrder = [](uintptr a, uintptr b) { return a <= b; };
-  if (!inOrder(md.text, md.etext) || !inOrder(md.etext, md.noptrdata) || !inOrder(md.noptrdata, md.enoptrdata) ||
-      !inOrder(md.bss, md.ebss) || !inOrder(md.ebss, md.end)) {
-    print("runtime: text=", hex(md.text), " etext=", hex(md.etext), " data=", hex(md.noptrdata), " edata=",
-          hex(md.enoptrdata), " bss=", hex(md.bss), " ebss=", hex(md.ebss), " end=", hex(md.end), "\n");
+  if (!inOrder(md.text, md.etext) || !inOrder(md.etext, md.noptrdata) ||
+      !inOrder(md.noptrdata, md.enoptrdata) || !inOrder(md.bss, md.ebss) ||
+      !inOrder(md.ebss, md.end)) {
+    print("runtime: text=", hex(md.text), " etext=", hex(md.etext), " data=", hex(md.noptrdata),
+          " edata=", hex(md.enoptrdata), " bss=", hex(md.bss), " ebss=", hex(md.ebss),
+          " end=", hex(md.end), "\n");
     throw_("invalid module layout");
   }
   // Every init function must be code of this module: a bad .init_array would otherwise
@@ -69,7 +71,8 @@ void moduledataverify(const moduledata& md) {
     for (initFunc* f = s; f < e; f++) {
       uintptr pc = reinterpret_cast<uintptr>(*f);
       if (pc < md.text || pc >= md.etext) {
-        print("runtime: init function ", hex(pc), " outside text [", hex(md.text), ", ", hex(md.etext), ")\n");
+        print("runtime: init function ", hex(pc), " outside text [", hex(md.text), ", ",
+              hex(md.etext), ")\n");
         throw_("invalid init array");
       }
     }
@@ -96,14 +99,15 @@ const uint8_t* pclntabEnd(uintptr start) {
 // and throws "invalid function symbol table"; so does gocc, with what it found wrong.
 void pclntabverify(moduledata& md, const uint8_t* start, const uint8_t* end) {
   if (end == start) return;  // no table: see the file comment
-  const char* bad = end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start));
+  const char* bad =
+      end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start));
   if (!bad) bad = md.pcln.verifyFunctab(md.text);  // records: checked at each lookup
   if (!bad && md.pcln.nfunc() > 0 && (md.pcln.minPC() < md.text || md.pcln.maxPC() > md.etext))
     bad = "functions outside the text segment";
   if (!bad) return;
   md.pcln = pclntab::Table{};  // nothing may use it, tracebacks included
-  print("runtime: pclntab at ", hex(start), " (", uintptr(end - start), " bytes): ", bad, "; text=", hex(md.text),
-        " etext=", hex(md.etext), "\n");
+  print("runtime: pclntab at ", hex(start), " (", uintptr(end - start), " bytes): ", bad,
+        "; text=", hex(md.text), " etext=", hex(md.etext), "\n");
   throw_("invalid function symbol table");
 }
 }  // namespace

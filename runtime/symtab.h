@@ -11,10 +11,10 @@ namespace runtime {
 using initFunc = void (*)(int, char**, char**);
 
 struct moduledata {
-  uintptr text, etext;             // the code: .text's bounds
-  uintptr noptrdata, enoptrdata;   // initialized data (.data)
+  uintptr text, etext;            // the code: .text's bounds
+  uintptr noptrdata, enoptrdata;  // initialized data (.data)
   uintptr bss, ebss;
-  uintptr end;                     // end of the image in memory
+  uintptr end;  // end of the image in memory
   // Init tasks: the constructors of the libraries linked in (runtime, libgcc, libstdc++),
   // then the program's own .init_array, in the order the linker placed them.
   struct initGroup {

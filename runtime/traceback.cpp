@@ -6,8 +6,9 @@
 // and a stack is walked by following rbp. Go walks with its pcsp tables instead, because Go
 // code has no frame pointers it could trust at every pc; here the frame pointer is the one
 // thing every frame of our own code has, while the pcsp the driver derives from CFI is -1
-// inside frame-pointer bodies (where the CFI is rbp-based: docs/pclntab.md). The walk reads nothing but the goroutine's stack, inside its
-// bounds, and the pclntab, so it is safe in a signal handler and on a corrupt stack:
+// inside frame-pointer bodies (where the CFI is rbp-based: docs/pclntab.md). The walk reads nothing
+// but the goroutine's stack, inside its bounds, and the pclntab, so it is safe in a signal handler
+// and on a corrupt stack:
 //  - it ends at rbp 0 (runtime.goexit, every goroutine's first frame, and rt0_go zero it),
 //  - or at a frame pointer outside the goroutine's [stk.lo, stk.hi), misaligned, or not
 //    above the previous one (which also guarantees that it ends),
@@ -85,12 +86,18 @@ tracebackSetting gotraceback(throwType t) {
 
 const char* waitReasonString(waitReason r) {
   switch (r) {
-    case waitReasonZero: return "";
-    case waitReasonChanReceive: return "chan receive";
-    case waitReasonChanSend: return "chan send";
-    case waitReasonSleep: return "sleep";
-    case waitReasonScavengeWait: return "GC scavenge wait";
-    case waitReasonLockedM: return "locked to thread";
+    case waitReasonZero:
+      return "";
+    case waitReasonChanReceive:
+      return "chan receive";
+    case waitReasonChanSend:
+      return "chan send";
+    case waitReasonSleep:
+      return "sleep";
+    case waitReasonScavengeWait:
+      return "GC scavenge wait";
+    case waitReasonLockedM:
+      return "locked to thread";
   }
   return "";
 }
@@ -149,7 +156,8 @@ pclntab::Func frameFunc(const frameStart& f) { return findfunc(f.exact ? f.pc : 
 
 // Print the frames from start; returns how many were printed (hidden ones not counted) and
 // sets *cut if the walk stopped at maxFrames with frames left, as Go counts them.
-int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames, bool* cut) {
+int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames,
+                bool* cut) {
   frameStart f = start;
   int nprint = 0;
   *cut = false;
@@ -237,7 +245,8 @@ void traceback(const frameStart& start, g* gp, uint32 level) {
 void goroutineheader(g* gp) {
   static const char* const statusStrings[] = {"idle", "runnable", "running", "waiting", "dead"};
   uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
-  const char* status = st < sizeof statusStrings / sizeof statusStrings[0] ? statusStrings[st] : "???";
+  const char* status =
+      st < sizeof statusStrings / sizeof statusStrings[0] ? statusStrings[st] : "???";
   if (st == Gwaiting && gp->waitreason != waitReasonZero) status = waitReasonString(gp->waitreason);
   print("goroutine ", gp->goid, " [", status, gp->lockedm ? ", locked to thread" : "", "]:\n");
 }
@@ -245,7 +254,8 @@ void goroutineheader(g* gp) {
 void tracebackothers(g* me, uint32 level) {
   g* self = getg();
   m* mine = self ? self->m : nullptr;
-  for (g* gp = allgs.load(std::memory_order_acquire); gp; gp = gp->alllink.load(std::memory_order_acquire)) {
+  for (g* gp = allgs.load(std::memory_order_acquire); gp;
+       gp = gp->alllink.load(std::memory_order_acquire)) {
     uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
     if (gp == me || st == Gdead || st == Gidle || (gp->issystem && level < 2)) continue;
     print("\n");
@@ -271,7 +281,8 @@ void tracebackothers(g* me, uint32 level) {
       pclntab::Func fn = findfunc(reinterpret_cast<uintptr>(gp->startfn));
       if (fn.valid()) {
         const char* name = funcname(fn);
-        if (showframe(name, level)) printFrame(frameStart{fn.entry, 0, start.sp, true}, fn, name, level);
+        if (showframe(name, level))
+          printFrame(frameStart{fn.entry, 0, start.sp, true}, fn, name, level);
         printcreatedby(gp, level);
         continue;
       }

@@ -63,13 +63,15 @@ if fuzz_seconds is not None and not fuzz_seconds.isdigit():
 config.substitutions.append(
     ("%fuzzlong", "-seed=0 -runs=-1 -max_total_time=%s" % fuzz_seconds if fuzz_seconds else ""))
 
-# Optional oracles: a test that needs one says REQUIRES: gdb (or go, git).
+# Optional tools: a test that needs one says REQUIRES: gdb (or go, git, clang-format).
 if shutil.which("gdb"):
     config.available_features.add("gdb")
 if shutil.which("go"):
     config.available_features.add("go")
 if shutil.which("git"):
     config.available_features.add("git")
+if shutil.which("clang-format-19"):
+    config.available_features.add("clang-format")
 # QEMU's user-mode emulation runs a program on a CPU model other than the host's.
 if shutil.which("qemu-x86_64"):
     config.available_features.add("qemu-user")

@@ -28,7 +28,8 @@ struct Global {
   const char* name;
   explicit Global(const char* n) : name(n) {
     printf("ctor %s: gomaxprocs>0=%d goroutines=%d main-thread=%d os-stack=%d\n", name,
-           gocc::runtime::GOMAXPROCS(0) > 0, gocc::runtime::NumGoroutine(), gettid() == getpid(), onOSStack());
+           gocc::runtime::GOMAXPROCS(0) > 0, gocc::runtime::NumGoroutine(), gettid() == getpid(),
+           onOSStack());
   }
   ~Global() { printf("dtor %s\n", name); }
 };

@@ -49,7 +49,8 @@ int main() {
   struct rlimit rl;
   getrlimit(RLIMIT_STACK, &rl);
   printf("stack size == RLIMIT_STACK: %s\n", m.hi - m.lo == rl.rlim_cur ? "yes" : "no");
-  printf("guard page below: %s\n", below.hi == m.lo && strcmp(below.perms, "---p") == 0 ? "yes" : "no");
+  printf("guard page below: %s\n",
+         below.hi == m.lo && strcmp(below.perms, "---p") == 0 ? "yes" : "no");
   int threads = 0;
   DIR* d = opendir("/proc/self/task");
   while (dirent* e = readdir(d))

@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     gocc::debug::ParseBuildInfo(std::string_view(s.modinfo ? s.modinfo : "", s.modinfoSize));
   }
   // The bytes as modinfo text directly.
-  auto bi = gocc::debug::ParseBuildInfo(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto bi =
+      gocc::debug::ParseBuildInfo(std::string_view(reinterpret_cast<const char*>(data), size));
   if (bi) {
     std::string text = bi->String();
     auto again = gocc::debug::ParseBuildInfo(text);

@@ -17,33 +17,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::memcpy(table, data, size);
 
   pclntab::Table t;
-  if (t.init(table, size) != nullptr)
-    return 0;
+  if (t.init(table, size) != nullptr) return 0;
   uint64_t textStart = t.textStart();
   (void)t.verify(textStart);
 
   auto touch = [](const char *s) {
-    if (s)
-      (void)std::strlen(s); // must be NUL-terminated inside the table
+    if (s) (void)std::strlen(s);  // must be NUL-terminated inside the table
   };
   auto probe = [&](uint64_t pc) {
     pclntab::Func f = t.findFunc(pc);
-    if (!f.valid())
-      return;
+    if (!f.valid()) return;
     touch(t.funcName(f));
     const char *file;
     int32_t line;
-    if (t.fileLine(f, pc, &file, &line))
-      touch(file);
+    if (t.fileLine(f, pc, &file, &line)) touch(file);
     (void)t.spDelta(f, pc);
-    for (uint32_t k = 0; k < 4; k++)
-      touch(t.fileName(f, k));
+    for (uint32_t k = 0; k < 4; k++) touch(t.fileName(f, k));
   };
   int64_t n = t.nfunc();
   for (int64_t i = 0; i < n && i < 256; i++) {
     pclntab::Func f = t.funcAt(i);
-    if (!f.valid())
-      continue;
+    if (!f.valid()) continue;
     probe(f.entry);
     probe(f.end - 1);
     probe(f.entry + (f.end - f.entry) / 2);

@@ -49,14 +49,16 @@ __attribute__((noinline)) void leaf() {
   printf("nullfunc: %d\n", rt::FuncForPC(0) == nullptr);
   // CHECK: nullfunc: 1
   rt::Func* self = rt::FuncForPC(reinterpret_cast<uintptr_t>(&leaf));
-  printf("self: %s entry==&leaf %d\n", self->Name(), self->Entry() == reinterpret_cast<uintptr_t>(&leaf));
+  printf("self: %s entry==&leaf %d\n", self->Name(),
+         self->Entry() == reinterpret_cast<uintptr_t>(&leaf));
   // CHECK: self: leaf() entry==&leaf 1
 }
 
 int leafCallLine;
 
 __attribute__((noinline)) void middle(int n) {
-  leaf(); leafCallLine = __LINE__;
+  leaf();
+  leafCallLine = __LINE__ - 1;  // the line of the call above
   sink = n;
 }
 

@@ -18,7 +18,10 @@
 #include <cstdlib>
 
 struct Guard {
-  ~Guard() { std::printf("main's Guard destroyed\n"); std::fflush(stdout); }
+  ~Guard() {
+    std::printf("main's Guard destroyed\n");
+    std::fflush(stdout);
+  }
 };
 
 void* exitsWithSeven(void*) { pthread_exit(reinterpret_cast<void*>(7)); }

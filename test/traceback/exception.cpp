@@ -57,7 +57,9 @@ __attribute__((noinline)) void callTerminate() { std::terminate(); }
 // TERMINATE-NEXT: callTerminate()
 // TERMINATE-NEXT: exception.cpp:[[@LINE-2]] +0x
 struct BadWhat : std::exception {
-  const char* what() const noexcept override { return *static_cast<const char* volatile*>(nullptr); }
+  const char* what() const noexcept override {
+    return *static_cast<const char* volatile*>(nullptr);
+  }
 };
 __attribute__((noinline)) void throwBadWhat() { throw BadWhat(); }
 // what() runs before the crash is claimed, as Go's preprintpanics calls Error() first: its
@@ -65,7 +67,7 @@ __attribute__((noinline)) void throwBadWhat() { throw BadWhat(); }
 // BADWHAT: panic: runtime error: invalid memory address or nil pointer dereference
 // BADWHAT: goroutine 1 [running]:
 // BADWHAT-NEXT: BadWhat::what() const
-// BADWHAT-NEXT: exception.cpp:[[@LINE-8]] +0x
+// BADWHAT-NEXT: exception.cpp:[[@LINE-9]] +0x
 // BADWHAT-NOT: panic during panic
 // BADWHAT: status=2
 

@@ -12,7 +12,8 @@ namespace {
 
 buildinfo::Strings decodeOK(const std::string& blob) {
   buildinfo::Strings s;
-  const char* err = buildinfo::decode(reinterpret_cast<const uint8_t*>(blob.data()), blob.size(), &s);
+  const char* err =
+      buildinfo::decode(reinterpret_cast<const uint8_t*>(blob.data()), blob.size(), &s);
   EXPECT_EQ(err, nullptr) << err;
   return s;
 }
@@ -54,12 +55,12 @@ TEST(BuildInfoBlob, DamagedInputIsAnError) {
     char byte;
     const char* error;
   };
-  for (const Damage& d : {Damage{3, 'X', "no build info magic"},
-                          Damage{14, 4, "bad pointer size in build info"},
-                          Damage{15, 0, "build info not in the inline-string format"},
-                          Damage{15, 3, "big-endian build info"},
-                          Damage{32, 0x7f, "bad version string in build info"},
-                          Damage{32, 0, "empty version in build info"}}) {
+  for (const Damage& d :
+       {Damage{3, 'X', "no build info magic"}, Damage{14, 4, "bad pointer size in build info"},
+        Damage{15, 0, "build info not in the inline-string format"},
+        Damage{15, 3, "big-endian build info"},
+        Damage{32, 0x7f, "bad version string in build info"},
+        Damage{32, 0, "empty version in build info"}}) {
     std::string bad = blob;
     bad[d.at] = d.byte;
     EXPECT_STREQ(decodeErr(bad), d.error) << "byte " << d.at << " = " << int(d.byte);
@@ -68,7 +69,8 @@ TEST(BuildInfoBlob, DamagedInputIsAnError) {
   EXPECT_STREQ(decodeErr(blob.substr(0, 32) + std::string(40, '\xff')),
                "bad version string in build info");
   // Every truncation fails cleanly.
-  for (size_t n = 32; n < blob.size() - 15; n++) EXPECT_NE(decodeErr(blob.substr(0, n)), nullptr) << n;
+  for (size_t n = 32; n < blob.size() - 15; n++)
+    EXPECT_NE(decodeErr(blob.substr(0, n)), nullptr) << n;
 }
 
 // Text without Go's framing gives an empty modinfo, as Go's reader does.
@@ -138,16 +140,22 @@ TEST(ModInfo, ParseErrorsAsGo) {
     const char* err;
   } cases[] = {
       {"mod\ta\n", "could not parse Go build info: line 1: expected 2 or 3 columns; got 1"},
-      {"path\tp\ndep\ta\tb\tc\td\n", "could not parse Go build info: line 2: expected 2 or 3 columns; got 4"},
-      {"=>\ta\tb\tc\n", "could not parse Go build info: line 1: replacement with no module on previous line"},
-      {"mod\ta\tb\n=>\ta\n", "could not parse Go build info: line 2: expected 3 columns for replacement; got 1"},
+      {"path\tp\ndep\ta\tb\tc\td\n",
+       "could not parse Go build info: line 2: expected 2 or 3 columns; got 4"},
+      {"=>\ta\tb\tc\n",
+       "could not parse Go build info: line 1: replacement with no module on previous line"},
+      {"mod\ta\tb\n=>\ta\n",
+       "could not parse Go build info: line 2: expected 3 columns for replacement; got 1"},
       {"build\t\n", "could not parse Go build info: line 1: build line missing '='"},
       {"build\t=v\n", "could not parse Go build info: line 1: build line with missing key"},
       {"build\tk\n", "could not parse Go build info: line 1: build line missing '=' after key"},
-      {"build\tk=a b\n", "could not parse Go build info: line 1: unquoted value \"a b\" must be quoted"},
+      {"build\tk=a b\n",
+       "could not parse Go build info: line 1: unquoted value \"a b\" must be quoted"},
       {"build\t\"k\n", "could not parse Go build info: line 1: invalid quoted key in build line"},
-      {"build\t\"k\"\n", "could not parse Go build info: line 1: build line missing '=' after quoted key"},
-      {"build\tk=\"v\n", "could not parse Go build info: line 1: invalid quoted value in build line"},
+      {"build\t\"k\"\n",
+       "could not parse Go build info: line 1: build line missing '=' after quoted key"},
+      {"build\tk=\"v\n",
+       "could not parse Go build info: line 1: invalid quoted value in build line"},
   };
   for (const auto& c : cases) {
     std::string err;

@@ -68,7 +68,8 @@ TEST(ChanDeathTest, SendOnClosedChannelIsFatal) {
   hchan* c = makechan(sizeof(int), 1);
   closechan(c);
   int v = 1;
-  EXPECT_EXIT(chansend(c, &v, false), ::testing::ExitedWithCode(2), "fatal error: send on closed channel");
+  EXPECT_EXIT(chansend(c, &v, false), ::testing::ExitedWithCode(2),
+              "fatal error: send on closed channel");
 }
 
 TEST(ChanDeathTest, CloseOfClosedChannelIsFatal) {

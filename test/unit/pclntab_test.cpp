@@ -2,8 +2,8 @@
 // varints, the pc-value encoding (Go's own example bytes), the layout Go's linker uses, a
 // round trip of many random functions over several compilation units, deduplication, and the
 // reader's refusal of corrupt headers.
-#include "formats/pclntab_encode.h"
 #include "formats/pclntab.h"
+#include "formats/pclntab_encode.h"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +21,8 @@ using pclntab::PCRange;
 struct Aligned {
   std::vector<uint64_t> words;
   size_t size;
-  explicit Aligned(const std::vector<uint8_t> &bytes) : words((bytes.size() + 7) / 8), size(bytes.size()) {
+  explicit Aligned(const std::vector<uint8_t> &bytes)
+      : words((bytes.size() + 7) / 8), size(bytes.size()) {
     std::memcpy(words.data(), bytes.data(), bytes.size());
   }
   const uint8_t *data() const { return reinterpret_cast<const uint8_t *>(words.data()); }
@@ -71,7 +72,7 @@ TEST(PclntabPCValue, GoExample) {
   EXPECT_EQ(pclntab::encodePCValue(0, 300, {}), (std::vector<uint8_t>{0x00, 0xac, 0x02, 0x00}));
   // Gaps read as -1 and equal neighbours merge, so no later pair has a zero value delta.
   auto g = pclntab::encodePCValue(0, 10, {{0, 2, 5}, {2, 4, 5}, {6, 10, 7}});
-  EXPECT_EQ(g, (std::vector<uint8_t>{12, 4, 11, 2, 16, 4, 0})); // +6, -6, +8
+  EXPECT_EQ(g, (std::vector<uint8_t>{12, 4, 11, 2, 16, 4, 0}));  // +6, -6, +8
 }
 
 // n functions with random lines/files/sp over ncu units, some without lines.
@@ -98,7 +99,7 @@ PclnInput randomProgram(unsigned seed, int n, int ncu) {
       uint64_t at = f.entry + rng() % 3;
       while (at < f.end) {
         uint64_t end = std::min<uint64_t>(f.end, at + 1 + rng() % 40);
-        if (rng() % 4 != 0) { // leave some gaps
+        if (rng() % 4 != 0) {  // leave some gaps
           int32_t file = int32_t(rng() % in.cus[f.cu].files.size());
           f.file.push_back({at, end, file});
           f.line.push_back({at, end, int32_t(rng() % 5000)});
@@ -109,7 +110,7 @@ PclnInput randomProgram(unsigned seed, int n, int ncu) {
     if (rng() % 3 != 0)
       f.sp.push_back({f.entry, f.end - (f.end - f.entry) / 2, int32_t(rng() % 256) * 8});
     pc = f.end + rng() % 16;
-    f.end = (i + 1 < n) ? pc : f.end; // tables cover up to the next entry
+    f.end = (i + 1 < n) ? pc : f.end;  // tables cover up to the next entry
     in.funcs.push_back(f);
   }
   return in;
@@ -117,8 +118,7 @@ PclnInput randomProgram(unsigned seed, int n, int ncu) {
 
 int32_t expected(const std::vector<PCRange> &ranges, uint64_t pc) {
   for (const PCRange &r : ranges)
-    if (r.start <= pc && pc < r.end)
-      return r.value;
+    if (r.start <= pc && pc < r.end) return r.value;
   return -1;
 }
 
@@ -162,10 +162,8 @@ TEST(Pclntab, RoundTripManyFunctions) {
       }
       EXPECT_EQ(t.spDelta(got, pc), f.sp.empty() ? -1 : expected(f.sp, pc));
     }
-    if (f.cu == pclntab::kNoCU)
-      EXPECT_EQ(t.findFunc(f.entry).rec->cuOffset, pclntab::kNoCU);
-    if (f.sp.empty())
-      EXPECT_EQ(t.findFunc(f.entry).rec->pcsp, 0u); // "no table"
+    if (f.cu == pclntab::kNoCU) EXPECT_EQ(t.findFunc(f.entry).rec->cuOffset, pclntab::kNoCU);
+    if (f.sp.empty()) EXPECT_EQ(t.findFunc(f.entry).rec->pcsp, 0u);  // "no table"
   }
 }
 
@@ -194,11 +192,10 @@ TEST(Pclntab, LayoutAsGoLinker) {
   uint64_t offs[] = {h.funcnameOffset, h.cuOffset, h.filetabOffset, h.pctabOffset, h.pclnOffset};
   for (int i = 0; i < 5; i++) {
     EXPECT_EQ(offs[i] % 8, 0u) << i;
-    if (i > 0)
-      EXPECT_LT(offs[i - 1], offs[i]);
+    if (i > 0) EXPECT_LT(offs[i - 1], offs[i]);
   }
   EXPECT_EQ(bytes.size() % 8, 0u);
-  EXPECT_EQ(bytes[h.pctabOffset], 0); // the reserved padding byte
+  EXPECT_EQ(bytes[h.pctabOffset], 0);  // the reserved padding byte
   // filetab: exactly nfiles packed strings from its start.
   const char *p = reinterpret_cast<const char *>(&bytes[h.filetabOffset]);
   for (uint64_t i = 0; i < h.nfiles; i++) {
@@ -215,7 +212,7 @@ TEST(Pclntab, Dedup) {
   PclnInput in;
   in.textStart = 0x1000;
   in.cus.push_back({{"/a.cpp", "/b.h"}});
-  in.cus.push_back({{"/b.h", "/a.cpp"}}); // same files, other order: cutab differs, filetab not
+  in.cus.push_back({{"/b.h", "/a.cpp"}});  // same files, other order: cutab differs, filetab not
   for (int i = 0; i < 4; i++) {
     FuncInput f;
     f.entry = 0x1000 + i * 0x10;
@@ -234,9 +231,9 @@ TEST(Pclntab, Dedup) {
   ASSERT_EQ(t.init(table.data(), table.size), nullptr);
   EXPECT_EQ(t.nfiles(), 2u);
   auto f0 = t.funcAt(0), f1 = t.funcAt(1), f3 = t.funcAt(3);
-  EXPECT_EQ(f0.rec->pcln, f1.rec->pcln); // one line table for all four
+  EXPECT_EQ(f0.rec->pcln, f1.rec->pcln);  // one line table for all four
   EXPECT_EQ(f0.rec->pcfile, f3.rec->pcfile);
-  EXPECT_EQ(f1.rec->nameoff, f3.rec->nameoff); // "same" stored once
+  EXPECT_EQ(f1.rec->nameoff, f3.rec->nameoff);  // "same" stored once
   EXPECT_NE(f0.rec->cuOffset, f1.rec->cuOffset);
   EXPECT_STREQ(t.fileName(f0, 0), "/a.cpp");
   EXPECT_STREQ(t.fileName(f1, 0), "/b.h");
@@ -277,7 +274,7 @@ TEST(Pclntab, EncoderRefusesBadInput) {
 }
 
 class PclntabCorrupt : public ::testing::Test {
- protected:
+protected:
   void SetUp() override {
     std::string error;
     bytes = pclntab::encodePclntab(randomProgram(11, 50, 2), &error);
@@ -315,7 +312,7 @@ TEST_F(PclntabCorrupt, Header) {
   EXPECT_EQ(initWith(0x20, &u64, 8), "table offset out of range");
   u64 = bytes.size() + 1;
   EXPECT_EQ(initWith(0x38, &u64, 8), "table offset out of range");
-  u64 = bytes.size() - 4; // functab with no room for its entries
+  u64 = bytes.size() - 4;  // functab with no room for its entries
   EXPECT_EQ(initWith(0x40, &u64, 8), "functab out of range");
   pclntab::Header h;
   std::memcpy(&h, bytes.data(), sizeof h);
@@ -348,7 +345,7 @@ TEST_F(PclntabCorrupt, Verify) {
   EXPECT_STREQ(t.verify(h.textStart), "function table not sorted by PC offset");
   Aligned copy2(bytes);
   ASSERT_EQ(t.init(copy2.data(), copy2.size), nullptr);
-  std::memcpy(copy2.data() + h.pclnOffset + 4, &big, 4); // funcoff of entry 0 out of range
+  std::memcpy(copy2.data() + h.pclnOffset + 4, &big, 4);  // funcoff of entry 0 out of range
   EXPECT_STREQ(t.verify(h.textStart), "function record out of range");
   EXPECT_FALSE(t.funcAt(0).valid());
   t = pclntab::Table();
@@ -356,4 +353,4 @@ TEST_F(PclntabCorrupt, Verify) {
   EXPECT_FALSE(t.findFunc(0x401000).valid());
 }
 
-} // namespace
+}  // namespace

@@ -1,8 +1,8 @@
 // What the runtime relies on from formats/pclntab.h beyond the encoder's round trip: the
 // start-up check (verifyFunctab) reads the functab only, yet no lookup ever returns a record
 // that disagrees with its functab entry; and GOTRACEBACK's parsing (runtime/traceback.cpp).
-#include "formats/pclntab_encode.h"
 #include "formats/pclntab.h"
+#include "formats/pclntab_encode.h"
 #include "traceback.h"
 
 #include <gtest/gtest.h>
@@ -88,13 +88,25 @@ struct TracebackCase {
 
 TEST(Traceback, SetTracebackFollowsGo) {
   const TracebackCase cases[] = {
-      {"none", 0, false, false},   {"", 1, false, false},         {"single", 1, false, false},
-      {"all", 1, true, false},     {"system", 2, true, false},    {"crash", 2, true, true},
-      {"0", 0, true, false},       {"1", 1, true, false},         {"2", 2, true, false},
-      {"7", 7, true, false},       {"4294967295", 4294967295u, true, false},
-      {"4294967296", 0, true, false}, {"-1", 0, true, false},     {"-0", 0, true, false},
-      {"bogus", 0, true, false},   {"2x", 0, true, false},        {"-", 0, true, false},
-      {"99999999999999999999999", 0, true, false}, {"ALL", 0, true, false},
+      {"none", 0, false, false},
+      {"", 1, false, false},
+      {"single", 1, false, false},
+      {"all", 1, true, false},
+      {"system", 2, true, false},
+      {"crash", 2, true, true},
+      {"0", 0, true, false},
+      {"1", 1, true, false},
+      {"2", 2, true, false},
+      {"7", 7, true, false},
+      {"4294967295", 4294967295u, true, false},
+      {"4294967296", 0, true, false},
+      {"-1", 0, true, false},
+      {"-0", 0, true, false},
+      {"bogus", 0, true, false},
+      {"2x", 0, true, false},
+      {"-", 0, true, false},
+      {"99999999999999999999999", 0, true, false},
+      {"ALL", 0, true, false},
   };
   for (const auto& c : cases) {
     runtime::setTraceback(c.value);

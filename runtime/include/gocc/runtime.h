@@ -54,7 +54,7 @@ int Callers(int skip, uintptr_t* pcs, int n);
 // A function of the program, as the table describes it. Obtained only from FuncForPC:
 // the pointer points into the table itself.
 class Func {
- public:
+public:
   struct FileLineResult {
     const char* file;  // "?" if unknown
     int line;          // 0 if unknown

@@ -3,6 +3,5 @@
 
 int main() {
   std::string line;
-  while (std::getline(std::cin, line))
-    std::cout << "read: " << line << "\n";
+  while (std::getline(std::cin, line)) std::cout << "read: " << line << "\n";
 }

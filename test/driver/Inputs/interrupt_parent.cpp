@@ -1,6 +1,6 @@
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 // Sends SIGINT and SIGQUIT to its parent (gocc run), which must ignore them while the program runs,
 // then exits with a status of its own.

@@ -1,5 +1,5 @@
-#include <csignal>
 #include <unistd.h>
+#include <csignal>
 
 // Dies by SIGKILL, which no runtime can catch or turn into an exit status.
 int main() {

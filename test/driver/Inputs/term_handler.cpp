@@ -1,8 +1,8 @@
 // Says it is ready (by creating the file named by its argument), then waits for SIGTERM and
 // exits 7 when it comes.
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 int main(int argc, char** argv) {
   std::signal(SIGTERM, [](int) {

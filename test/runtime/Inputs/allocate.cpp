@@ -1,7 +1,7 @@
+#include <malloc.h>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <malloc.h>
 
 struct Table {
   int* cells = new int[1000];  // 4000 bytes in one allocation, from an init task

@@ -35,18 +35,36 @@ static void announce(void) {
   announced = 1;
 }
 
-void* malloc(size_t n) { announce(); return take(n, 16); }
-void free(void* p) { if (p && !ours(p)) complain("free"); }
-void* calloc(size_t a, size_t b) { void* p = take(a * b, 16); if (p) memset(p, 0, a * b); return p; }
+void* malloc(size_t n) {
+  announce();
+  return take(n, 16);
+}
+void free(void* p) {
+  if (p && !ours(p)) complain("free");
+}
+void* calloc(size_t a, size_t b) {
+  void* p = take(a * b, 16);
+  if (p) memset(p, 0, a * b);
+  return p;
+}
 size_t malloc_usable_size(void* p) {
-  if (!ours(p)) { complain("malloc_usable_size"); return 0; }
+  if (!ours(p)) {
+    complain("malloc_usable_size");
+    return 0;
+  }
   return ((uint64_t*)p)[-2];
 }
 void* realloc(void* p, size_t n) {
   void* q = take(n, 16);
-  if (p && q) { size_t old = malloc_usable_size(p); memcpy(q, p, old < n ? old : n); }
+  if (p && q) {
+    size_t old = malloc_usable_size(p);
+    memcpy(q, p, old < n ? old : n);
+  }
   return q;
 }
 void* memalign(size_t a, size_t n) { return take(n, a); }
 void* aligned_alloc(size_t a, size_t n) { return take(n, a); }
-int posix_memalign(void** out, size_t a, size_t n) { *out = take(n, a); return *out ? 0 : 12; }
+int posix_memalign(void** out, size_t a, size_t n) {
+  *out = take(n, a);
+  return *out ? 0 : 12;
+}

@@ -8,7 +8,7 @@ extern "C" const Plugin __start_gocc_plugins[], __stop_gocc_plugins[];
 
 extern "C" __attribute__((noinline)) int gocc_test_used(int x) { return x * 3; }
 extern "C" int gocc_test_unused(int x) { return x * 5; }  // referenced by nothing
-int gocc_test_unused_data[1000] = {1};                     // nor is this
+int gocc_test_unused_data[1000] = {1};                    // nor is this
 
 int main(int argc, char**) {
   std::printf("used %d\n", gocc_test_used(argc));

@@ -15,7 +15,7 @@ T clampSum(const T* xs, int n, T lo, T hi) {
 
 template <typename K, typename V>
 class Counter {
- public:
+public:
   void add(const K& k, V v = 1) { counts_[k] += v; }
   V get(const K& k) const {
     auto it = counts_.find(k);
@@ -23,7 +23,7 @@ class Counter {
   }
   size_t size() const { return counts_.size(); }
 
- private:
+private:
   std::map<K, V> counts_;
 };
 

@@ -14,22 +14,22 @@ struct Shape {
 };
 
 class Circle : public Shape {
- public:
+public:
   explicit Circle(double r) : r_(r) {}
   double area() const override;
   std::string name() const override { return "circle"; }
 
- private:
+private:
   double r_;
 };
 
 class Rect : public Shape {
- public:
+public:
   Rect(double w, double h) : w_(w), h_(h) {}
   double area() const override;
   std::string name() const override;
 
- private:
+private:
   double w_, h_;
 };
 
