@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc != 3) {
     std::fprintf(stderr, "usage: pclntab_lookup BINARY ADDRFILE\n");
     return 2;
@@ -27,9 +27,9 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "pclntab_lookup: %s: not an ELF file\n", argv[1]);
     return 1;
   }
-  const auto *eh = reinterpret_cast<const Elf64_Ehdr *>(elf.data());
-  const auto *sh = reinterpret_cast<const Elf64_Shdr *>(elf.data() + eh->e_shoff);
-  const char *names = elf.data() + sh[eh->e_shstrndx].sh_offset;
+  const auto* eh = reinterpret_cast<const Elf64_Ehdr*>(elf.data());
+  const auto* sh = reinterpret_cast<const Elf64_Shdr*>(elf.data() + eh->e_shoff);
+  const char* names = elf.data() + sh[eh->e_shstrndx].sh_offset;
   std::vector<uint64_t> table;
   size_t size = 0;
   for (int i = 0; i < eh->e_shnum; i++) {
@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
     }
   }
   pclntab::Table t;
-  if (const char *why = t.init(reinterpret_cast<const uint8_t *>(table.data()), size)) {
+  if (const char* why = t.init(reinterpret_cast<const uint8_t*>(table.data()), size)) {
     std::fprintf(stderr, "pclntab_lookup: %s: %s\n", argv[1], why);
     return 1;
   }
@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
   while (seconds < 1.0) {
     for (uint64_t pc : addrs) {
       pclntab::Func f = t.findFunc(pc);
-      const char *file = nullptr;
+      const char* file = nullptr;
       int32_t line = 0;
       if (f.valid() && t.fileLine(f, pc, &file, &line)) {
         found++;

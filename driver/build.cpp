@@ -60,7 +60,7 @@ BuildOptions::BuildOptions() {
   parallel = cpus > 0 ? int(cpus) : 1;
 }
 
-void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
+void addBuildFlags(FlagSet& flags, BuildOptions& opts) {
   flags.addBool("v", opts.verbose);
   flags.addBool("x", opts.trace);
   flags.addBool("work", opts.keepWork);
@@ -76,9 +76,9 @@ void addBuildFlags(FlagSet &flags, BuildOptions &opts) {
 // An entry matches the flag itself and "flag=value"; one marked takesValue also "flagvalue"
 // ("-ofoo", "-Ttext=...").
 struct ReservedFlag {
-  const char *flag;
+  const char* flag;
   bool takesValue;
-  const char *reason;
+  const char* reason;
 };
 const char kObjects[] = "gocc compiles each unit to an object file itself";
 const char kOutput[] = "gocc names the output itself (use gocc's -o)";
@@ -116,7 +116,7 @@ const ReservedFlag reservedLdflags[] = {{"-o", true, kOutput},
 static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::string> flags,
                                  llvm::ArrayRef<ReservedFlag> reserved) {
   for (llvm::StringRef f : flags)
-    for (const ReservedFlag &r : reserved) {
+    for (const ReservedFlag& r : reserved) {
       llvm::StringRef name = r.flag;
       bool hit = f == name || f.starts_with(name.str() + "=") ||
                  (r.takesValue && !name.starts_with("--") && f.starts_with(name));
@@ -126,7 +126,7 @@ static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::str
 }
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
-                                        const BuildOptions &opts) {
+                                        const BuildOptions& opts) {
   if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCxxflags))
     return std::move(err);
   if (llvm::Error err = checkReserved("-ldflags", opts.ldflags, reservedLdflags))
@@ -140,7 +140,7 @@ llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
   return BuildSetup{*level, std::move(*tc), std::move(*pkg)};
 }
 
-llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts) {
+llvm::Expected<WorkDir> createWorkDir(const BuildOptions& opts) {
   auto work = WorkDir::create(opts.keepWork);
   if (work && (opts.trace || opts.keepWork)) llvm::errs() << "WORK=" << work->path() << "\n";
   return work;
@@ -148,7 +148,7 @@ llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts) {
 
 // Makes the output's directory if it does not exist yet (mkdir -p, mode 0777 less the umask, as
 // go build does).
-static llvm::Error makeOutputDirectory(const std::string &outputPath, const CommandTrace &trace) {
+static llvm::Error makeOutputDirectory(const std::string& outputPath, const CommandTrace& trace) {
   llvm::StringRef dir = path::parent_path(outputPath);
   if (dir.empty() || fs::is_directory(dir)) return llvm::Error::success();
   trace.print({"mkdir", "-p", dir.str()});
@@ -159,7 +159,7 @@ static llvm::Error makeOutputDirectory(const std::string &outputPath, const Comm
 
 // Creates the empty file the linker writes to: beside the output, so the final rename stays
 // within one file system, and hidden (.<name>.tmpXXXXXX), so a failed build leaves nothing visible.
-static llvm::Expected<std::string> createTemporaryOutput(const std::string &outputPath) {
+static llvm::Expected<std::string> createTemporaryOutput(const std::string& outputPath) {
   llvm::SmallString<256> model(path::parent_path(outputPath));
   path::append(model, "." + path::filename(outputPath) + ".tmp%%%%%%%%");
   int fd;
@@ -173,7 +173,7 @@ static llvm::Expected<std::string> createTemporaryOutput(const std::string &outp
 // How file names are shown in the table: as Clang recorded them, or with -trimpath relative to
 // the package directory, and gocc's own sources as gocc/<path>. The longer prefix wins, so a
 // package inside gocc's tree (examples/) is still relative to itself.
-static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg) {
+static PathRewrite trimpathRewrite(const BuildOptions& opts, const Package& pkg) {
   PathRewrite rewrite;
   if (!opts.trimpath) return rewrite;
   rewrite.prefixes = {{pkg.dir + "/", ""}, {std::string(GOCC_SOURCE_DIR) + "/", "gocc/"}};
@@ -183,21 +183,21 @@ static PathRewrite trimpathRewrite(const BuildOptions &opts, const Package &pkg)
 }
 
 // The inputs half of the build ID: everything the build was asked to do.
-static llvm::Expected<std::string> hashInputs(const BuildSetup &setup, const BuildOptions &opts) {
+static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const BuildOptions& opts) {
   BuildIDHasher h;
   h.add("toolchain", toolchainVersion());
   h.add("goamd64", std::to_string(setup.goamd64Level));
-  for (const std::string &f : opts.cxxflags) h.add("cxxflag", f);
-  for (const std::string &f : opts.ldflags) h.add("ldflag", f);
+  for (const std::string& f : opts.cxxflags) h.add("cxxflag", f);
+  for (const std::string& f : opts.ldflags) h.add("ldflag", f);
   h.add("trimpath", opts.trimpath ? "1" : "0");
-  for (const std::string &file :
+  for (const std::string& file :
        {setup.toolchain.runtimeLibrary(), setup.toolchain.linkerScriptTemplate()}) {
     auto buf =
         llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
     h.add("toolchain file", (*buf)->getBuffer());
   }
-  for (const SourceUnit &unit : setup.package.units) {
+  for (const SourceUnit& unit : setup.package.units) {
     auto buf =
         llvm::MemoryBuffer::getFile(unit.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buf) return fail("open " + unit.path + ": " + errnoText(buf.getError()));
@@ -215,7 +215,7 @@ namespace {
 // files each step hands to the next.
 class ProgramBuild {
 public:
-  ProgramBuild(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
+  ProgramBuild(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
                std::string outputPath)
       : setup(setup),
         opts(opts),
@@ -242,11 +242,11 @@ private:
   llvm::Error commit();
 
   // The objects of both links: the compiled units, the stamps, then the table's object.
-  std::vector<std::string> linkObjects(const std::string &table) const;
+  std::vector<std::string> linkObjects(const std::string& table) const;
 
-  const BuildSetup &setup;
-  const BuildOptions &opts;
-  const WorkDir &work;
+  const BuildSetup& setup;
+  const BuildOptions& opts;
+  const WorkDir& work;
   const std::string outputPath;
   CommandTrace trace;
   StepTimes times;
@@ -264,13 +264,13 @@ llvm::Error ProgramBuild::run() {
   if (llvm::Error err = times.open()) return err;
   // Each step named as its method, so that -debug-trace names what the code calls it.
 #define STEP(method) {#method, &ProgramBuild::method}
-  const std::pair<const char *, Step> steps[] = {
+  const std::pair<const char*, Step> steps[] = {
       STEP(compile),          STEP(stamp),        STEP(writeLinkerScript),
       STEP(linkWithoutTable), STEP(buildTable),   STEP(relink),
       STEP(checkText),        STEP(stampBuildID), STEP(commit),
   };
 #undef STEP
-  for (const auto &[name, step] : steps)
+  for (const auto& [name, step] : steps)
     if (llvm::Error err = runStep(name, step)) return err;
   return times.write();
 }
@@ -288,7 +288,7 @@ ProgramBuild::~ProgramBuild() {
   if (!tmpOutput.empty()) fs::remove(tmpOutput);
 }
 
-std::vector<std::string> ProgramBuild::linkObjects(const std::string &table) const {
+std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) const {
   std::vector<std::string> all = objects;
   all.push_back(table);
   return all;
@@ -299,7 +299,7 @@ llvm::Error ProgramBuild::compile() {
   std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
                                               opts.cxxflags, opts.trimpath, work);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
-  for (const CompileJob &job : jobs) objects.push_back(job.objectPath);
+  for (const CompileJob& job : jobs) objects.push_back(job.objectPath);
   return llvm::Error::success();
 }
 
@@ -392,8 +392,8 @@ llvm::Error ProgramBuild::commit() {
   return llvm::Error::success();
 }
 
-llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
-                         const std::string &outputPath) {
+llvm::Error buildProgram(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
+                         const std::string& outputPath) {
   return ProgramBuild(setup, opts, work, outputPath).run();
 }
 
@@ -402,8 +402,8 @@ llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, cons
 // inside it, as in go build; directories that do not exist yet are made just before the second
 // link (makeOutputDirectory), so a failed compile or first link leaves none behind. Empty for
 // -o /dev/null: nothing is written.
-static llvm::Expected<std::string> resolveOutputPath(const std::string &flagOutput,
-                                                     const std::string &defaultName) {
+static llvm::Expected<std::string> resolveOutputPath(const std::string& flagOutput,
+                                                     const std::string& defaultName) {
   std::string output = flagOutput.empty() ? defaultName : flagOutput;
   if (!flagOutput.empty() && (fs::is_directory(flagOutput) || flagOutput.back() == '/')) {
     llvm::SmallString<256> inside(flagOutput);

@@ -28,7 +28,7 @@ struct BuildOptions {
 };
 
 // Defines -v, -x, -work, -trimpath, -p, -cxxflags and -ldflags on flags, stored in opts.
-void addBuildFlags(FlagSet &flags, BuildOptions &opts);
+void addBuildFlags(FlagSet& flags, BuildOptions& opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.
 struct BuildSetup {
@@ -38,14 +38,14 @@ struct BuildSetup {
 };
 // Refuses -cxxflags and -ldflags that would take over a step gocc owns (-E, -o, -pie, -e ...).
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
-                                        const BuildOptions &opts);
+                                        const BuildOptions& opts);
 
 // Creates the work directory, saying where it is for -x and -work.
-llvm::Expected<WorkDir> createWorkDir(const BuildOptions &opts);
+llvm::Expected<WorkDir> createWorkDir(const BuildOptions& opts);
 
 // Builds setup's program into outputPath, using work for everything on the way.
-llvm::Error buildProgram(const BuildSetup &setup, const BuildOptions &opts, const WorkDir &work,
-                         const std::string &outputPath);
+llvm::Error buildProgram(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
+                         const std::string& outputPath);
 
 // gocc build [-o output] [build flags] [files|dirs]; returns the exit status.
 int cmdBuild(llvm::ArrayRef<std::string> args);

@@ -17,7 +17,7 @@ std::string sha256Hex(llvm::StringRef bytes) {
                      /*LowerCase=*/true);
 }
 
-void put32(std::string &out, uint32_t v) { out.append(reinterpret_cast<const char *>(&v), 4); }
+void put32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 
 constexpr size_t kDescSize = 2 * kBuildIDHashDigits + 1;
 // The note's layout: 12-byte header, the name padded to 4, the description padded to 4.
@@ -61,10 +61,10 @@ llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note) {
   return note.substr(kDescOffset, kDescSize).str();
 }
 
-llvm::Error stampContentHash(const std::string &path) {
+llvm::Error stampContentHash(const std::string& path) {
   auto exe = ElfFile::open(path);
   if (!exe) return fail(path + ": " + llvm::toString(exe.takeError()));
-  const ElfSection *note = exe->section(kBuildIDSection);
+  const ElfSection* note = exe->section(kBuildIDSection);
   if (!note) return fail(path + ": no build ID");
   auto contents = exe->contents(*note);
   if (!contents) return fail(path + ": " + llvm::toString(contents.takeError()));

@@ -32,7 +32,7 @@ private:
 std::string buildIDNote(llvm::StringRef inputsHex);
 
 // Computes the content hash of the executable at path and writes it into its note.
-llvm::Error stampContentHash(const std::string &path);
+llvm::Error stampContentHash(const std::string& path);
 
 // The build ID in the contents of a .note.gocc.buildid section.
 llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note);

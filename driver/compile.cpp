@@ -13,11 +13,11 @@
 #include <sys/wait.h>
 #include <cerrno>
 
-std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, int goamd64Level,
+std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
                                      llvm::ArrayRef<std::string> cxxflags, bool trimpath,
-                                     const WorkDir &work) {
+                                     const WorkDir& work) {
   std::vector<CompileJob> jobs;
-  for (const SourceUnit &unit : pkg.units) {
+  for (const SourceUnit& unit : pkg.units) {
     bool isCxx = unit.language == Language::CXX;
     CompileJob job;
     job.unit = &unit;
@@ -53,7 +53,7 @@ std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, in
   return jobs;
 }
 
-static llvm::sys::ProcessInfo startCompile(const CompileJob &job, std::string &errorText) {
+static llvm::sys::ProcessInfo startCompile(const CompileJob& job, std::string& errorText) {
   std::vector<llvm::StringRef> args(job.argv.begin(), job.argv.end());
   bool execFailed = false;
   llvm::sys::ProcessInfo process =
@@ -75,8 +75,8 @@ static llvm::Expected<pid_t> waitForAnyChild() {
 }
 
 llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verbose,
-                        const CommandTrace &trace) {
-  llvm::DenseMap<pid_t, const CompileJob *> running;
+                        const CommandTrace& trace) {
+  llvm::DenseMap<pid_t, const CompileJob*> running;
   bool failed = false;
   std::string failure;  // what gocc itself must say about the first failure; "" if clang said it
   size_t next = 0;
@@ -84,7 +84,7 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
   while (true) {
     while (!failed && !interruptSignal() && next < jobs.size() &&
            running.size() < size_t(parallel)) {
-      const CompileJob &job = jobs[next++];
+      const CompileJob& job = jobs[next++];
       if (verbose) llvm::errs() << job.unit->path << "\n";
       trace.print(job.argv);
       std::string errorText;
@@ -107,7 +107,7 @@ llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verb
       waitpid(*pid, nullptr, 0);
       continue;
     }
-    const CompileJob &job = *it->second;
+    const CompileJob& job = *it->second;
     running.erase(it);
     stopPassingInterruptsTo(*pid);
 

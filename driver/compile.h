@@ -19,7 +19,7 @@
 #include <vector>
 
 struct CompileJob {
-  const SourceUnit *unit;
+  const SourceUnit* unit;
   std::string objectPath;         // <work>/<n>_<stem>.o, n counting from 1 in input order
   std::vector<std::string> argv;  // argv[0] is the clang to run
 };
@@ -28,11 +28,11 @@ struct CompileJob {
 // defaults), then the unit. With trimpath, the debug information names the package's files
 // relative to the package directory (the unit is then given to clang by its absolute path, so
 // that the prefix map applies to it).
-std::vector<CompileJob> planCompiles(const Package &pkg, const Toolchain &tc, int goamd64Level,
+std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
                                      llvm::ArrayRef<std::string> cxxflags, bool trimpath,
-                                     const WorkDir &work);
+                                     const WorkDir& work);
 
 // Runs the jobs, at most `parallel` at once. -v (verbose) names each unit as it starts, -x (trace)
 // prints its command.
 llvm::Error runCompiles(llvm::ArrayRef<CompileJob> jobs, int parallel, bool verbose,
-                        const CommandTrace &trace);
+                        const CommandTrace& trace);

@@ -8,7 +8,7 @@
 
 namespace {
 
-llvm::Error reason(const llvm::Twine &why) {
+llvm::Error reason(const llvm::Twine& why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), why);
 }
 
@@ -20,7 +20,7 @@ llvm::Error malformed(llvm::Error err) {
 
 }  // namespace
 
-llvm::Expected<ElfFile> ElfFile::open(const std::string &path) {
+llvm::Expected<ElfFile> ElfFile::open(const std::string& path) {
   auto buffer = readBinaryFile(path);
   if (!buffer) return buffer.takeError();
   auto file = view((*buffer)->getMemBufferRef());
@@ -42,7 +42,7 @@ llvm::Expected<ElfFile> ElfFile::view(llvm::MemoryBufferRef bytes) {
   if (!headers) return malformed(headers.takeError());
   auto names = file.elf_.getSectionStringTable(*headers);
   if (!names) return malformed(names.takeError());
-  for (const auto &header : *headers) {
+  for (const auto& header : *headers) {
     auto name = file.elf_.getSectionName(header, *names);
     if (!name) return malformed(name.takeError());
     file.sections_.push_back({*name, &header});
@@ -50,13 +50,13 @@ llvm::Expected<ElfFile> ElfFile::view(llvm::MemoryBufferRef bytes) {
   return std::move(file);
 }
 
-const ElfSection *ElfFile::section(llvm::StringRef name) const {
-  for (const ElfSection &s : sections_)
+const ElfSection* ElfFile::section(llvm::StringRef name) const {
+  for (const ElfSection& s : sections_)
     if (s.name == name) return &s;
   return nullptr;
 }
 
-llvm::Expected<llvm::StringRef> ElfFile::contents(const ElfSection &section) const {
+llvm::Expected<llvm::StringRef> ElfFile::contents(const ElfSection& section) const {
   auto bytes = elf_.getSectionContents(*section.header);
   if (!bytes) {
     llvm::consumeError(bytes.takeError());
@@ -65,7 +65,7 @@ llvm::Expected<llvm::StringRef> ElfFile::contents(const ElfSection &section) con
   return llvm::toStringRef(*bytes);
 }
 
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string &path) {
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string& path) {
   llvm::sys::fs::file_status st;
   if (std::error_code ec = llvm::sys::fs::status(path, st))
     return llvm::createStringError(ec, errnoText(ec));

@@ -21,7 +21,7 @@
 // A section header and its name.
 struct ElfSection {
   llvm::StringRef name;
-  const llvm::object::ELF64LE::Shdr *header;
+  const llvm::object::ELF64LE::Shdr* header;
   uint64_t address() const { return header->sh_addr; }
   uint64_t size() const { return header->sh_size; }
 };
@@ -30,21 +30,21 @@ struct ElfSection {
 class ElfFile {
 public:
   // Reads the regular file at path whole (readBinaryFile) and views it as ELF.
-  static llvm::Expected<ElfFile> open(const std::string &path);
+  static llvm::Expected<ElfFile> open(const std::string& path);
   // Views bytes, which must outlive the ElfFile, as ELF. The reasons: "not an ELF file",
   // "not a 64-bit little-endian ELF file", "malformed ELF file: <LLVM's first line>".
   static llvm::Expected<ElfFile> view(llvm::MemoryBufferRef bytes);
 
   // The checked accessors, for what this class does not wrap (headers, symbols).
-  const llvm::object::ELF64LEFile &elf() const { return elf_; }
+  const llvm::object::ELF64LEFile& elf() const { return elf_; }
   llvm::MemoryBufferRef bytes() const { return bytes_; }
   // Every section, in header order.
-  const std::vector<ElfSection> &sections() const { return sections_; }
+  const std::vector<ElfSection>& sections() const { return sections_; }
   // The first section named name, or nullptr.
-  const ElfSection *section(llvm::StringRef name) const;
+  const ElfSection* section(llvm::StringRef name) const;
   // The section's bytes (none for SHT_NOBITS). The reason: "truncated file: section <name>
   // lies past its end".
-  llvm::Expected<llvm::StringRef> contents(const ElfSection &section) const;
+  llvm::Expected<llvm::StringRef> contents(const ElfSection& section) const;
 
 private:
   ElfFile(llvm::MemoryBufferRef bytes, llvm::object::ELF64LEFile elf)
@@ -58,4 +58,4 @@ private:
 
 // The whole of a file that is to be read as a binary. Only a regular file is read: /dev/zero,
 // a FIFO or a terminal would never end. The error's text is the reason, without the name.
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string &path);
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string& path);

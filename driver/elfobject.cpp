@@ -13,7 +13,7 @@
 
 using namespace llvm::ELF;
 
-llvm::Error writeSectionObject(const std::string &path, const ObjectSection &section) {
+llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section) {
   std::string shstrtab = std::string("\0", 1) + section.name.str() + '\0' + ".shstrtab" + '\0';
   const uint32_t nameOff = 1, shstrtabNameOff = uint32_t(section.name.size()) + 2;
 

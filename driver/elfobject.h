@@ -18,4 +18,4 @@ struct ObjectSection {
 
 // Writes an ELF64 little-endian x86-64 relocatable at path holding one section and no
 // symbols or relocations.
-llvm::Error writeSectionObject(const std::string &path, const ObjectSection &section);
+llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section);

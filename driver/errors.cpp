@@ -9,19 +9,19 @@
 
 char Failure::ID;
 
-llvm::Error fail(const llvm::Twine &message) { return fail(1, message); }
+llvm::Error fail(const llvm::Twine& message) { return fail(1, message); }
 
-llvm::Error fail(int exitStatus, const llvm::Twine &message) {
+llvm::Error fail(int exitStatus, const llvm::Twine& message) {
   return llvm::make_error<Failure>(exitStatus, ("gocc: " + message).str(), false);
 }
 
 llvm::Error failQuietly() { return llvm::make_error<Failure>(1, "", false); }
 
-llvm::Error usageError(const llvm::Twine &message) {
+llvm::Error usageError(const llvm::Twine& message) {
   return llvm::make_error<Failure>(2, ("gocc: " + message).str(), true);
 }
 
-llvm::Error flagError(const llvm::Twine &line) {
+llvm::Error flagError(const llvm::Twine& line) {
   return llvm::make_error<Failure>(2, line.str(), true);
 }
 
@@ -42,13 +42,13 @@ int report(llvm::Error err, llvm::StringRef command) {
   int status = 1;
   llvm::handleAllErrors(
       std::move(err),
-      [&](const Failure &f) {
+      [&](const Failure& f) {
         if (!f.line.empty()) llvm::errs() << f.line << "\n";
         if (f.showUsage) llvm::errs() << shortUsage(command);
         status = f.exitStatus;
       },
       // Errors from LLVM's own APIs that a step forgot to wrap: still one gocc line, never a crash.
-      [&](const llvm::ErrorInfoBase &e) { llvm::errs() << "gocc: " << e.message() << "\n"; });
+      [&](const llvm::ErrorInfoBase& e) { llvm::errs() << "gocc: " << e.message() << "\n"; });
   llvm::errs().flush();
   return status;
 }

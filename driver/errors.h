@@ -28,20 +28,20 @@ public:
   std::string line;  // printed as is; empty when a tool has already explained
   bool showUsage;    // follow the line with the command's short usage
 
-  void log(llvm::raw_ostream &os) const override { os << line; }
+  void log(llvm::raw_ostream& os) const override { os << line; }
   std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }
 };
 
 // The build failed: prints "gocc: <message>", exit status 1.
-llvm::Error fail(const llvm::Twine &message);
+llvm::Error fail(const llvm::Twine& message);
 // Like fail, with another exit status (2 for a bad environment variable, as go does).
-llvm::Error fail(int exitStatus, const llvm::Twine &message);
+llvm::Error fail(int exitStatus, const llvm::Twine& message);
 // The build failed and a tool (clang, lld) has already printed why: exit status 1, nothing printed.
 llvm::Error failQuietly();
 // gocc was used wrongly: prints "gocc: <message>" and the command's usage, exit status 2.
-llvm::Error usageError(const llvm::Twine &message);
+llvm::Error usageError(const llvm::Twine& message);
 // A command-line flag was wrong: prints line as is (Go's flag package wording) and the usage.
-llvm::Error flagError(const llvm::Twine &line);
+llvm::Error flagError(const llvm::Twine& line);
 
 // An OS error in Go's words: strerror's text starting in lower case ("no such file or directory").
 std::string errnoText(std::error_code ec);

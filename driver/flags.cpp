@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-void FlagSet::addBool(llvm::StringRef name, bool &value) {
+void FlagSet::addBool(llvm::StringRef name, bool& value) {
   flags.push_back({name.str(), true, [&value](llvm::StringRef text) -> std::string {
                      if (text == "true" || text == "1")
                        value = true;
@@ -16,14 +16,14 @@ void FlagSet::addBool(llvm::StringRef name, bool &value) {
                    }});
 }
 
-void FlagSet::addString(llvm::StringRef name, std::string &value) {
+void FlagSet::addString(llvm::StringRef name, std::string& value) {
   flags.push_back({name.str(), false, [&value](llvm::StringRef text) -> std::string {
                      value = text.str();
                      return "";
                    }});
 }
 
-void FlagSet::addPositiveInt(llvm::StringRef name, int &value) {
+void FlagSet::addPositiveInt(llvm::StringRef name, int& value) {
   flags.push_back({name.str(), false, [&value](llvm::StringRef text) -> std::string {
                      int n;
                      if (text.getAsInteger(10, n)) return "parse error";
@@ -33,7 +33,7 @@ void FlagSet::addPositiveInt(llvm::StringRef name, int &value) {
                    }});
 }
 
-void FlagSet::addQuotedList(llvm::StringRef name, std::vector<std::string> &value) {
+void FlagSet::addQuotedList(llvm::StringRef name, std::vector<std::string>& value) {
   flags.push_back({name.str(), false, [&value](llvm::StringRef text) -> std::string {
                      auto words = splitQuoted(text);
                      if (!words) return llvm::toString(words.takeError());
@@ -42,8 +42,8 @@ void FlagSet::addQuotedList(llvm::StringRef name, std::vector<std::string> &valu
                    }});
 }
 
-const FlagSet::Flag *FlagSet::find(llvm::StringRef name) const {
-  for (const Flag &flag : flags)
+const FlagSet::Flag* FlagSet::find(llvm::StringRef name) const {
+  for (const Flag& flag : flags)
     if (flag.name == name) return &flag;
   return nullptr;
 }
@@ -61,7 +61,7 @@ llvm::Expected<std::vector<std::string>> FlagSet::parse(llvm::ArrayRef<std::stri
 
     auto [flagName, inlineValue] = name.split('=');
     bool hasInlineValue = name.contains('=');
-    const Flag *flag = find(flagName);
+    const Flag* flag = find(flagName);
     if (!flag) {
       if (flagName == "h" || flagName == "help") return flagError("");  // just the usage
       return flagError("flag provided but not defined: -" + flagName);

@@ -17,12 +17,12 @@
 
 class FlagSet {
 public:
-  void addBool(llvm::StringRef name, bool &value);
-  void addString(llvm::StringRef name, std::string &value);
+  void addBool(llvm::StringRef name, bool& value);
+  void addString(llvm::StringRef name, std::string& value);
   // A count that must be at least 1 (such as -p).
-  void addPositiveInt(llvm::StringRef name, int &value);
+  void addPositiveInt(llvm::StringRef name, int& value);
   // A list written as one argument and split like a shell would (see splitQuoted).
-  void addQuotedList(llvm::StringRef name, std::vector<std::string> &value);
+  void addQuotedList(llvm::StringRef name, std::vector<std::string>& value);
 
   // Sets the flags at the front of args and returns the arguments after them. -h and -help ask for
   // the usage: that is a usage error without a message, as in go.
@@ -35,7 +35,7 @@ private:
     // Stores a value; returns why it is invalid, or "" if it was stored.
     std::function<std::string(llvm::StringRef)> set;
   };
-  const Flag *find(llvm::StringRef name) const;
+  const Flag* find(llvm::StringRef name) const;
 
   std::vector<Flag> flags;
 };

@@ -186,7 +186,7 @@ Help prints help about a gocc command, or the list of commands.
 
 }  // namespace
 
-void printMainHelp(llvm::raw_ostream &os) { os << mainHelp; }
+void printMainHelp(llvm::raw_ostream& os) { os << mainHelp; }
 
 llvm::StringRef helpText(llvm::StringRef topic) {
   if (topic == "build") return buildHelp;

@@ -8,7 +8,7 @@
 #include <string>
 
 // The overview printed by "gocc help" (and, to stderr, by "gocc" alone).
-void printMainHelp(llvm::raw_ostream &os);
+void printMainHelp(llvm::raw_ostream& os);
 
 // The full help of a command or topic, or "" if there is none by that name.
 llvm::StringRef helpText(llvm::StringRef topic);

@@ -32,9 +32,9 @@ struct InfoOptions {
 // The summary: `go version`'s first line, then what the program is and how it starts, then
 // the sections as gdb's `info files` lists them. -m adds every dep and build line, so that
 // the lines of `go version -m` all appear, in the same order.
-void printText(llvm::raw_ostream &os, const std::string &file, const BinaryInfo &info,
+void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo& info,
                bool modules) {
-  const gocc::debug::BuildInfo &bi = info.build;
+  const gocc::debug::BuildInfo& bi = info.build;
   os << file << ": " << bi.GoVersion << "\n";
   // The embedded text's own lines (path, mod, dep, build), as `go version -m` shows them.
   llvm::StringRef text = info.modinfo;
@@ -53,14 +53,14 @@ void printText(llvm::raw_ostream &os, const std::string &file, const BinaryInfo 
   os << "\tEntry point: " << llvm::format("0x%" PRIx64, info.entry);
   if (!info.entrySymbol.empty()) os << " " << info.entrySymbol;
   os << "\n";
-  for (const SectionRange &s : info.sections)
+  for (const SectionRange& s : info.sections)
     os << llvm::format("\t0x%016" PRIx64 " - 0x%016" PRIx64 " is ", s.start, s.end) << s.name
        << "\n";
 }
 
-llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
-  const gocc::debug::BuildInfo &bi = info.build;
-  auto module = [](const gocc::debug::Module &m) {
+llvm::json::Value toJSON(const std::string& file, const BinaryInfo& info) {
+  const gocc::debug::BuildInfo& bi = info.build;
+  auto module = [](const gocc::debug::Module& m) {
     llvm::json::Object o{{"Path", m.Path}, {"Version", m.Version}, {"Sum", m.Sum}};
     if (m.Replace)
       o["Replace"] = llvm::json::Object{
@@ -68,10 +68,10 @@ llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
     return o;
   };
   llvm::json::Array deps, settings, sections;
-  for (const auto &d : bi.Deps) deps.push_back(module(d));
-  for (const auto &s : bi.Settings)
+  for (const auto& d : bi.Deps) deps.push_back(module(d));
+  for (const auto& s : bi.Settings)
     settings.push_back(llvm::json::Object{{"Key", s.Key}, {"Value", s.Value}});
-  for (const auto &s : info.sections)
+  for (const auto& s : info.sections)
     sections.push_back(llvm::json::Object{{"Name", s.name},
                                           {"Start", int64_t(s.start)},
                                           {"End", int64_t(s.end)},
@@ -98,7 +98,7 @@ llvm::json::Value toJSON(const std::string &file, const BinaryInfo &info) {
 }
 
 // Reads one file. The error's text is the reason, without the file name.
-llvm::Expected<BinaryInfo> readBinary(const std::string &file) {
+llvm::Expected<BinaryInfo> readBinary(const std::string& file) {
   auto buf = readBinaryFile(file);
   if (!buf) return buf.takeError();
   return inspectBinary((*buf)->getMemBufferRef());
@@ -107,7 +107,7 @@ llvm::Expected<BinaryInfo> readBinary(const std::string &file) {
 // The executable regular files under dir, in a stable (sorted) order. Symbolic links to
 // directories are not followed, as Go's WalkDir does not: a link to an ancestor would make the
 // walk go round for ever.
-std::vector<std::string> executablesUnder(const std::string &dir, std::error_code &ec) {
+std::vector<std::string> executablesUnder(const std::string& dir, std::error_code& ec) {
   std::vector<std::string> files;
   for (fs::recursive_directory_iterator it(dir, ec, /*follow_symlinks=*/false), end;
        it != end && !ec; it.increment(ec)) {
@@ -133,12 +133,12 @@ int cmdInfo(llvm::ArrayRef<std::string> args) {
   if (inputs->empty()) return report(usageError("no binaries named"), "info");
 
   int status = 0;
-  auto complain = [&](const std::string &file, const std::string &why) {
+  auto complain = [&](const std::string& file, const std::string& why) {
     llvm::outs().flush();
     llvm::errs() << "gocc: " << file << ": " << why << "\n";
   };
   std::vector<std::pair<std::string, BinaryInfo>> found;
-  for (const std::string &input : *inputs) {
+  for (const std::string& input : *inputs) {
     if (!fs::is_directory(input)) {
       auto info = readBinary(input);
       if (!info) {
@@ -151,7 +151,7 @@ int cmdInfo(llvm::ArrayRef<std::string> args) {
     }
     std::error_code ec;
     size_t before = found.size();
-    for (const std::string &file : executablesUnder(input, ec)) {
+    for (const std::string& file : executablesUnder(input, ec)) {
       auto info = readBinary(file);
       if (!info) {
         std::string why = llvm::toString(info.takeError());
@@ -172,13 +172,13 @@ int cmdInfo(llvm::ArrayRef<std::string> args) {
   if (opts.json) {
     // One object for one binary, else an array of them.
     llvm::json::Array all;
-    for (const auto &[file, info] : found) all.push_back(toJSON(file, info));
+    for (const auto& [file, info] : found) all.push_back(toJSON(file, info));
     if (all.size() == 1 && inputs->size() == 1 && !fs::is_directory((*inputs)[0]))
       llvm::outs() << llvm::formatv("{0:2}", all[0]) << "\n";
     else if (!all.empty())
       llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(all))) << "\n";
   } else {
-    for (const auto &[file, info] : found) printText(llvm::outs(), file, info, opts.modules);
+    for (const auto& [file, info] : found) printText(llvm::outs(), file, info, opts.modules);
   }
   return status;
 }

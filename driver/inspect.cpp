@@ -10,7 +10,7 @@
 
 namespace {
 
-llvm::Error reason(const llvm::Twine &why) {
+llvm::Error reason(const llvm::Twine& why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), why);
 }
 
@@ -19,14 +19,14 @@ llvm::Error reason(const llvm::Twine &why) {
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   auto exe = ElfFile::view(file);
   if (!exe) return exe.takeError();
-  const llvm::object::ELF64LEFile &elf = exe->elf();
+  const llvm::object::ELF64LEFile& elf = exe->elf();
   if (elf.getHeader().e_machine != llvm::ELF::EM_X86_64 ||
       (elf.getHeader().e_type != llvm::ELF::ET_EXEC && elf.getHeader().e_type != llvm::ELF::ET_DYN))
     return reason("not an x86-64 executable");
 
   BinaryInfo info;
-  const llvm::object::ELF64LE::Shdr *symtab = nullptr;
-  for (const ElfSection &s : exe->sections()) {
+  const llvm::object::ELF64LE::Shdr* symtab = nullptr;
+  for (const ElfSection& s : exe->sections()) {
     if (s.header->sh_flags & llvm::ELF::SHF_ALLOC)
       info.sections.push_back({s.name.str(), s.address(), s.address() + s.size()});
     if (s.header->sh_type == llvm::ELF::SHT_SYMTAB) symtab = s.header;
@@ -36,19 +36,19 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   for (auto [name, bytes] : {std::pair{llvm::StringRef(".go.buildinfo"), &buildinfoBytes},
                              std::pair{llvm::StringRef(kBuildIDSection), &noteBytes},
                              std::pair{llvm::StringRef(".gopclntab"), &pclntabBytes}}) {
-    const ElfSection *section = exe->section(name);
+    const ElfSection* section = exe->section(name);
     if (!section) continue;
     auto contents = exe->contents(*section);
     if (!contents) return contents.takeError();
     *bytes = *contents;
   }
-  const ElfSection *text = exe->section(".text");
+  const ElfSection* text = exe->section(".text");
   uint64_t textAddr = text ? text->address() : 0;
 
   // The build information says who built the file; without it, it is no gocc binary.
   if (!buildinfoBytes) return reason("not built by gocc (no build information)");
   buildinfo::Strings strings;
-  if (const char *why = buildinfo::decode(reinterpret_cast<const uint8_t *>(buildinfoBytes->data()),
+  if (const char* why = buildinfo::decode(reinterpret_cast<const uint8_t*>(buildinfoBytes->data()),
                                           buildinfoBytes->size(), &strings))
     return reason(llvm::Twine("corrupt build information: ") + why);
   llvm::StringRef version(strings.version, strings.versionSize);
@@ -59,7 +59,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   if (!bi) return reason("corrupt build information: " + why);
   info.build = std::move(*bi);
   info.build.GoVersion = version.str();
-  for (const gocc::debug::BuildSetting &s : info.build.Settings)
+  for (const gocc::debug::BuildSetting& s : info.build.Settings)
     if (s.Key == "GOAMD64") info.goamd64 = s.Value;
 
   if (noteBytes) {
@@ -77,7 +77,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
       llvm::consumeError(strtab.takeError());
       return reason("malformed ELF file: bad symbol table");
     }
-    for (const auto &sym : *syms) {
+    for (const auto& sym : *syms) {
       if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_value != info.entry) continue;
       auto name = sym.getName(*strtab);
       if (!name) {
@@ -92,7 +92,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   // The pc table's header, checked as the runtime checks it at start-up.
   if (pclntabBytes && !pclntabBytes->empty()) {
     LoadedPclntab loaded;
-    if (const char *bad = loaded.load(*pclntabBytes, textAddr))
+    if (const char* bad = loaded.load(*pclntabBytes, textAddr))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
     info.pclntab =
         PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};

@@ -27,7 +27,7 @@ static void changeChildren(pid_t from, pid_t to) {
   sigemptyset(&block);
   for (int signo : interruptSignals) sigaddset(&block, signo);
   sigprocmask(SIG_BLOCK, &block, &old);
-  for (pid_t &child : children)
+  for (pid_t& child : children)
     if (child == from) {
       child = to;
       break;

@@ -8,10 +8,10 @@
 
 LLD_HAS_DRIVER(elf)
 
-std::vector<std::string> linkCommand(const Toolchain &tc, const std::string &linkerScript,
+std::vector<std::string> linkCommand(const Toolchain& tc, const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
-                                     const std::string &outputPath) {
+                                     const std::string& outputPath) {
   // One line per group of related arguments.
   // clang-format off
   std::vector<std::string> cmd = {
@@ -44,7 +44,7 @@ std::vector<std::string> withoutStripping(llvm::ArrayRef<std::string> ldflags) {
       "-s", "--strip-all",   "-strip-all",   "-S", "--strip-debug",    "-strip-debug",
       "-x", "--discard-all", "-discard-all", "-X", "--discard-locals", "-discard-locals"};
   std::vector<std::string> kept;
-  for (const std::string &flag : ldflags)
+  for (const std::string& flag : ldflags)
     if (llvm::find(strip, flag) == std::end(strip)) kept.push_back(flag);
   return kept;
 }
@@ -61,7 +61,7 @@ public:
   bool is_displayed() const override { return llvm::errs().is_displayed(); }
 
 private:
-  void write_impl(const char *ptr, size_t size) override {
+  void write_impl(const char* ptr, size_t size) override {
     llvm::errs().write(ptr, size);
     copy.append(ptr, size);
   }
@@ -69,10 +69,10 @@ private:
 };
 }  // namespace
 
-llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace &trace) {
+llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace& trace) {
   trace.print(command, "# in-process");
-  std::vector<const char *> argv;
-  for (const std::string &arg : command) argv.push_back(arg.c_str());
+  std::vector<const char*> argv;
+  for (const std::string& arg : command) argv.push_back(arg.c_str());
 
   TeeToStderr diagnostics;
   lld::Result result = lld::lldMain(argv, llvm::outs(), diagnostics, {{lld::Gnu, &lld::elf::link}});

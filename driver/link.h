@@ -19,14 +19,14 @@
 #include <vector>
 
 // The ld.lld command line (argv[0] = "ld.lld") that links objects into outputPath.
-std::vector<std::string> linkCommand(const Toolchain &tc, const std::string &linkerScript,
+std::vector<std::string> linkCommand(const Toolchain& tc, const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
-                                     const std::string &outputPath);
+                                     const std::string& outputPath);
 
 // Runs lld in-process. Its diagnostics go to stderr unchanged; a missing main gets one more line
 // saying what the user must write.
-llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace &trace);
+llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace& trace);
 
 // ldflags without the flags that strip symbols or debug information (-s, -S, -x, -X and their
 // long forms): the first of gocc's two links keeps them, because the pclntab is built from

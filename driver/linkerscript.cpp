@@ -15,7 +15,7 @@ TemplateVars linkerScriptVars(int goamd64Level) {
 }
 
 static llvm::Expected<std::string> instantiateTemplate(llvm::StringRef text,
-                                                       const TemplateVars &vars,
+                                                       const TemplateVars& vars,
                                                        llvm::StringRef templateName) {
   std::string out;
   while (true) {
@@ -34,12 +34,12 @@ static llvm::Expected<std::string> instantiateTemplate(llvm::StringRef text,
   }
 }
 
-llvm::Error writeLinkerScript(const Toolchain &tc, const TemplateVars &vars,
-                              const std::string &outputPath, const CommandTrace &trace) {
+llvm::Error writeLinkerScript(const Toolchain& tc, const TemplateVars& vars,
+                              const std::string& outputPath, const CommandTrace& trace) {
   std::string templatePath = tc.linkerScriptTemplate();
   // The equivalent shell command: sed -e 's/${NAME}/value/g' ... <template> >$WORK/link.ld
   std::vector<std::string> sed = {"sed"};
-  for (const auto &[name, value] : vars)
+  for (const auto& [name, value] : vars)
     sed.insert(sed.end(), {"-e", "s/${" + name + "}/" + value + "/g"});
   sed.push_back(templatePath);
   trace.print(sed, ">" + outputPath);

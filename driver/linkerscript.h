@@ -22,5 +22,5 @@ TemplateVars linkerScriptVars(int goamd64Level);
 // Reads the toolchain's template, replaces each ${NAME} in it with vars[NAME], and writes the
 // result to outputPath. A name not in vars, or an unterminated ${, is an internal error: the
 // runtime's template and the driver disagree.
-llvm::Error writeLinkerScript(const Toolchain &tc, const TemplateVars &vars,
-                              const std::string &outputPath, const CommandTrace &trace);
+llvm::Error writeLinkerScript(const Toolchain& tc, const TemplateVars& vars,
+                              const std::string& outputPath, const CommandTrace& trace);

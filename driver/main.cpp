@@ -45,7 +45,7 @@ static int cmdHelp(llvm::ArrayRef<std::string> args) {
   return 0;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     printMainHelp(llvm::errs());

@@ -21,7 +21,7 @@ bool isSourceFileName(llvm::StringRef path) { return languageOf(path).has_value(
 
 // The source files directly inside dir, sorted by name. Hidden files (editor droppings such as
 // .#main.cpp) are skipped. Paths are dir/name, or just name when dir is implicit ("").
-static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string &dir) {
+static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string& dir) {
   llvm::StringRef openDir = dir.empty() ? "." : llvm::StringRef(dir);
   std::vector<std::string> names;
   std::error_code ec;
@@ -39,7 +39,7 @@ static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string
   std::sort(names.begin(), names.end());
 
   std::vector<SourceUnit> units;
-  for (const std::string &name : names) {
+  for (const std::string& name : names) {
     llvm::SmallString<256> unitPath(dir);
     path::append(unitPath, name);
     units.push_back({unitPath.str().str(), *languageOf(name)});
@@ -54,7 +54,7 @@ llvm::Expected<std::string> absolutePath(llvm::StringRef p) {
   return abs.str().str();
 }
 
-static llvm::Expected<Package> loadDirectory(const std::string &dir) {
+static llvm::Expected<Package> loadDirectory(const std::string& dir) {
   auto units = listSourceFiles(dir);
   if (!units) return units.takeError();
   llvm::StringRef shownDir = dir.empty() ? "." : llvm::StringRef(dir);
@@ -74,7 +74,7 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
   // Find the directories first: a directory together with other inputs is a misuse, whatever
   // those inputs are.
   std::vector<std::string> dirs;
-  for (const std::string &input : inputs) {
+  for (const std::string& input : inputs) {
     fs::file_status status;
     if (std::error_code ec = fs::status(input, status))
       return fail("open " + input + ": " + errnoText(ec));
@@ -90,7 +90,7 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
   // Named files form one package, as in go build: one directory, each file once.
   Package pkg;
   std::vector<std::string> absolutes;
-  for (const std::string &input : inputs) {
+  for (const std::string& input : inputs) {
     std::optional<Language> language = languageOf(input);
     if (!language) return fail(input + ": not a C or C++ source file");
     auto absolute = absolutePath(input);

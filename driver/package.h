@@ -27,7 +27,7 @@ struct Package {
   std::string dir;
   std::string mainFile;  // absolute: the first file, when files were named; else empty
   // What the build information calls the program: the directory, or the first file.
-  const std::string &programPath() const { return mainFile.empty() ? dir : mainFile; }
+  const std::string& programPath() const { return mainFile.empty() ? dir : mainFile; }
 };
 
 // True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).

@@ -43,7 +43,7 @@ namespace obj = llvm::object;
 using pclntab::PCRange;
 
 std::string PathRewrite::apply(llvm::StringRef path) const {
-  for (const auto &[from, to] : prefixes)
+  for (const auto& [from, to] : prefixes)
     if (path.starts_with(from)) return to + path.drop_front(from.size()).str();
   // Clang joins a relative name to comp_dir "." (-fdebug-compilation-dir=.): drop the "./".
   while (path.starts_with("./")) path = path.drop_front(2);
@@ -55,13 +55,13 @@ namespace {
 // An executable opened for the pclntab step, and its .text.
 struct Executable {
   ElfFile file;
-  const ElfSection *text;
+  const ElfSection* text;
 };
 
-llvm::Expected<Executable> openExecutable(const std::string &path) {
+llvm::Expected<Executable> openExecutable(const std::string& path) {
   auto file = ElfFile::open(path);
   if (!file) return fail("pclntab: " + path + ": " + llvm::toString(file.takeError()));
-  const ElfSection *text = file->section(".text");
+  const ElfSection* text = file->section(".text");
   if (!text) return fail("pclntab: " + path + ": no .text section");
   return Executable{std::move(*file), text};
 }
@@ -73,18 +73,18 @@ struct Symbol {
 };
 
 // The functions of .text, one per address, sorted (see the choice rule above).
-llvm::Expected<std::vector<Symbol>> textFunctions(const Executable &exe) {
-  const llvm::object::ELF64LEFile &elf = exe.file.elf();
+llvm::Expected<std::vector<Symbol>> textFunctions(const Executable& exe) {
+  const llvm::object::ELF64LEFile& elf = exe.file.elf();
   uint64_t textStart = exe.text->address(), textEnd = textStart + exe.text->size();
   uint32_t textIndex = uint32_t(exe.text - exe.file.sections().data());
   std::vector<Symbol> syms;
-  for (const ElfSection &table : exe.file.sections()) {
+  for (const ElfSection& table : exe.file.sections()) {
     if (table.header->sh_type != llvm::ELF::SHT_SYMTAB) continue;
     auto symbols = elf.symbols(table.header);
     if (!symbols) return fail("pclntab: bad symbol table: " + llvm::toString(symbols.takeError()));
     auto names = elf.getStringTableForSymtab(*table.header);
     if (!names) return fail("pclntab: bad symbol table: " + llvm::toString(names.takeError()));
-    for (const auto &sym : *symbols) {
+    for (const auto& sym : *symbols) {
       // A function in .text: gocc's executables have too few sections for a symbol to need an
       // extended section index (SHN_XINDEX), so st_shndx says where the symbol is.
       if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_size == 0 || sym.st_shndx != textIndex)
@@ -98,14 +98,14 @@ llvm::Expected<std::vector<Symbol>> textFunctions(const Executable &exe) {
       syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, name->str()});
     }
   }
-  std::sort(syms.begin(), syms.end(), [](const Symbol &a, const Symbol &b) {
+  std::sort(syms.begin(), syms.end(), [](const Symbol& a, const Symbol& b) {
     if (a.addr != b.addr) return a.addr < b.addr;
     if (a.size != b.size) return a.size > b.size;
     if (a.rank != b.rank) return a.rank < b.rank;
     return a.name < b.name;
   });
   syms.erase(std::unique(syms.begin(), syms.end(),
-                         [](const Symbol &a, const Symbol &b) { return a.addr == b.addr; }),
+                         [](const Symbol& a, const Symbol& b) { return a.addr == b.addr; }),
              syms.end());
   return syms;
 }
@@ -123,16 +123,16 @@ struct LineInfo {
   std::vector<std::string> paths;
 };
 
-LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textEnd,
-                   const PathRewrite &rewrite) {
+LineInfo readLines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t textEnd,
+                   const PathRewrite& rewrite) {
   LineInfo info;
   std::map<std::string, uint32_t> pathIds;
   uint32_t unitIndex = 0;
-  for (const auto &unit : dwarf.compile_units()) {
+  for (const auto& unit : dwarf.compile_units()) {
     uint32_t u = unitIndex++;
-    const llvm::DWARFDebugLine::LineTable *table = dwarf.getLineTableForUnit(unit.get());
+    const llvm::DWARFDebugLine::LineTable* table = dwarf.getLineTableForUnit(unit.get());
     if (!table) continue;
-    const char *compDir = unit->getCompilationDir();
+    const char* compDir = unit->getCompilationDir();
     std::map<uint64_t, uint32_t> fileIds;  // this table's file number → path id
     auto fileId = [&](uint64_t file) {
       auto it = fileIds.find(file);
@@ -148,11 +148,11 @@ LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textE
       fileIds[file] = at->second;
       return at->second;
     };
-    for (const auto &seq : table->Sequences) {
+    for (const auto& seq : table->Sequences) {
       // Sequences of code the linker discarded (COMDAT duplicates) point outside .text.
       if (!seq.isValid() || seq.LowPC < textStart || seq.HighPC > textEnd) continue;
       for (unsigned i = seq.FirstRowIndex; i + 1 < seq.LastRowIndex; i++) {
-        const auto &row = table->Rows[i];
+        const auto& row = table->Rows[i];
         uint64_t start = row.Address.Address, end = table->Rows[i + 1].Address.Address;
         if (end <= start)  // several rows at one pc: the last one holds, as in llvm-symbolizer
           continue;
@@ -162,7 +162,7 @@ LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textE
   }
   // By start, then by unit: a total order, so that overlapping (broken) input still gives
   // one result.
-  std::sort(info.ranges.begin(), info.ranges.end(), [](const LineRange &a, const LineRange &b) {
+  std::sort(info.ranges.begin(), info.ranges.end(), [](const LineRange& a, const LineRange& b) {
     return std::tie(a.start, a.unit, a.end) < std::tie(b.start, b.unit, b.end);
   });
   // Overlaps would only come from broken DWARF: the earlier range keeps the pcs.
@@ -179,7 +179,7 @@ LineInfo readLines(llvm::DWARFContext &dwarf, uint64_t textStart, uint64_t textE
 }
 
 // SP offsets from .eh_frame, sorted and disjoint; rbp-based or unknown pcs are left out.
-std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
+std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
   std::vector<PCRange> out;
   auto frames = dwarf.getEHFrame();
   if (!frames) {
@@ -187,8 +187,8 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
     return out;
   }
   constexpr uint32_t kRSP = 7;  // DWARF register number of rsp on x86-64
-  for (const llvm::dwarf::FrameEntry &entry : (*frames)->entries()) {
-    const auto *fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
+  for (const llvm::dwarf::FrameEntry& entry : (*frames)->entries()) {
+    const auto* fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
     if (!fde) continue;
     uint64_t fdeEnd = fde->getInitialLocation() + fde->getAddressRange();
     auto rows = llvm::dwarf::UnwindTable::create(fde);
@@ -201,14 +201,14 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
       auto next = std::next(it);
       uint64_t start = it->getAddress();
       uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
-      const llvm::dwarf::UnwindLocation &cfa = it->getCFAValue();
+      const llvm::dwarf::UnwindLocation& cfa = it->getCFAValue();
       if (end <= start || cfa.getLocation() != llvm::dwarf::UnwindLocation::RegPlusOffset ||
           cfa.getRegister() != kRSP)
         continue;
       out.push_back({start, end, cfa.getOffset() - 8});
     }
   }
-  std::sort(out.begin(), out.end(), [](const PCRange &a, const PCRange &b) {
+  std::sort(out.begin(), out.end(), [](const PCRange& a, const PCRange& b) {
     return std::tie(a.start, a.end, a.value) < std::tie(b.start, b.end, b.value);
   });
   std::vector<PCRange> disjoint;
@@ -225,11 +225,11 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext &dwarf) {
 // The ranges of sorted, disjoint list that meet [start, end), clipped to it.
 template <typename Range>
 std::pair<typename std::vector<Range>::const_iterator, typename std::vector<Range>::const_iterator>
-overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
+overlapping(const std::vector<Range>& list, uint64_t start, uint64_t end) {
   auto first = std::partition_point(list.begin(), list.end(),
-                                    [&](const Range &r) { return r.end <= start; });
+                                    [&](const Range& r) { return r.end <= start; });
   auto last =
-      std::partition_point(first, list.end(), [&](const Range &r) { return r.start < end; });
+      std::partition_point(first, list.end(), [&](const Range& r) { return r.start < end; });
   return {first, last};
 }
 
@@ -237,7 +237,7 @@ overlapping(const std::vector<Range> &list, uint64_t start, uint64_t end) {
 // the first value. For pcfile: debug/gosym's LineToPC indexes cutab with the file value of
 // every range of every function that has a unit, and a -1 there makes it give up on the
 // whole table (Go's own tables never have one). The line stays -1 in the gaps.
-void fillGaps(std::vector<PCRange> &ranges, uint64_t entry, uint64_t end) {
+void fillGaps(std::vector<PCRange>& ranges, uint64_t entry, uint64_t end) {
   if (ranges.empty()) return;
   ranges.front().start = entry;
   for (size_t i = 1; i < ranges.size(); i++) ranges[i - 1].end = ranges[i].start;
@@ -246,8 +246,8 @@ void fillGaps(std::vector<PCRange> &ranges, uint64_t entry, uint64_t end) {
 
 }  // namespace
 
-llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath,
-                                                  const PathRewrite &rewrite) {
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
+                                                  const PathRewrite& rewrite) {
   auto exe = openExecutable(exePath);
   if (!exe) return exe.takeError();
   auto syms = textFunctions(*exe);
@@ -270,7 +270,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath,
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
   for (size_t i = 0; i < syms->size(); i++) {
-    const Symbol &sym = (*syms)[i];
+    const Symbol& sym = (*syms)[i];
     pclntab::FuncInput f;
     f.entry = sym.addr;
     f.end = i + 1 < syms->size() ? (*syms)[i + 1].addr : sym.addr + sym.size;
@@ -307,7 +307,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath,
   return bytes;
 }
 
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath) {
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath) {
   // No symbols: the linker script names the table's start.
   //
   // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
@@ -320,7 +320,7 @@ llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string 
                                          llvm::toStringRef(table)});
 }
 
-llvm::Error checkTextUnchanged(const std::string &before, const std::string &after) {
+llvm::Error checkTextUnchanged(const std::string& before, const std::string& after) {
   auto a = openExecutable(before);
   if (!a) return a.takeError();
   auto b = openExecutable(after);
@@ -342,8 +342,8 @@ llvm::Error checkTextUnchanged(const std::string &before, const std::string &aft
   // The rest of the image must not move either (an orphan section the linker placed after the
   // table would): code addresses data, and the table was made for this layout.
   std::map<std::string, std::pair<uint64_t, uint64_t>> placed;
-  for (const ElfSection &s : b->file.sections()) placed[s.name.str()] = {s.address(), s.size()};
-  for (const ElfSection &s : a->file.sections()) {
+  for (const ElfSection& s : b->file.sections()) placed[s.name.str()] = {s.address(), s.size()};
+  for (const ElfSection& s : a->file.sections()) {
     if (!(s.header->sh_flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab") continue;
     auto it = placed.find(s.name.str());
     if (it == placed.end() || it->second != std::make_pair(s.address(), s.size()))

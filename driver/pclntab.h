@@ -37,23 +37,23 @@ struct LoadedPclntab {
   std::vector<uint64_t> storage;
   pclntab::Table table;
   // Returns nullptr, or what is wrong with the table.
-  const char *load(llvm::StringRef bytes, uint64_t textAddr) {
+  const char* load(llvm::StringRef bytes, uint64_t textAddr) {
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
-    const char *why = table.init(reinterpret_cast<const uint8_t *>(storage.data()), bytes.size());
+    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size());
     return why ? why : table.verify(textAddr);
   }
 };
 
 // Builds the table (its bytes) for the executable at exePath.
-llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string &exePath,
-                                                  const PathRewrite &rewrite);
+llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
+                                                  const PathRewrite& rewrite);
 
 // Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
 // .gopclntab, aligned to 32 (Go's alignment for it).
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string &objectPath);
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath);
 
 // Fails with an internal error unless the two executables' .text sections have the same
 // address, size and contents, and every other allocated section of before (but .gopclntab)
 // the same address and size in after.
-llvm::Error checkTextUnchanged(const std::string &before, const std::string &after);
+llvm::Error checkTextUnchanged(const std::string& before, const std::string& after);

@@ -21,7 +21,7 @@
 #include <cerrno>
 #include <csignal>
 
-extern char **environ;
+extern char** environ;
 
 namespace {
 
@@ -36,8 +36,8 @@ constexpr int forwardedSignals[] = {SIGINT, SIGQUIT};
 
 // Splits run's arguments after the flags into the build's inputs and the program's arguments: the
 // leading source files, or else the first argument alone (a directory).
-void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string> &inputs,
-                  std::vector<std::string> &programArgs) {
+void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string>& inputs,
+                  std::vector<std::string>& programArgs) {
   size_t n = 0;
   while (n < args.size() && isSourceFileName(args[n])) ++n;
   if (n == 0 && !args.empty()) n = 1;
@@ -45,10 +45,10 @@ void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string> &in
   programArgs.assign(args.begin() + n, args.end());
 }
 
-llvm::Expected<Termination> runProgram(const std::string &exe,
+llvm::Expected<Termination> runProgram(const std::string& exe,
                                        llvm::ArrayRef<std::string> programArgs) {
-  std::vector<char *> argv = {const_cast<char *>(exe.c_str())};
-  for (const std::string &arg : programArgs) argv.push_back(const_cast<char *>(arg.c_str()));
+  std::vector<char*> argv = {const_cast<char*>(exe.c_str())};
+  for (const std::string& arg : programArgs) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
 
   // Ignore the terminal's signals in gocc from before the program exists until it is gone; the

@@ -32,7 +32,7 @@ namespace {
 
 // The output of `git -C dir args...`, or nothing if git is missing or fails (not a work
 // tree): the build information then simply has no vcs lines, as Go's with -buildvcs=auto.
-std::optional<std::string> git(const std::string &dir, std::vector<llvm::StringRef> args) {
+std::optional<std::string> git(const std::string& dir, std::vector<llvm::StringRef> args) {
   static const llvm::ErrorOr<std::string> gitPath = llvm::sys::findProgramByName("git");
   if (!gitPath) return std::nullopt;
   llvm::SmallString<128> out;
@@ -52,7 +52,7 @@ std::optional<std::string> git(const std::string &dir, std::vector<llvm::StringR
 
 }  // namespace
 
-std::string projectDirectory(const std::string &dir) {
+std::string projectDirectory(const std::string& dir) {
   auto top = git(dir, {"rev-parse", "--show-toplevel"});
   return top && !top->empty() ? *top : dir;
 }
@@ -61,7 +61,7 @@ namespace {
 
 // Go's VCS settings for a git work tree: vcs, vcs.revision, vcs.time (the commit time,
 // RFC 3339 in UTC) and vcs.modified (uncommitted changes).
-void addGitSettings(const std::string &dir, std::vector<BuildSetting> &settings) {
+void addGitSettings(const std::string& dir, std::vector<BuildSetting>& settings) {
   auto head = git(dir, {"-c", "log.showsignature=false", "show", "-s", "--format=%H:%ct", "HEAD"});
   if (!head) return;
   auto [rev, secs] = llvm::StringRef(*head).split(':');
@@ -80,9 +80,9 @@ void addGitSettings(const std::string &dir, std::vector<BuildSetting> &settings)
 }
 
 // A flag list as one string that the driver's quoted-list flags parse back to the same list.
-std::string joinFlags(const std::vector<std::string> &flags) {
+std::string joinFlags(const std::vector<std::string>& flags) {
   std::string out;
-  for (const std::string &f : flags) {
+  for (const std::string& f : flags) {
     if (!out.empty()) out += ' ';
     bool plain = !f.empty() && f.find_first_of(" \t\n'\"") == std::string::npos;
     if (plain) {
@@ -110,10 +110,10 @@ std::string gccLibVersion() { return "v" + path::filename(GOCC_GCC_LIB_DIR).str(
 
 }  // namespace
 
-BuildInfo describeBuild(const BuildFacts &facts) {
+BuildInfo describeBuild(const BuildFacts& facts) {
   BuildInfo bi;
   bi.GoVersion = toolchainVersion();
-  auto shown = [&](const std::string &p) { return facts.trimpath ? path::filename(p).str() : p; };
+  auto shown = [&](const std::string& p) { return facts.trimpath ? path::filename(p).str() : p; };
   bi.Path = shown(facts.programPath);
   bi.Main = Module{shown(facts.projectDir), "(devel)", "", nullptr};
   // The libraries every program links, sorted as Go sorts deps. glibc is the version gocc
@@ -123,7 +123,7 @@ BuildInfo describeBuild(const BuildFacts &facts) {
              Module{"libstdc++", gccLibVersion(), "", nullptr}};
 
   // In Go's order: flags, then the target, then the version control state.
-  auto &s = bi.Settings;
+  auto& s = bi.Settings;
   s.push_back({"-compiler", "clang"});
   if (!facts.cxxflags.empty()) s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
   if (!facts.ldflags.empty()) s.push_back({"-ldflags", joinFlags(facts.ldflags)});
@@ -136,7 +136,7 @@ BuildInfo describeBuild(const BuildFacts &facts) {
   return bi;
 }
 
-std::string encodeBuildInfo(const BuildInfo &bi) {
+std::string encodeBuildInfo(const BuildInfo& bi) {
   // The modinfo text is BuildInfo::String without its "go" line.
   BuildInfo withoutVersion = bi;
   withoutVersion.GoVersion.clear();

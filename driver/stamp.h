@@ -20,14 +20,14 @@ struct BuildFacts {
 };
 
 // The project a program belongs to: the top of the git work tree holding dir, else dir.
-std::string projectDirectory(const std::string &dir);
+std::string projectDirectory(const std::string& dir);
 
 // The version string: the toolchain and the Clang it compiles with, "gocc0.1.0 clang19.1.7".
 std::string toolchainVersion();
 
 // The build information for facts: path, mod, one dep per library linked, build settings in
 // Go's order, and the git state of the project when it is a work tree.
-gocc::debug::BuildInfo describeBuild(const BuildFacts &facts);
+gocc::debug::BuildInfo describeBuild(const BuildFacts& facts);
 
 // The .go.buildinfo blob for bi, padded to a multiple of 16 with at least one zero byte.
-std::string encodeBuildInfo(const gocc::debug::BuildInfo &bi);
+std::string encodeBuildInfo(const gocc::debug::BuildInfo& bi);

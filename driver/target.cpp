@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 llvm::Expected<int> goamd64Level() {
-  const char *env = std::getenv("GOAMD64");
+  const char* env = std::getenv("GOAMD64");
   llvm::StringRef value = env ? env : "";
   if (value.empty() || value == "v1") return 1;
   if (value == "v2") return 2;

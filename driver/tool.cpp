@@ -29,18 +29,18 @@ const char addr2lineUsage[] =
     "\tfunction name\n"
     "\tfile:line\n";
 
-llvm::Error loadTable(const std::string &path, LoadedPclntab &out) {
+llvm::Error loadTable(const std::string& path, LoadedPclntab& out) {
   auto exe = ElfFile::open(path);
   if (!exe) return fail(path + ": " + llvm::toString(exe.takeError()));
-  const ElfSection *table = exe->section(".gopclntab");
+  const ElfSection* table = exe->section(".gopclntab");
   if (!table || table->size() == 0)
     return fail(path + ": no .gopclntab section (not built by gocc?)");
   auto contents = exe->contents(*table);
   if (!contents) return fail(path + ": " + llvm::toString(contents.takeError()));
   // Go's readers count entries from .text's address; a table that does not is as wrong as one
   // whose functions are out of order.
-  const ElfSection *text = exe->section(".text");
-  const char *why = text ? out.load(*contents, text->address()) : "no .text section";
+  const ElfSection* text = exe->section(".text");
+  const char* why = text ? out.load(*contents, text->address()) : "no .text section";
   if (why) return fail(path + ": corrupt .gopclntab: " + why);
   return llvm::Error::success();
 }
@@ -62,14 +62,14 @@ uint64_t parsePC(llvm::StringRef s) {
 }
 
 // Go's Table.PCToLine as cmd/addr2line prints it.
-void printPC(const pclntab::Table &t, uint64_t pc, llvm::raw_ostream &os) {
+void printPC(const pclntab::Table& t, uint64_t pc, llvm::raw_ostream& os) {
   pclntab::Func f = t.findFunc(pc);
-  const char *name = f.valid() ? t.funcName(f) : nullptr;
+  const char* name = f.valid() ? t.funcName(f) : nullptr;
   if (!f.valid()) {
     os << "?\n?:0\n";
     return;
   }
-  const char *file = nullptr;
+  const char* file = nullptr;
   int32_t fileno = t.pcValue(f, f.rec->pcfile, pc);
   if (fileno >= 0) file = t.fileName(f, uint32_t(fileno));
   int32_t line = t.pcValue(f, f.rec->pcln, pc);
@@ -93,7 +93,7 @@ int addr2line(llvm::ArrayRef<std::string> args) {
   // "\n" still counts, and a line of 64 KiB or more stops the scan.
   constexpr size_t maxLine = 64 * 1024;
   std::string line;
-  llvm::raw_ostream &os = llvm::outs();
+  llvm::raw_ostream& os = llvm::outs();
   while (std::getline(std::cin, line)) {
     if (line.size() >= maxLine) break;
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -18,7 +18,7 @@ static llvm::Expected<std::string> rootFromExecutable() {
 
 llvm::Expected<Toolchain> findToolchain() {
   Toolchain tc;
-  if (const char *env = std::getenv("GOCCROOT"); env && *env) {
+  if (const char* env = std::getenv("GOCCROOT"); env && *env) {
     tc.root = env;
   } else {
     auto root = rootFromExecutable();

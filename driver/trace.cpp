@@ -62,7 +62,7 @@ static std::string traceWord(llvm::StringRef arg, llvm::StringRef workDir) {
 void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffix) const {
   if (!enabled) return;
   std::string line;
-  for (const std::string &arg : argv) {
+  for (const std::string& arg : argv) {
     if (!line.empty()) line += ' ';
     line += traceWord(arg, workDir);
   }
@@ -70,7 +70,7 @@ void CommandTrace::print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffi
   llvm::errs() << line << "\n";
 }
 
-void CommandTrace::comment(const std::string &text) const {
+void CommandTrace::comment(const std::string& text) const {
   if (enabled) llvm::errs() << replaceAll("# " + text, workDir, "$WORK") << "\n";
 }
 
@@ -100,7 +100,7 @@ StepTimes::~StepTimes() {
 
 llvm::Error StepTimes::write() {
   if (!os) return llvm::Error::success();
-  llvm::raw_fd_ostream &out = *os;
+  llvm::raw_fd_ostream& out = *os;
   out << "[";
   for (size_t i = 0; i < steps.size(); i++)
     out << (i ? ",\n" : "") << "{\"name\":\"" << steps[i].name

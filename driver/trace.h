@@ -22,7 +22,7 @@ public:
   // Prints argv shell-quoted, then suffix as is (a redirection or a "# comment").
   void print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffix = "") const;
   // Prints "# text": a step gocc does itself that no command does (building the pclntab).
-  void comment(const std::string &text) const;
+  void comment(const std::string& text) const;
 
 private:
   bool enabled;

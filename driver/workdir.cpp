@@ -9,7 +9,7 @@
 #include <cstdlib>
 
 llvm::Expected<WorkDir> WorkDir::create(bool keep) {
-  const char *tmp = std::getenv("TMPDIR");
+  const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/gocc-buildXXXXXX";
   if (!mkdtemp(pattern.data()))
     return fail("creating work directory: " + pattern + ": " + errnoText(errno));

@@ -13,14 +13,14 @@ class WorkDir {
 public:
   static llvm::Expected<WorkDir> create(bool keep);
 
-  WorkDir(WorkDir &&other) noexcept : dir(std::move(other.dir)), keep(other.keep) {
+  WorkDir(WorkDir&& other) noexcept : dir(std::move(other.dir)), keep(other.keep) {
     other.dir.clear();
   }
-  WorkDir(const WorkDir &) = delete;
-  WorkDir &operator=(const WorkDir &) = delete;
+  WorkDir(const WorkDir&) = delete;
+  WorkDir& operator=(const WorkDir&) = delete;
   ~WorkDir();
 
-  const std::string &path() const { return dir; }
+  const std::string& path() const { return dir; }
   std::string file(llvm::StringRef name) const { return dir + "/" + name.str(); }
 
 private:

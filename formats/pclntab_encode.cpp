@@ -12,7 +12,7 @@
 
 namespace pclntab {
 
-void appendUvarint(std::vector<uint8_t> &out, uint32_t v) {
+void appendUvarint(std::vector<uint8_t>& out, uint32_t v) {
   while (v >= 0x80) {
     out.push_back(uint8_t(v) | 0x80);
     v >>= 7;
@@ -26,7 +26,7 @@ uint32_t zigzag(int32_t v) {
 }
 
 std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
-                                   const std::vector<PCRange> &ranges) {
+                                   const std::vector<PCRange>& ranges) {
   // Runs of (value, length) covering [entry, end), gaps as -1, equal neighbours merged: a
   // later pair must never have a zero value delta (that byte ends the table).
   std::vector<std::pair<int32_t, uint64_t>> runs;
@@ -38,7 +38,7 @@ std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
       runs.push_back({value, length});
   };
   uint64_t pc = entry;
-  for (const PCRange &r : ranges) {
+  for (const PCRange& r : ranges) {
     add(-1, r.start - pc);
     add(r.value, r.end - r.start);
     pc = r.end;
@@ -72,12 +72,12 @@ uint64_t symalign(uint64_t size) {
   return align;
 }
 
-void put32(std::vector<uint8_t> &buf, uint64_t at, uint32_t v) { std::memcpy(&buf[at], &v, 4); }
+void put32(std::vector<uint8_t>& buf, uint64_t at, uint32_t v) { std::memcpy(&buf[at], &v, 4); }
 
 // Checks that ranges are sorted, disjoint and inside [entry, end).
-bool rangesValid(const FuncInput &f, const std::vector<PCRange> &ranges) {
+bool rangesValid(const FuncInput& f, const std::vector<PCRange>& ranges) {
   uint64_t pc = f.entry;
-  for (const PCRange &r : ranges) {
+  for (const PCRange& r : ranges) {
     if (r.start < pc || r.end < r.start || r.end > f.end) return false;
     pc = r.end;
   }
@@ -86,7 +86,7 @@ bool rangesValid(const FuncInput &f, const std::vector<PCRange> &ranges) {
 
 }  // namespace
 
-std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
+std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   auto failWith = [&](std::string why) {
     *error = std::move(why);
     return std::vector<uint8_t>();
@@ -94,7 +94,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
 
   // Check the input first: every later step may then assume it.
   for (size_t i = 0; i < in.funcs.size(); i++) {
-    const FuncInput &f = in.funcs[i];
+    const FuncInput& f = in.funcs[i];
     if (f.entry < in.textStart || f.end <= f.entry)
       return failWith("function " + f.name + ": bad range");
     if (f.end - in.textStart > UINT32_MAX)
@@ -105,7 +105,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
       return failWith("function " + f.name + ": pc range outside the function or unsorted");
     if (f.cu != kNoCU && f.cu >= in.cus.size())
       return failWith("function " + f.name + ": no such compilation unit");
-    for (const PCRange &r : f.file)
+    for (const PCRange& r : f.file)
       if (r.value >= 0 && (f.cu == kNoCU || size_t(r.value) >= in.cus[f.cu].files.size()))
         return failWith("function " + f.name + ": file index out of its compilation unit");
   }
@@ -114,7 +114,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
   std::vector<uint8_t> funcnametab;
   std::vector<uint32_t> nameOffsets;
   std::unordered_map<std::string, uint32_t> nameAt;
-  for (const FuncInput &f : in.funcs) {
+  for (const FuncInput& f : in.funcs) {
     auto [it, added] = nameAt.try_emplace(f.name, uint32_t(funcnametab.size()));
     if (added) {
       funcnametab.insert(funcnametab.end(), f.name.begin(), f.name.end());
@@ -128,9 +128,9 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
   std::vector<uint8_t> filetab;
   std::unordered_map<std::string, uint32_t> fileAt;
   std::vector<uint32_t> cutab, cuOffsets;
-  for (const CUInput &cu : in.cus) {
+  for (const CUInput& cu : in.cus) {
     cuOffsets.push_back(uint32_t(cutab.size()));
-    for (const std::string &file : cu.files) {
+    for (const std::string& file : cu.files) {
       auto [it, added] = fileAt.try_emplace(file, uint32_t(filetab.size()));
       if (added) {
         filetab.insert(filetab.end(), file.begin(), file.end());
@@ -153,7 +153,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
     uint32_t sp, file, line;
   };
   std::vector<Offsets> tables;
-  for (const FuncInput &f : in.funcs) {
+  for (const FuncInput& f : in.funcs) {
     Offsets o;
     o.sp = f.sp.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.sp));
     o.file = addTable(encodePCValue(f.entry, f.end, f.file));
@@ -200,7 +200,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error) {
 
   uint64_t functab = offsets[4];
   for (uint64_t i = 0; i < n; i++) {
-    const FuncInput &f = in.funcs[i];
+    const FuncInput& f = in.funcs[i];
     uint32_t entryoff = uint32_t(f.entry - in.textStart);
     uint32_t funcoff = uint32_t(recordsAt + i * sizeof(FuncRecord));
     put32(out, functab + i * 8, entryoff);

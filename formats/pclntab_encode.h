@@ -54,15 +54,15 @@ struct PclnInput {
 // The table's bytes, or an empty vector and *error set when the input breaks the rules above
 // (unsorted functions, an entry below textStart, a range outside its function, a file index
 // out of its CU, offsets beyond 32 bits).
-std::vector<uint8_t> encodePclntab(const PclnInput &in, std::string *error);
+std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error);
 
 // One pc-value table for [entry, end): (zig-zag value delta, pc delta) pairs from a running
 // value of -1, ended by a 0 byte. ranges must be sorted, disjoint and inside [entry, end).
 std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
-                                   const std::vector<PCRange> &ranges);
+                                   const std::vector<PCRange>& ranges);
 
 // The varints of the format (Go's binary.PutUvarint and the zig-zag of PutVarint).
-void appendUvarint(std::vector<uint8_t> &out, uint32_t v);
+void appendUvarint(std::vector<uint8_t>& out, uint32_t v);
 uint32_t zigzag(int32_t v);
 
 }  // namespace pclntab

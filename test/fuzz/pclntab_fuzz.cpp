@@ -9,11 +9,11 @@
 #include <cstring>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The reader requires 8-byte alignment (the linker's); copy into an exactly-sized buffer so
   // that ASan sees any read past its end.
   std::vector<uint64_t> words(size / 8 + 1);
-  uint8_t *table = reinterpret_cast<uint8_t *>(words.data());
+  uint8_t* table = reinterpret_cast<uint8_t*>(words.data());
   std::memcpy(table, data, size);
 
   pclntab::Table t;
@@ -21,14 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint64_t textStart = t.textStart();
   (void)t.verify(textStart);
 
-  auto touch = [](const char *s) {
+  auto touch = [](const char* s) {
     if (s) (void)std::strlen(s);  // must be NUL-terminated inside the table
   };
   auto probe = [&](uint64_t pc) {
     pclntab::Func f = t.findFunc(pc);
     if (!f.valid()) return;
     touch(t.funcName(f));
-    const char *file;
+    const char* file;
     int32_t line;
     if (t.fileLine(f, pc, &file, &line)) touch(file);
     (void)t.spDelta(f, pc);

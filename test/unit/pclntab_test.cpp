@@ -21,19 +21,19 @@ using pclntab::PCRange;
 struct Aligned {
   std::vector<uint64_t> words;
   size_t size;
-  explicit Aligned(const std::vector<uint8_t> &bytes)
+  explicit Aligned(const std::vector<uint8_t>& bytes)
       : words((bytes.size() + 7) / 8), size(bytes.size()) {
     std::memcpy(words.data(), bytes.data(), bytes.size());
   }
-  const uint8_t *data() const { return reinterpret_cast<const uint8_t *>(words.data()); }
-  uint8_t *data() { return reinterpret_cast<uint8_t *>(words.data()); }
+  const uint8_t* data() const { return reinterpret_cast<const uint8_t*>(words.data()); }
+  uint8_t* data() { return reinterpret_cast<uint8_t*>(words.data()); }
 };
 
 TEST(PclntabVarint, RoundTrip) {
   for (uint32_t v : {0u, 1u, 127u, 128u, 300u, 16383u, 16384u, 0x0fffffffu, 0xffffffffu}) {
     std::vector<uint8_t> buf;
     pclntab::appendUvarint(buf, v);
-    const uint8_t *p = buf.data();
+    const uint8_t* p = buf.data();
     uint32_t got = 0;
     ASSERT_TRUE(pclntab::readUvarint(&p, buf.data() + buf.size(), &got));
     EXPECT_EQ(got, v);
@@ -45,7 +45,7 @@ TEST(PclntabVarint, RoundTrip) {
   EXPECT_EQ(buf, (std::vector<uint8_t>{0xac, 0x02}));
   // Truncated and over-long varints are refused.
   const uint8_t truncated[] = {0x80, 0x80};
-  const uint8_t *p = truncated;
+  const uint8_t* p = truncated;
   uint32_t v;
   EXPECT_FALSE(pclntab::readUvarint(&p, truncated + 2, &v));
   const uint8_t tooLong[] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x01};
@@ -116,8 +116,8 @@ PclnInput randomProgram(unsigned seed, int n, int ncu) {
   return in;
 }
 
-int32_t expected(const std::vector<PCRange> &ranges, uint64_t pc) {
-  for (const PCRange &r : ranges)
+int32_t expected(const std::vector<PCRange>& ranges, uint64_t pc) {
+  for (const PCRange& r : ranges)
     if (r.start <= pc && pc < r.end) return r.value;
   return -1;
 }
@@ -138,7 +138,7 @@ TEST(Pclntab, RoundTripManyFunctions) {
   EXPECT_FALSE(t.findFunc(in.funcs.back().end).valid());
 
   std::mt19937 rng(7);
-  for (const FuncInput &f : in.funcs) {
+  for (const FuncInput& f : in.funcs) {
     for (int k = 0; k < 6; k++) {
       uint64_t pc = k == 0 ? f.entry : k == 1 ? f.end - 1 : f.entry + rng() % (f.end - f.entry);
       pclntab::Func got = t.findFunc(pc);
@@ -151,10 +151,10 @@ TEST(Pclntab, RoundTripManyFunctions) {
       EXPECT_EQ(line, expected(f.line, pc));
       EXPECT_EQ(file, expected(f.file, pc));
       if (file >= 0) {
-        const char *name = t.fileName(got, uint32_t(file));
+        const char* name = t.fileName(got, uint32_t(file));
         ASSERT_NE(name, nullptr);
         EXPECT_EQ(name, in.cus[f.cu].files[file]);
-        const char *fileOut;
+        const char* fileOut;
         int32_t lineOut;
         ASSERT_TRUE(t.fileLine(got, pc, &fileOut, &lineOut));
         EXPECT_STREQ(fileOut, name);
@@ -197,7 +197,7 @@ TEST(Pclntab, LayoutAsGoLinker) {
   EXPECT_EQ(bytes.size() % 8, 0u);
   EXPECT_EQ(bytes[h.pctabOffset], 0);  // the reserved padding byte
   // filetab: exactly nfiles packed strings from its start.
-  const char *p = reinterpret_cast<const char *>(&bytes[h.filetabOffset]);
+  const char* p = reinterpret_cast<const char*>(&bytes[h.filetabOffset]);
   for (uint64_t i = 0; i < h.nfiles; i++) {
     ASSERT_GT(std::strlen(p), 0u);
     p += std::strlen(p) + 1;
@@ -281,11 +281,11 @@ protected:
     ASSERT_FALSE(bytes.empty());
   }
   // init's verdict on the table with `patch` applied to a copy.
-  std::string initWith(size_t at, const void *patch, size_t n, size_t size = 0) {
+  std::string initWith(size_t at, const void* patch, size_t n, size_t size = 0) {
     Aligned copy(bytes);
     std::memcpy(copy.data() + at, patch, n);
     pclntab::Table t;
-    const char *why = t.init(copy.data(), size ? size : copy.size);
+    const char* why = t.init(copy.data(), size ? size : copy.size);
     return why ? why : "";
   }
   std::vector<uint8_t> bytes;
@@ -324,7 +324,7 @@ TEST_F(PclntabCorrupt, Header) {
 
 TEST_F(PclntabCorrupt, Misaligned) {
   std::vector<uint64_t> words(bytes.size() / 8 + 1);
-  uint8_t *p = reinterpret_cast<uint8_t *>(words.data()) + 4;
+  uint8_t* p = reinterpret_cast<uint8_t*>(words.data()) + 4;
   std::memcpy(p, bytes.data(), bytes.size());
   pclntab::Table t;
   EXPECT_STREQ(t.init(p, bytes.size()), "table not 8-byte aligned");
