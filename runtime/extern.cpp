@@ -1,4 +1,5 @@
 // extern.cpp — the public runtime API declared in gocc/runtime.h (Go: extern.go, debug.go).
+#include "gocc/go.h"
 #include "gocc/runtime.h"
 
 #include <string>
@@ -13,6 +14,13 @@
 #ifndef GOCC_VERSION
 #error "GOCC_VERSION must be defined by the build"
 #endif
+
+namespace gocc {
+// gocc::go's runtime half.
+void detail::goStart(void (*fn)(void*), void* arg, const void* callerpc) {
+  ::runtime::newprocAt(fn, arg, reinterpret_cast<uintptr_t>(callerpc));
+}
+}  // namespace gocc
 
 namespace gocc::runtime {
 

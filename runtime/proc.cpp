@@ -660,7 +660,8 @@ bool isSystemGoroutine(void (*fn)(void*)) { return fn == bgscavenge; }
 // gap below) instead of fixedStack. Go needs no such case: its stacks grow.
 extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) GO_NAME(newproc1);
 extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) {
-  g* newg = gfget(getg()->m->p);
+  g* self = getg();
+  g* newg = self && self->m->p ? gfget(self->m->p) : nullptr;
   if (!newg) {
     newg = new (gcache.alloc()) g;
     casgstatus(newg, Gidle, Gdead);  // tracebacks skip it until it is runnable
@@ -677,6 +678,8 @@ extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) {
   newg->startfn = fn;
   newg->startarg = arg;
   newg->gopc = callerpc;
+  g* creator = self ? self->m->curg : nullptr;
+  newg->parentGoid = creator ? creator->goid : 0;
   newg->issystem = isSystemGoroutine(fn);
   if (newg->issystem) sched.ngsys.fetch_add(1);
   ngoroutines.fetch_add(1);
@@ -692,6 +695,23 @@ extern "C" void newproc(void (*fn)(void*), void* arg) {
   g* newg = newproc1(fn, arg, reinterpret_cast<uintptr>(__builtin_return_address(0)));
   runqput(getg()->m->p, newg, true);
   if (mainStarted) wakep();
+}
+
+// newprocAt: newproc with the creator's pc given. From a goroutine, as newproc; from a thread
+// the runtime did not start (std::thread), which has no P and so no local run queue or free
+// list, the goroutine goes on the global run queue and an idle P is started for it.
+void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc) {
+  g* gp = getg();
+  g* newg = newproc1(fn, arg, callerpc);
+  if (gp && gp->m->p) {
+    runqput(gp->m->p, newg, true);
+    if (mainStarted) wakep();
+    return;
+  }
+  lock(&sched.lock);
+  globrunqput(newg);
+  unlock(&sched.lock);
+  if (sched.npidle.load() > 0) startm(nullptr, false);
 }
 
 // mstart0/mstart1: the M's first steps on its g0 stack (runtime.mstart, in assembly,

@@ -11,6 +11,10 @@ namespace runtime {
 // NumGoroutine): newproc1 tells them by their function.
 extern "C" GOCC_TESTING void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 
+// newprocAt: newproc for a goroutine created at callerpc (gocc::go's caller), also from a
+// thread the runtime did not start.
+void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc);
+
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).
 void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);

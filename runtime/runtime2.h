@@ -108,8 +108,9 @@ struct g {
   ehGlobals eh;
   void* param = nullptr;  // a value passed by whoever readies this goroutine (a sudog)
   uint64 mainStackBytes =
-      0;             // nonzero for the main goroutine: its stack came from mmap, not the pool
-  uintptr gopc = 0;  // the return address in the function that created this goroutine
+      0;                  // nonzero for the main goroutine: its stack came from mmap, not the pool
+  uintptr gopc = 0;       // the return address in the function that created this goroutine
+  uint64 parentGoid = 0;  // the goroutine that created this one (0: none, or a foreign thread)
   std::atomic<g*> alllink{nullptr};  // next on allgs (never unlinked: Gs are reused, not freed)
 };
 

@@ -183,7 +183,9 @@ void printcreatedby(g* gp, uint32 level) {
   pclntab::Func fn = frameFunc(f);
   const char* name = funcname(fn);
   if (!fn.valid() || !showframe(name, level)) return;
-  print("created by ", name ? name : "?", "\n");
+  print("created by ", name ? name : "?");
+  if (gp->parentGoid) print(" in goroutine ", gp->parentGoid);
+  print("\n");
   uintptr tracepc = f.pc - 1;
   const char* file = "?";
   int32 line = 0;
@@ -206,7 +208,8 @@ bool stackOf(g* gp, uintptr* lo, uintptr* hi) {
 bool isRuntimeName(const char* name) {
   if (!name) return false;
   std::string_view n = name;
-  return n.starts_with("runtime.") || n.starts_with("runtime::");
+  return n.starts_with("runtime.") || n.starts_with("runtime::") ||
+         n.find("gocc::detail::") < n.find('(');  // gocc::go's trampoline (gocc/go.h)
 }
 
 bool nextFrame(frameStart* f, uintptr lo, uintptr hi) {
