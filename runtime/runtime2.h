@@ -71,17 +71,29 @@ enum gstatus : uint32 {
   Gidle,      // just allocated, not yet initialized
   Grunnable,  // on a run queue, not running
   Grunning,   // running user code on an M that holds a P
-  Gwaiting,   // parked (channel, lock); something will ready it
+  Gsyscall,   // in a blocking system call (entersyscall): its M may have lost its P
+  Gwaiting,   // parked (channel, lock, timer); something will ready it
   Gdead,      // exited or unused; on a free list
 };
 
+// Why a goroutine waits: the text tracebacks print in "goroutine N [reason]:" (Go's
+// waitReason strings, so that a report reads as Go's does).
 enum waitReason : uint8_t {
   waitReasonZero,
-  waitReasonChanReceive,
-  waitReasonChanSend,
-  waitReasonSleep,
-  waitReasonScavengeWait,
-  waitReasonLockedM,
+  waitReasonChanReceive,         // "chan receive"
+  waitReasonChanReceiveNilChan,  // "chan receive (nil chan)"
+  waitReasonChanSend,            // "chan send"
+  waitReasonChanSendNilChan,     // "chan send (nil chan)"
+  waitReasonSelect,              // "select"
+  waitReasonSelectNoCases,       // "select (no cases)"
+  waitReasonSleep,               // "sleep"
+  waitReasonSyncMutexLock,       // "sync.Mutex.Lock"
+  waitReasonSyncRWMutexRLock,    // "sync.RWMutex.RLock"
+  waitReasonSyncRWMutexLock,     // "sync.RWMutex.Lock"
+  waitReasonSyncCondWait,        // "sync.Cond.Wait"
+  waitReasonSemacquire,          // "semacquire" (WaitGroup.Wait, Once)
+  waitReasonScavengeWait,        // "GC scavenge wait"
+  waitReasonLockedM,             // "locked to thread"
 };
 const char* waitReasonString(waitReason r);
 

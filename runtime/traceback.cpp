@@ -90,10 +90,28 @@ const char* waitReasonString(waitReason r) {
       return "";
     case waitReasonChanReceive:
       return "chan receive";
+    case waitReasonChanReceiveNilChan:
+      return "chan receive (nil chan)";
     case waitReasonChanSend:
       return "chan send";
+    case waitReasonChanSendNilChan:
+      return "chan send (nil chan)";
+    case waitReasonSelect:
+      return "select";
+    case waitReasonSelectNoCases:
+      return "select (no cases)";
     case waitReasonSleep:
       return "sleep";
+    case waitReasonSyncMutexLock:
+      return "sync.Mutex.Lock";
+    case waitReasonSyncRWMutexRLock:
+      return "sync.RWMutex.RLock";
+    case waitReasonSyncRWMutexLock:
+      return "sync.RWMutex.Lock";
+    case waitReasonSyncCondWait:
+      return "sync.Cond.Wait";
+    case waitReasonSemacquire:
+      return "semacquire";
     case waitReasonScavengeWait:
       return "GC scavenge wait";
     case waitReasonLockedM:
@@ -246,7 +264,8 @@ void traceback(const frameStart& start, g* gp, uint32 level) {
 }
 
 void goroutineheader(g* gp) {
-  static const char* const statusStrings[] = {"idle", "runnable", "running", "waiting", "dead"};
+  static const char* const statusStrings[] = {"idle",    "runnable", "running",
+                                              "syscall", "waiting",  "dead"};
   uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
   const char* status =
       st < sizeof statusStrings / sizeof statusStrings[0] ? statusStrings[st] : "???";
