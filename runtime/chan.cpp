@@ -229,6 +229,22 @@ bool chanparkcommit(g*, void* lock) {
   return true;
 }
 
+// Block in q (c.lock held; released once blocked) until a partner moves the value to or from
+// *ep, or close wakes us; returns whether a partner did. c may be gone on return (see
+// Lifetime above): the caller must not touch it.
+// Always inlined: a parked goroutine's traceback shows chansend or chanrecv innermost.
+__attribute__((always_inline)) inline bool waitInQueue(hchan* c, waitq* q, void* ep,
+                                                       waitReason reason) {
+  sudog mysg;
+  initWaiter(&mysg);
+  mysg.elem = ep;
+  mysg.c = c;
+  q->enqueue(&mysg);
+  blockWaiter(&mysg, chanparkcommit, &c->lock, reason);
+  finishWaiter(&mysg);
+  return mysg.success;
+}
+
 }  // namespace
 
 void sendToWaiter(hchan* c, sudog* sg, void* ep) {
@@ -348,15 +364,7 @@ chanStatus chansend(hchan* c, void* ep, bool block) {
     return chanStatus::wouldBlock;
   }
   // Wait for a receiver, which moves the value from *ep while we sleep.
-  sudog mysg;
-  initWaiter(&mysg);
-  mysg.elem = ep;
-  mysg.c = c;
-  c->sendq.enqueue(&mysg);
-  blockWaiter(&mysg, chanparkcommit, &c->lock, waitReasonChanSend);
-  // Woken: c may be gone already (see Lifetime above).
-  finishWaiter(&mysg);
-  return mysg.success ? chanStatus::done : chanStatus::closed;
+  return waitInQueue(c, &c->sendq, ep, waitReasonChanSend) ? chanStatus::done : chanStatus::closed;
 }
 
 chanStatus chanrecv(hchan* c, void* ep, bool block) {
@@ -385,16 +393,10 @@ chanStatus chanrecv(hchan* c, void* ep, bool block) {
     unlock(&c->lock);
     return chanStatus::wouldBlock;
   }
-  // Wait for a sender, which moves its value into *ep while we sleep, or for close.
-  sudog mysg;
-  initWaiter(&mysg);
-  mysg.elem = ep;
-  mysg.c = c;
-  c->recvq.enqueue(&mysg);
-  blockWaiter(&mysg, chanparkcommit, &c->lock, waitReasonChanReceive);
-  // Woken: c may be gone already (see Lifetime above); close zeroed *ep.
-  finishWaiter(&mysg);
-  return mysg.success ? chanStatus::done : chanStatus::closed;
+  // Wait for a sender, which moves its value into *ep while we sleep, or for close (which
+  // zeroes *ep).
+  return waitInQueue(c, &c->recvq, ep, waitReasonChanReceive) ? chanStatus::done
+                                                              : chanStatus::closed;
 }
 
 bool chanrecv(hchan* c, void* ep, bool block, bool* received) {
