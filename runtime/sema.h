@@ -17,7 +17,9 @@ namespace runtime {
 // semacquire1: wait until *addr > 0, then decrement it. lifo: queue at the head of the
 // address's waiters (a waiter that was woken, lost the race and waits again, as
 // sync.Mutex's). reason: what tracebacks show while the goroutine waits.
-void semacquire1(std::atomic<uint32>* addr, bool lifo, waitReason reason);
+// Never tail-called: its caller's frame stays in the waiting goroutine's traceback.
+__attribute__((not_tail_called)) void semacquire1(std::atomic<uint32>* addr, bool lifo,
+                                                  waitReason reason);
 // semrelease1: increment *addr and wake one waiter, if any. handoff: if the counter can be
 // taken for the woken waiter at once, take it for them (a ticket), so that nobody who
 // comes later can take it first (sync.Mutex's starvation mode).
@@ -39,7 +41,7 @@ struct notifyList {
 };
 
 uint32 notifyListAdd(notifyList* l);
-void notifyListWait(notifyList* l, uint32 ticket);
+__attribute__((not_tail_called)) void notifyListWait(notifyList* l, uint32 ticket);
 void notifyListNotifyOne(notifyList* l);
 void notifyListNotifyAll(notifyList* l);
 

@@ -170,6 +170,9 @@ void WaitGroup::Add(int delta) {
   for (; w != 0; w--) runtime::semrelease1(&sema_, false);
 }
 
+// Out of line, so that a panic's traceback shows Done's caller on its own line.
+void WaitGroup::Done() { Add(-1); }
+
 void WaitGroup::Wait() {
   uint64_t state = state_.load();
   for (;;) {

@@ -33,6 +33,11 @@
 
 #pragma GCC visibility push(default)
 
+// On the out-of-line functions: a call to one is never a tail call, so that its caller's
+// frame, and line, stay in a traceback taken inside it (a waiting goroutine's, a fatal
+// error's), as Go's do.
+#define GOCC_SYNC_FRAME __attribute__((not_tail_called))
+
 namespace gocc::sync {
 
 // What the sync types throw where Go panics (a negative WaitGroup counter, ...); what()
@@ -80,8 +85,8 @@ private:
   static constexpr int32_t kStarving = 4;
   static constexpr int kWaiterShift = 3;
 
-  void lockSlow();
-  void unlockSlow(int32_t now);
+  GOCC_SYNC_FRAME void lockSlow();
+  GOCC_SYNC_FRAME void unlockSlow(int32_t now);
 
   std::atomic<int32_t> state_{0};
   std::atomic<uint32_t> sema_{0};
@@ -125,17 +130,17 @@ public:
   void RLock() {
     if (readerCount_.fetch_add(1, std::memory_order_acquire) + 1 < 0) rLockSlow();
   }
-  bool TryRLock();
+  GOCC_SYNC_FRAME bool TryRLock();
   // Undo one RLock; a fatal error if not read-locked.
   void RUnlock() {
     int32_t r = readerCount_.fetch_sub(1, std::memory_order_release) - 1;
     if (r < 0) rUnlockSlow(r);
   }
   // Write-lock, waiting until no reader nor writer holds it.
-  void Lock();
-  bool TryLock();
+  GOCC_SYNC_FRAME void Lock();
+  GOCC_SYNC_FRAME bool TryLock();
   // Undo Lock; a fatal error if not write-locked.
-  void Unlock();
+  GOCC_SYNC_FRAME void Unlock();
   // A Locker whose Lock and Unlock are this RWMutex's RLock and RUnlock (Go: RLocker).
   Locker RLocker() {
     return Locker(
@@ -153,8 +158,8 @@ public:
 private:
   static constexpr int32_t kMaxReaders = 1 << 30;
 
-  void rLockSlow();
-  void rUnlockSlow(int32_t r);
+  GOCC_SYNC_FRAME void rLockSlow();
+  GOCC_SYNC_FRAME void rUnlockSlow(int32_t r);
 
   Mutex w_;                              // held by the writer, and by one that waits
   std::atomic<uint32_t> writerSem_{0};   // the writer waits here for the readers to leave
@@ -174,10 +179,11 @@ public:
 
   // Add delta (which may be negative) to the counter; when it reaches zero, release every
   // Wait. Throws Error if the counter goes negative.
-  void Add(int delta);
-  void Done() { Add(-1); }
+  GOCC_SYNC_FRAME void Add(int delta);
+  // Add(-1).
+  GOCC_SYNC_FRAME void Done();
   // Block until the counter is zero.
-  void Wait();
+  GOCC_SYNC_FRAME void Wait();
 
 private:
   std::atomic<uint64_t> state_{0};  // the counter in the high 32 bits, the waiters below
@@ -232,11 +238,11 @@ public:
   // Unlock L, wait for a Signal or Broadcast that comes after this call began, lock L
   // again. Wait may return without the condition the caller waits for being true: call it
   // in a loop that checks the condition.
-  void Wait();
+  GOCC_SYNC_FRAME void Wait();
   // Wake one waiting goroutine, if any. The caller need not hold L.
-  void Signal();
+  GOCC_SYNC_FRAME void Signal();
   // Wake every waiting goroutine. The caller need not hold L.
-  void Broadcast();
+  GOCC_SYNC_FRAME void Broadcast();
 
   Locker L;  // held while the condition is checked or changed
 
@@ -254,4 +260,5 @@ private:
 
 }  // namespace gocc::sync
 
+#undef GOCC_SYNC_FRAME
 #pragma GCC visibility pop
