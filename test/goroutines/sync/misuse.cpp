@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     // MUTEX-EMPTY:
     // MUTEX-NEXT: goroutine 1 [running]:
     // MUTEX-NEXT: gocc::sync::Mutex::unlockSlow(int)
-    // MUTEX: main
+    // MUTEX: {{^}}main{{$}}
     // MUTEX: status=2
   }
   if (strcmp(mode, "runlock") == 0) {
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     // UNLOCK-EMPTY:
     // UNLOCK-NEXT: goroutine 1 [running]:
     // UNLOCK-NEXT: gocc::sync::RWMutex::Unlock()
-    // UNLOCK: main
+    // UNLOCK: {{^}}main{{$}}
     // UNLOCK-NEXT: misuse.cpp:[[@LINE-6]] +0x
     // UNLOCK: status=2
   }
