@@ -11,7 +11,7 @@ namespace runtime {
 // runtime.main has begun). The caller's return address is kept for "created by" in
 // tracebacks. The runtime's own goroutines are system goroutines (not counted by
 // NumGoroutine): newproc1 tells them by their function.
-extern "C" GOCC_TESTING void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
+extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 
 // newprocAt: newproc for a goroutine created at callerpc (gocc::go's caller), also from a
 // thread the runtime did not start. startpc: the user function fn will call, or 0 (g.startpc).
