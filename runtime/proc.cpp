@@ -26,7 +26,8 @@
 //    runtime (Go's entersyscall), so a P stays with an M that blocks in a syscall.
 //  - Stacks are fixed (stack.cpp), so newproc has no stack-growth prologue to arrange, and
 //    the main goroutine gets a stack as large as the main thread's (newproc1).
-//  - Each switch saves and restores libstdc++'s per-thread exception state (ehGlobals).
+//  - Each switch saves and restores the per-thread state C and C++ code keeps for the
+//    goroutine: libstdc++'s exception state (ehGlobals) and errno (docs/goroutines.md).
 #include "proc.h"
 
 #include <cxxabi.h>
