@@ -17,8 +17,9 @@
 
 namespace gocc {
 // gocc::go's runtime half.
-void detail::goStart(void (*fn)(void*), void* arg, const void* callerpc) {
-  ::runtime::newprocAt(fn, arg, reinterpret_cast<uintptr_t>(callerpc));
+void detail::goStart(void (*fn)(void*), void* arg, const void* callerpc, const void* entry) {
+  ::runtime::newprocAt(fn, arg, reinterpret_cast<uintptr_t>(callerpc),
+                       reinterpret_cast<uintptr_t>(entry));
 }
 }  // namespace gocc
 
@@ -42,6 +43,31 @@ int GOMAXPROCS(int n) {
 int NumCPU() { return ::runtime::ncpu; }
 
 int NumGoroutine() { return ::runtime::gcount(); }
+
+void Gosched() { ::runtime::Gosched(); }
+
+void Goexit() { ::runtime::Goexit(); }
+
+void LockOSThread() { ::runtime::LockOSThread(); }
+
+void UnlockOSThread() { ::runtime::UnlockOSThread(); }
+
+// Go's runtime.Stack: the caller's stack from the caller's frame, at traceback level 1
+// whatever GOTRACEBACK says (it is about crashes), printed into buf.
+__attribute__((noinline)) size_t Stack(char* buf, size_t size, bool all) {
+  namespace rt = ::runtime;
+  rt::frameStart start = GOCC_CALLER_FRAME();
+  rt::g* gp = rt::getg();
+  if (!gp || gp != gp->m->curg || !buf || size == 0) return 0;
+  if (all) rt::stopTheWorld();
+  rt::printToBuffer(buf, size);
+  rt::goroutineheader(gp);
+  rt::traceback(start, gp, 1);
+  if (all) rt::tracebackothers(gp, 1);
+  size_t n = rt::printToStderr();
+  if (all) rt::startTheWorld(0);
+  return n;
+}
 
 // The version embedded in the executable (Go: runtime.buildVersion, which the linker sets):
 // the toolchain and the Clang that compiled it. A binary without build information (the

@@ -25,6 +25,8 @@
 #include <cstring>
 
 #include "print.h"
+#include "proc.h"
+#include "signal_unix.h"
 #include "stubs.h"
 
 extern "C" int __cxa_atexit(void (*fn)(void*), void* arg, void* dso) noexcept;
@@ -253,20 +255,13 @@ void newosproc(m* mp) {
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
   pthread_attr_setstacksize(&attr, mStackSize());
-  // The M starts with every asynchronous signal blocked. It runs the runtime, not the
-  // program, and a signal sent to the process goes to some thread that does not block it:
-  // were that an M, a program that blocks SIGTERM in main to sigwait for it would instead be
-  // killed by it (test/runtime/signal-mask.cpp). Signals an instruction raises stay open,
-  // since blocking them would not stop them but only make the kernel kill the process
-  // without the runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
-  // (Ms other than m0 run the runtime's goroutines, and the tests'; goroutines of the program
-  // would need the program's mask.)
+  // The signal mask the thread starts with (newMSigmask): the program's for an M that runs
+  // goroutines, every asynchronous signal blocked for one that runs only the runtime.
   sigset_t mask;
-  sigfillset(&mask);
-  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(&mask, sig);
+  newMSigmask(mp, &mask);
   pthread_attr_setsigmask_np(&attr, &mask);  // applied by the new thread: no extra syscall
   pthread_t tid;
-  int err = pthread_create(&tid, &attr, mstartThread, mp);
+  int err = libcPthreadCreate(&tid, &attr, mstartThread, mp);
   pthread_attr_destroy(&attr);
   if (err != 0) {
     print("runtime: failed to create new OS thread (have ", sched.mnext, " already; errno=", err,

@@ -33,6 +33,8 @@
 
 #include "os_linux.h"
 #include "print.h"
+#include "proc.h"
+#include "runtime1.h"
 #include "signal_unix.h"
 #include "symtab.h"
 
@@ -160,11 +162,14 @@ void startpanic() {
     print("panic during panic\nstack trace unavailable\n");
     exit(2);
   }
+  printToStderr();  // a crash inside Stack's walk is reported, not written into its buffer
   if (panicking.fetch_add(1) > 0) {
     // Another thread is printing its crash and will exit the process.
     for (;;) pause();
   }
 }
+
+bool panicStarted() { return panicking.load() > 0; }
 
 void waitIfPanicking() {
   if (panicking.load() > 0)
@@ -172,6 +177,9 @@ void waitIfPanicking() {
 }
 
 void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t) {
+  // GODEBUG=schedtrace or scheddetail: the scheduler's state first, every goroutine's
+  // status among it (Go: startpanic_m). Without sched.lock, which this thread may hold.
+  if (debug.schedtrace > 0 || debug.scheddetail > 0) schedtrace(true, false);
   if (sig) {
     const char* name = signame(sig->sig);
     if (name)
@@ -185,9 +193,12 @@ void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t) {
   if (s.level > 0) {
     bool all = s.all;
     if (!gp) {
-      // A thread the runtime did not start (std::thread): it runs no goroutine.
-      print("\nthread not started by the gocc runtime:\n");
-      traceback(start, nullptr, s.level);
+      // A thread the runtime did not start (std::thread): it runs no goroutine. A start
+      // without a pc: nothing of the thread's own to show (fatalGoroutinesOnly).
+      if (start.pc) {
+        print("\nthread not started by the gocc runtime:\n");
+        traceback(start, nullptr, s.level);
+      }
     } else {
       if (gp != gp->m->curg) all = true;
       if (gp != gp->m->g0) {
@@ -215,6 +226,12 @@ void fatal(const char* reason) {
   startpanic();
   print("fatal error: ", reason, "\n");
   fatalthrow(throwType::user);
+}
+
+void fatalGoroutinesOnly(const char* reason) {
+  startpanic();
+  print("fatal error: ", reason, "\n");
+  dopanic(getg(), frameStart{}, nullptr, throwType::user);
 }
 
 void installTerminateHandler() { std::set_terminate(terminateHandler); }

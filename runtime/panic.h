@@ -25,6 +25,14 @@ void startpanic();
 // Async-signal-safe.
 [[noreturn]] void dopanic(g* gp, const frameStart& start, const sigDescr* sig, throwType t);
 
+// Whether some thread has begun to report a crash (startpanic).
+bool panicStarted();
+
+// fatal's report for a thread that runs no goroutine and whose own stack says nothing (a
+// thread the runtime did not start that finds the program deadlocked as it ends):
+// "fatal error: reason", then every goroutine, and exit 2.
+[[noreturn]] void fatalGoroutinesOnly(const char* reason);
+
 // waitIfPanicking: if a thread is printing a crash, wait for it to exit the process, instead
 // of ending it first with another status (Go: runtime.main parks when panicking != 0).
 void waitIfPanicking();

@@ -7,6 +7,27 @@
 
 namespace runtime {
 
+namespace {
+struct printTarget {
+  char* buf;
+  size_t size;
+  size_t n;
+};
+__thread printTarget* printCapture __attribute__((tls_model("initial-exec")));
+__thread printTarget printCaptureSlot __attribute__((tls_model("initial-exec")));
+}  // namespace
+
+void printToBuffer(char* buf, size_t size) {
+  printCaptureSlot = printTarget{buf, size, 0};
+  printCapture = &printCaptureSlot;
+}
+
+size_t printToStderr() {
+  size_t n = printCapture ? printCapture->n : 0;
+  printCapture = nullptr;
+  return n;
+}
+
 void printbuf::put(const char* s, size_t len) {
   while (len > 0) {
     if (n == sizeof buf) flush();
@@ -51,7 +72,13 @@ void printbuf::putHex(uint64 v) {
 }
 
 void printbuf::flush() {
-  writeErr(buf, n);
+  if (printTarget* t = printCapture) {
+    size_t k = n < t->size - t->n ? n : t->size - t->n;
+    memcpy(t->buf + t->n, buf, k);
+    t->n += k;
+  } else {
+    writeErr(buf, n);
+  }
   n = 0;
 }
 

@@ -53,6 +53,11 @@ void print(const Args&... args) {
   b.flush();
 }
 
+// Where this thread's prints go: into buf (at most size bytes, the rest dropped) until
+// printToStderr, which returns how many bytes buf got (Go: g.writebuf, for runtime.Stack).
+void printToBuffer(char* buf, size_t size);
+size_t printToStderr();
+
 // throw: the runtime found itself in a state it cannot continue from. Prints
 // "fatal error: <reason>" and exits with status 2, as Go does.
 [[noreturn]] GOCC_TESTING void throw_(const char* reason) GO_NAME(throw);

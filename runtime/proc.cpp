@@ -26,15 +26,19 @@
 //    runtime (Go's entersyscall), so a P stays with an M that blocks in a syscall.
 //  - Stacks are fixed (stack.cpp), so newproc has no stack-growth prologue to arrange, and
 //    the main goroutine gets a stack as large as the main thread's (newproc1).
-//  - Each switch saves and restores libstdc++'s per-thread exception state (ehGlobals).
+//  - Each switch saves and restores the per-thread state C and C++ code keeps for the
+//    goroutine: libstdc++'s exception state (ehGlobals) and errno (docs/goroutines.md).
 #include "proc.h"
 
 #include <cxxabi.h>
 #include <dirent.h>
 #include <dlfcn.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <unwind.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -98,9 +102,27 @@ int64 mReserveID() {
 
 int32 mcount() { return int32(sched.mnext); }
 
-// checkdead: every M is idle and no goroutine can run: the program can never progress.
-// Called with sched.lock held, whenever an M goes idle.
+// The deadlock report. An idle M's g0 reports as fatal does (its own stack only from
+// GOTRACEBACK=system); a thread the runtime did not start, which finds the deadlock as it
+// ends, has no goroutine to show and lists the others only.
+[[noreturn]] void fatalDeadlock(const char* reason) {
+  if (getg()) fatal(reason);
+  fatalGoroutinesOnly(reason);
+}
+
+// checkdead: Go's deadlock detection. Called with sched.lock held whenever an M goes idle
+// (mput, stoplockedm), when sysmon starts, and when a thread the runtime did not start ends.
+// The program is dead when no M runs (every M is idle, idle and locked to a parked goroutine,
+// or sysmon), no thread of the program's own lives (sched.nforeign: it could still send or
+// start a goroutine), nothing is queued, and every goroutine of the program waits in the
+// runtime. An M in a system call is not idle, so a goroutine blocked in the kernel never
+// counts as asleep. The report lists every goroutine with its wait reason, at GOTRACEBACK's
+// level, and exits 2 (Go's fatal). checkdead releases sched.lock before reporting, so that the
+// report's scheduler trace (GODEBUG=scheddetail) can read the scheduler.
 void checkdead() {
+  // A crash is being reported: its thread is about to exit the process.
+  if (panicStarted()) return;
+
   int32 run = mcount() - sched.nmidle - sched.nmidlelocked - sched.nmsys;
   if (run > 0) return;
   if (run < 0) {
@@ -108,10 +130,30 @@ void checkdead() {
           " mcount=", mcount(), " nmsys=", sched.nmsys, "\n");
     throw_("checkdead: inconsistent counts");
   }
+  if (sched.nforeign.load() > 0) return;
   if (sched.runqsize > 0) return;
   for (int32 i = 0; i < allpLen; i++)
     if (!runqempty(allp[i])) return;
-  fatal("all goroutines are asleep - deadlock!");
+
+  // Every M is idle: the program's goroutines should all be parked. One that is not is on
+  // its way to a run queue (readied by a thread that has just gone idle): not dead yet.
+  int32 waiting = 0;
+  for (g* gp = allgs.load(std::memory_order_acquire); gp;
+       gp = gp->alllink.load(std::memory_order_acquire)) {
+    if (gp->issystem) continue;
+    uint32 st = gp->atomicstatus.load();
+    if (st == Gwaiting)
+      waiting++;
+    else if (st != Gdead && st != Gidle)
+      return;
+  }
+  if (waiting == 0) {  // the main goroutine called Goexit and every other one has ended
+    unlock(&sched.lock);
+    fatalDeadlock("no goroutines (main called runtime.Goexit) - deadlock!");
+  }
+
+  unlock(&sched.lock);
+  fatalDeadlock("all goroutines are asleep - deadlock!");
 }
 
 void mput(m* mp) {  // sched.lock held
@@ -241,8 +283,14 @@ void gostartcall(g* gp) {
 
 // --- switching --------------------------------------------------------------------------
 
-// Save the exception state of the goroutine leaving the thread (on g0, after mcall).
-void saveEHState(g* gp) { memcpy(&gp->eh, abi::__cxa_get_globals(), sizeof(ehGlobals)); }
+// Save the per-thread state of C and C++ that belongs to the goroutine leaving the thread
+// (on g0, after mcall): libstdc++'s exception state and errno. execute puts them back on
+// whichever M runs the goroutine next. Called at every switch away from a goroutine that
+// will run again; g0's own work in between (futexes, thread creation) may change errno.
+void saveEHState(g* gp) {
+  memcpy(&gp->eh, abi::__cxa_get_globals(), sizeof(ehGlobals));
+  gp->savedErrno = errno;
+}
 
 }  // namespace
 
@@ -255,8 +303,11 @@ extern "C" void execute(g* gp, bool inheritTime) {
   casgstatus(gp, Grunnable, Grunning);
   if (!inheritTime) mp->p->schedtick++;
   memcpy(abi::__cxa_get_globals(), &gp->eh, sizeof(ehGlobals));
+  errno = gp->savedErrno;
   gogo(gp);
 }
+
+extern "C" void sysmon() GO_NAME(sysmon);
 
 namespace {
 
@@ -276,6 +327,7 @@ void newm(void (*fn)(), p* pp, int64 id) {
   g0p->atomicstatus.store(Grunning);
   mp->mstartfn = fn;
   mp->nextp = pp;
+  mp->blocksSignals = fn == sysmon;  // the one M that never runs a goroutine
   mcommoninit(mp, id);
   newosproc(mp);
 }
@@ -568,18 +620,38 @@ void goexit0(g* gp) {
   if (gp->issystem) sched.ngsys.fetch_sub(1);
   ngoroutines.fetch_sub(1);
   gp->m = nullptr;
+  // A goroutine that ends locked leaves its thread to the pool (Go ends the thread instead:
+  // docs/goroutines.md).
   gp->lockedm = nullptr;
   mp->lockedg = nullptr;
+  mp->lockedExt = 0;
+  mp->lockedInt = 0;
   gp->startfn = nullptr;
   gp->startarg = nullptr;
+  gp->startpc = 0;
   gp->param = nullptr;
   gp->waitreason = waitReasonZero;
   gp->eh = {};
+  gp->savedErrno = 0;
   mp->curg = nullptr;
-  if (gp->mainStackBytes) throw_("goexit0: main goroutine exited");
+  // The main goroutine ends only by Goexit. Its stack was mapped for it alone, at the main
+  // thread's size: it stays, with its G, out of the pools.
+  if (gp->mainStackBytes) schedule();
   stackfree(gp->stk);
   gp->stk = {};
   gfput(pp, gp);
+  schedule();
+}
+
+// gosched_m: Gosched continued on g0 (Go: gosched_m, goschedImpl): the goroutine goes to the
+// back of the global run queue, and this M schedules.
+void gosched_m(g* gp) {
+  saveEHState(gp);
+  casgstatus(gp, Grunning, Grunnable);
+  dropg();
+  lock(&sched.lock);
+  globrunqput(gp);
+  unlock(&sched.lock);
   schedule();
 }
 
@@ -630,16 +702,70 @@ void injectglist(g* gp) {
   if (sched.npidle.load() > 0) startm(nullptr, false);
 }
 
-void lockOSThread() {
+void Gosched() {
+  g* gp = getg();
+  if (!gp || gp != gp->m->curg) {  // a thread the runtime did not start, or g0
+    osyield();
+    return;
+  }
+  mcall(gosched_m);
+}
+
+// --- LockOSThread -------------------------------------------------------------------------
+//
+// A goroutine locked to its M runs only there, and the M runs nothing else (schedule hands
+// the P on while it is parked: stoplockedm, startlockedm). Two nesting counts decide, as in
+// Go: the program's LockOSThread calls (lockedExt) and the runtime's own (lockedInt, e.g.
+// runtime.main's around the init tasks); the goroutine is unlocked when both are zero.
+
+namespace {
+void dolockOSThread() {
   g* gp = getg();
   gp->m->lockedg = gp;
   gp->lockedm = gp->m;
 }
 
-void unlockOSThread() {
+void dounlockOSThread() {
   g* gp = getg();
+  if (gp->m->lockedInt != 0 || gp->m->lockedExt != 0) return;
   gp->m->lockedg = nullptr;
   gp->lockedm = nullptr;
+}
+
+// On a goroutine, not g0 and not a thread the runtime did not start (which is its own
+// thread already).
+bool onGoroutine() {
+  g* gp = getg();
+  return gp && gp == gp->m->curg;
+}
+}  // namespace
+
+void lockOSThread() {
+  getg()->m->lockedInt++;
+  dolockOSThread();
+}
+
+void unlockOSThread() {
+  m* mp = getg()->m;
+  if (mp->lockedInt == 0) throw_("runtime: internal error: misuse of lockOSThread/unlockOSThread");
+  mp->lockedInt--;
+  dounlockOSThread();
+}
+
+void LockOSThread() {
+  if (!onGoroutine()) return;
+  m* mp = getg()->m;
+  if (mp->lockedExt == UINT32_MAX) fatal("LockOSThread nesting overflow");
+  mp->lockedExt++;
+  dolockOSThread();
+}
+
+void UnlockOSThread() {
+  if (!onGoroutine()) return;
+  m* mp = getg()->m;
+  if (mp->lockedExt == 0) return;
+  mp->lockedExt--;
+  dounlockOSThread();
 }
 
 namespace {
@@ -700,9 +826,10 @@ extern "C" void newproc(void (*fn)(void*), void* arg) {
 // newprocAt: newproc with the creator's pc given. From a goroutine, as newproc; from a thread
 // the runtime did not start (std::thread), which has no P and so no local run queue or free
 // list, the goroutine goes on the global run queue and an idle P is started for it.
-void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc) {
+void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc, uintptr startpc) {
   g* gp = getg();
   g* newg = newproc1(fn, arg, callerpc);
+  newg->startpc = startpc;
   if (gp && gp->m->p) {
     runqput(gp->m->p, newg, true);
     if (mainStarted) wakep();
@@ -850,10 +977,14 @@ int32 gcount() { return ngoroutines.load() - sched.ngsys.load(); }
 // --- sysmon --------------------------------------------------------------------------------
 
 namespace {
+// A goroutine status as Go numbers it (runtime2.go), for the trace's "status=N": Go's
+// _Gmoribund_unused (5) sits between Gwaiting and Gdead.
+uint32 goStatusNumber(uint32 st) { return st == Gdead ? 6 : st; }
+}  // namespace
 
-void schedtrace(bool detailed) {
+void schedtrace(bool detailed, bool locked) {
   int64 now = nanotime();
-  lock(&sched.lock);
+  if (locked) lock(&sched.lock);
   print("SCHED ", (now - runtimeInitTime) / 1000000, "ms: gomaxprocs=", gomaxprocs,
         " idleprocs=", sched.npidle.load(), " threads=", mcount(),
         " spinningthreads=", sched.nmspinning.load(), " idlethreads=", sched.nmidle,
@@ -865,7 +996,7 @@ void schedtrace(bool detailed) {
   printbuf line;
   for (int32 i = 0; i < gomaxprocs; i++) {
     p* pp = allp[i];
-    m* mp = pp->m;
+    m* mp = pp->m;  // read once: it may change under a trace taken without the lock
     if (detailed) {
       print("  P", i, ": status=", pp->status.load(), " schedtick=", pp->schedtick,
             " m=", mp ? mp->id : -1, " runqsize=", runqlen(pp), " gfreecnt=", pp->gfreecnt, "\n");
@@ -877,18 +1008,28 @@ void schedtrace(bool detailed) {
   }
   if (!detailed) {
     line.flush();
-    unlock(&sched.lock);
+    if (locked) unlock(&sched.lock);
     return;
   }
   for (m* mp = allm; mp; mp = mp->alllink) {
-    print("  M", mp->id, ": p=", mp->p ? mp->p->id : -1,
-          " curg=", mp->curg ? int64(mp->curg->goid) : -1, " spinning=", mp->spinning,
-          " lockedg=", mp->lockedg ? int64(mp->lockedg->goid) : -1, "\n");
+    p* pp = mp->p;
+    g* curg = mp->curg;
+    g* lockedg = mp->lockedg;
+    print("  M", mp->id, ": p=", pp ? pp->id : -1, " curg=", curg ? int64(curg->goid) : -1,
+          " spinning=", mp->spinning, " lockedg=", lockedg ? int64(lockedg->goid) : -1, "\n");
   }
-  unlock(&sched.lock);
+  // Every goroutine, dead ones and the runtime's own included, as Go lists allgs.
+  for (g* gp = allgs.load(std::memory_order_acquire); gp;
+       gp = gp->alllink.load(std::memory_order_acquire)) {
+    m* mp = gp->m;
+    m* lockedm = gp->lockedm;
+    uint32 st = gp->atomicstatus.load(std::memory_order_relaxed);
+    // The wait reason stays after the goroutine wakes, and Go prints it whatever the status.
+    print("  G", gp->goid, ": status=", goStatusNumber(st), "(", waitReasonString(gp->waitreason),
+          ") m=", mp ? mp->id : -1, " lockedm=", lockedm ? lockedm->id : -1, "\n");
+  }
+  if (locked) unlock(&sched.lock);
 }
-
-}  // namespace
 
 // sysmon: the system monitor, on its own M without a P. It wakes up every 20 µs – 10 ms
 // (backing off while nothing happens) to do the runtime's periodic work: the scheduler
@@ -938,7 +1079,7 @@ extern "C" void sysmon() {
     idle++;
     if (debug.schedtrace > 0 && lasttrace + int64(debug.schedtrace) * 1000000 <= now) {
       lasttrace = now;
-      schedtrace(debug.scheddetail > 0);
+      schedtrace(debug.scheddetail > 0, true);
     }
   }
 }
@@ -1168,6 +1309,140 @@ extern "C" __attribute__((weak)) GOCC_EXPORT void pthread_exit(void* retval) {
 extern "C" __attribute__((weak)) GOCC_EXPORT void thrd_exit(int res) {
   exitIfMainGoroutine();
   callNext<void (*)(int)>("thrd_exit", res);
+}
+
+// --- Goexit ----------------------------------------------------------------------------------
+//
+// Goexit ends the calling goroutine after unwinding its stack, as Go's runs the goroutine's
+// deferred calls: a forced unwind, the mechanism of glibc's pthread_exit, runs the
+// destructors and cleanups of every frame and the catch (...) handlers on the way, and its
+// stop function ends the goroutine (goexit0) when the unwind reaches runtime.goexit1, the
+// runtime's frame below the goroutine's function (runtime.main's, for the main goroutine).
+// A catch (...) that does not rethrow cannot stop it, as no recover stops Go's: when such a
+// handler ends, libstdc++ deletes the unwind's exception object, and its cleanup function
+// starts the unwind again from there, so the frames above go on unwinding. The exception
+// object is malloc'ed, since it must outlive the frames the unwind leaves behind, Goexit's
+// among them; the stop function frees it.
+
+namespace {
+
+constexpr _Unwind_Exception_Class goexitClass = 0x474f434345584954;  // "GOCCEXIT"
+
+_Unwind_Reason_Code goexitStop(int, _Unwind_Action actions, _Unwind_Exception_Class,
+                               _Unwind_Exception* exc, _Unwind_Context* ctx, void*) {
+  if (!(actions & _UA_END_OF_STACK) &&
+      _Unwind_GetRegionStart(ctx) != reinterpret_cast<uintptr>(&goexit1))
+    return _URC_NO_REASON;
+  // Nothing above this frame will run again: the goroutine ends here, on its own stack.
+  ::free(exc);
+  mcall(goexit0);
+  __builtin_unreachable();
+}
+
+[[noreturn]] void goexitUnwind(_Unwind_Exception* exc);
+
+// A catch (...) handler ended without rethrowing: go on unwinding from its frame.
+void goexitNotStopped(_Unwind_Reason_Code, _Unwind_Exception* exc) { goexitUnwind(exc); }
+
+void goexitUnwind(_Unwind_Exception* exc) {
+  memset(exc, 0, sizeof *exc);
+  exc->exception_class = goexitClass;
+  exc->exception_cleanup = goexitNotStopped;
+  _Unwind_ForcedUnwind(exc, goexitStop, nullptr);
+  throw_("Goexit: cannot unwind the goroutine");
+}
+
+}  // namespace
+
+void Goexit() {
+  if (!onGoroutine()) {
+    // A thread of the program's own: Goexit ends it the way threads end.
+    pthread_exit(nullptr);
+  }
+  auto* exc = static_cast<_Unwind_Exception*>(
+      ::aligned_alloc(alignof(_Unwind_Exception), sizeof(_Unwind_Exception)));
+  if (!exc) throw_("Goexit: out of memory");
+  goexitUnwind(exc);
+}
+
+// --- threads of the program's own ---------------------------------------------------------
+//
+// A thread the runtime did not start (std::thread, pthread_create) may ready a goroutine or
+// start one at any moment, so checkdead must not call the program dead while one lives.
+// The runtime interposes pthread_create: it counts the thread in sched.nforeign before
+// creating it, and the thread-specific value that foreignThreadStart sets uncounts it when
+// the thread ends, however it ends (its function returns, pthread_exit, cancellation: glibc
+// runs the destructors of thread-specific values last of all), and runs checkdead, since
+// the thread may have been the last that could wake anyone. (A landing pad in
+// foreignThreadStart would not do: glibc's pthread_exit unwinds with libgcc_s, which cannot
+// drive the personality routine linked into the program.) The runtime's own Ms are created
+// with libc's pthread_create (libcPthreadCreate). Threads made below pthread_create — a raw
+// clone, glibc's internal helpers (SIGEV_THREAD timers) — are not counted.
+
+namespace {
+
+using pthreadCreateFn = int (*)(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*);
+
+pthreadCreateFn nextPthreadCreate() {
+  static std::atomic<pthreadCreateFn> next{nullptr};
+  pthreadCreateFn fn = next.load(std::memory_order_relaxed);
+  if (!fn) {
+    fn = reinterpret_cast<pthreadCreateFn>(dlsym(RTLD_NEXT, "pthread_create"));
+    if (!fn) throw_("pthread_create: glibc's is missing");
+    next.store(fn, std::memory_order_relaxed);
+  }
+  return fn;
+}
+
+struct foreignStart {
+  void* (*fn)(void*);
+  void* arg;
+};
+
+void foreignThreadEnded(void* = nullptr) {
+  lock(&sched.lock);
+  sched.nforeign.fetch_sub(1);
+  checkdead();
+  unlock(&sched.lock);
+}
+
+pthread_once_t foreignKeyOnce = PTHREAD_ONCE_INIT;
+pthread_key_t foreignKey;
+void makeForeignKey() {
+  if (pthread_key_create(&foreignKey, foreignThreadEnded) != 0)
+    throw_("pthread_create: no thread-specific key left");
+}
+
+void* foreignThreadStart(void* arg) {
+  foreignStart start = *static_cast<foreignStart*>(arg);
+  ::free(arg);
+  pthread_setspecific(foreignKey, &foreignKey);  // any non-null value: its destructor runs
+  return start.fn(start.arg);
+}
+
+}  // namespace
+
+int libcPthreadCreate(pthread_t* thread, const pthread_attr_t* attr, void* (*fn)(void*),
+                      void* arg) {
+  return nextPthreadCreate()(thread, attr, fn, arg);
+}
+
+// Weak, like pthread_exit: a program that wraps pthread_create itself keeps its own, and
+// then its threads are not counted (docs/goroutines.md).
+extern "C" __attribute__((weak)) GOCC_EXPORT int pthread_create(pthread_t* thread,
+                                                                const pthread_attr_t* attr,
+                                                                void* (*fn)(void*), void* arg) {
+  pthread_once(&foreignKeyOnce, makeForeignKey);
+  auto* start = static_cast<foreignStart*>(::malloc(sizeof(foreignStart)));
+  if (!start) return EAGAIN;
+  *start = foreignStart{fn, arg};
+  sched.nforeign.fetch_add(1);
+  int err = nextPthreadCreate()(thread, attr, foreignThreadStart, start);
+  if (err != 0) {
+    ::free(start);
+    foreignThreadEnded();
+  }
+  return err;
 }
 
 // runtime.main: the main goroutine. Enables the background workers (gcenable), starts sysmon,

@@ -1,5 +1,7 @@
 // proc.h — the scheduler's interface to the rest of the runtime (Go: proc.go).
 #pragma once
+#include <pthread.h>
+
 #include "runtime2.h"
 
 namespace runtime {
@@ -9,11 +11,11 @@ namespace runtime {
 // runtime.main has begun). The caller's return address is kept for "created by" in
 // tracebacks. The runtime's own goroutines are system goroutines (not counted by
 // NumGoroutine): newproc1 tells them by their function.
-extern "C" GOCC_TESTING void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
+extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 
 // newprocAt: newproc for a goroutine created at callerpc (gocc::go's caller), also from a
-// thread the runtime did not start.
-void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc);
+// thread the runtime did not start. startpc: the user function fn will call, or 0 (g.startpc).
+void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc, uintptr startpc);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).
@@ -25,8 +27,24 @@ void goready(g* gp);
 // From a thread without a P (sysmon): make gp runnable via the global queue.
 void injectglist(g* gp);
 
+// The runtime's own LockOSThread, nested separately from the program's (Go: lockOSThread).
 void lockOSThread();
 void unlockOSThread();
+
+// What gocc/runtime.h offers the program (Go's exported functions of package runtime); on a
+// thread the runtime did not start, each does what fits a thread (gocc/runtime.h).
+void Gosched();
+[[noreturn]] void Goexit();
+void LockOSThread();
+void UnlockOSThread();
+
+// libc's pthread_create, which the runtime's own threads are made with: the program's calls
+// go through the runtime's pthread_create, which counts them for checkdead (proc.cpp).
+int libcPthreadCreate(pthread_t* thread, const pthread_attr_t* attr, void* (*fn)(void*), void* arg);
+
+// The scheduler's state in GODEBUG=schedtrace's format, detailed (every P, M and G) or not.
+// locked: take sched.lock; a crash report reads without it, as the crashing thread may hold it.
+void schedtrace(bool detailed, bool locked);
 
 int32 gcount();  // user goroutines
 void stopTheWorld();

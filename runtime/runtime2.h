@@ -118,12 +118,15 @@ struct g {
   bool issystem = false;        // runtime goroutine: not counted by NumGoroutine
   waitReason waitreason = waitReasonZero;
   ehGlobals eh;
+  int savedErrno =
+      0;  // errno belongs to the goroutine: saved when it leaves its M, restored by execute
   void* param = nullptr;  // a value passed by whoever readies this goroutine (a sudog)
   uint64 mainStackBytes =
       0;                  // nonzero for the main goroutine: its stack came from mmap, not the pool
   uintptr gopc = 0;       // the return address in the function that created this goroutine
   uint64 parentGoid = 0;  // the goroutine that created this one (0: none, or a foreign thread)
   std::atomic<g*> alllink{nullptr};  // next on allgs (never unlinked: Gs are reused, not freed)
+  uintptr startpc = 0;  // the user function the goroutine runs (tracebacks of one that never ran)
 };
 
 // Every G ever made but the g0s (Go: allgs), in creation order, for GOTRACEBACK=all. A
@@ -142,12 +145,15 @@ struct m {
   m* alllink = nullptr;    // next on allm
   note park;               // an idle M sleeps here
   g* lockedg = nullptr;    // LockOSThread
+  uint32 lockedExt = 0;    // LockOSThread calls of the program not yet undone (Go: lockedExt)
+  uint32 lockedInt = 0;    // the runtime's own lockOSThread nesting (Go: lockedInt)
   bool spinning = false;   // looking for work without having found any
   void (*mstartfn)() = nullptr;
   bool (*waitunlockf)(g*, void*) = nullptr;  // gopark's callback, run on g0
   void* waitlock = nullptr;
   uint64 procid = 0;     // the kernel's thread id
   g* gsignal = nullptr;  // its stack is this thread's alternate signal stack (mpreinit, minit)
+  bool blocksSignals = false;  // runs no goroutine (sysmon): every asynchronous signal blocked
 };
 
 constexpr int runqSize = 256;
@@ -210,6 +216,9 @@ struct schedt {
   int64 mnext = 0;  // number of Ms created, and the next M id
   int32 maxmcount = 0;
   int32 nmsys = 0;  // system Ms (sysmon) not counted for deadlock
+  // Threads the runtime did not start that have not ended (std::thread, pthread_create):
+  // any of them may yet make a goroutine runnable, so while one lives there is no deadlock.
+  std::atomic<int32> nforeign{0};
   p* pidle = nullptr;
   std::atomic<int32> npidle{0};
   std::atomic<int32> nmspinning{0};

@@ -51,6 +51,9 @@ g m0gsignal;
 
 const int handledSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
 
+// The signal mask of the main thread when the process started (Go: initSigmask).
+sigset_t initSigmask;
+
 }  // namespace
 
 void dieFromSignal(int sig) {
@@ -134,6 +137,7 @@ void sighandler(int sig, siginfo_t* info, void* ctx) {
 
 void mpreinit(m* mp) {
   if (mp == &m0) {
+    sigprocmask(SIG_SETMASK, nullptr, &initSigmask);
     m0gsignal.stk = stack{uintptr(m0SignalStack), uintptr(m0SignalStack) + signalStackSize};
     mp->gsignal = &m0gsignal;
     return;
@@ -146,6 +150,14 @@ void mpreinit(m* mp) {
   gs->stk = stack{lo, lo + signalStackSize};
   gs->m = mp;
   mp->gsignal = gs;
+}
+
+void newMSigmask(m* mp, sigset_t* mask) {
+  if (mp->blocksSignals)
+    sigfillset(mask);
+  else
+    *mask = initSigmask;
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(mask, sig);
 }
 
 void minit() {

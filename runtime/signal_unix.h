@@ -1,6 +1,8 @@
 // signal_unix.h — the runtime's signal handling (Go: signal_unix.go, os_linux.go's
 // mpreinit/minit): faults become panics, each M has its own signal stack. See signal_unix.cpp.
 #pragma once
+#include <signal.h>
+
 #include "runtime2.h"
 
 namespace runtime {
@@ -15,6 +17,17 @@ void minit() GO_NAME(minit);
 // initsig: install the runtime's handlers for SIGSEGV, SIGBUS and SIGFPE (on the alternate
 // signal stack) and its std::terminate handler. Once, on m0, in mstart1 (Go: mstartm0).
 void initsig() GO_NAME(initsig);
+
+// newMSigmask: the signal mask a new M's thread starts with (Go: minitSignalMask). An M that
+// runs goroutines gets the program's: the mask the process started with, as main saw it
+// (saved by mpreinit for m0), so that user code sees on every M the signals main would.
+// An M that never runs one (sysmon: m.blocksSignals) blocks every asynchronous signal, so
+// that a signal sent to the process goes to a thread of the program's, as without the
+// runtime: a program that blocks SIGTERM in main to sigwait for it is not killed by it
+// (test/runtime/signal-mask.cpp). Signals an instruction raises stay open on every M, since
+// blocking them would not stop them but only make the kernel kill the process without the
+// runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
+void newMSigmask(m* mp, sigset_t* mask);
 
 // dieFromSignal: let sig act as if the runtime had no handler for it: restore its default
 // action, unblock it and raise it (Go: dieFromSignal). Async-signal-safe.

@@ -299,8 +299,10 @@ void tracebackothers(g* me, uint32 level) {
     }
     frameStart start{load(sp + 48), load(sp + 40), sp + 56, false};
     if (start.pc == reinterpret_cast<uintptr>(&goexit) && gp->startfn) {
-      // Never ran: show the function it will start with, as Go shows a new goroutine's.
-      pclntab::Func fn = findfunc(reinterpret_cast<uintptr>(gp->startfn));
+      // Never ran: show the function it will start with, as Go shows a new goroutine's: the
+      // user function gocc::go was given if known, else the goroutine's first function.
+      pclntab::Func fn =
+          findfunc(gp->startpc ? gp->startpc : reinterpret_cast<uintptr>(gp->startfn));
       if (fn.valid()) {
         const char* name = funcname(fn);
         if (showframe(name, level))

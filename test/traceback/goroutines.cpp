@@ -1,6 +1,6 @@
-// Paths that need a goroutine other than main or the runtime's own failures. User code cannot
-// start goroutines yet (no `go` statement in gocc), so this program reaches them through the
-// runtime's internal interface (runtime/proc.h, chan.h, print.h).
+// Paths that need a goroutine other than main or the runtime's own failures. Goroutines are
+// started with gocc::go; the channels, throw and the fault in runtime code are the runtime's
+// internals (chan.h, print.h, traceback.h).
 // RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
 // An exception escaping a goroutine's function: its stack, then "created by".
 // With one P, the worker runs only once main has parked: the output's order is fixed.
@@ -27,6 +27,8 @@
 // RUN: bash -c '%t thread 2>&1; echo status=$?' | FileCheck %s --check-prefix=THREAD
 #include <unistd.h>
 
+#include <gocc/go.h>
+
 #include <atomic>
 #include <cstring>
 #include <stdexcept>
@@ -34,7 +36,6 @@
 
 #include "chan.h"
 #include "print.h"
-#include "proc.h"
 
 volatile int sink;
 
@@ -54,6 +55,9 @@ __attribute__((noinline)) void worker(void* arg) {
   // THROW-NEXT: panic.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x
   // THROW-NEXT: worker(void*)
   // THROW-NEXT: goroutines.cpp:[[@LINE-7]] +0x{{[0-9a-f]+}} fp=
+  // (gocc::go's trampoline, a runtime frame: shown from level 2)
+  // THROW-NEXT: gocc::detail::goTrampoline
+  // THROW-NEXT: go.h:{{[0-9]+}} +0x
   // THROW-NEXT: runtime.goexit1
   // THROW: runtime.goexit
   // THROW-NEXT: asm_amd64.S
@@ -118,7 +122,7 @@ int main(int argc, char** argv) {
   // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
   // RTFAULT: status=2
   if (strcmp(mode, "mainexits") == 0) {
-    runtime::newproc(crashDeep, nullptr);
+    gocc::go(crashDeep, nullptr);
     while (!crashing.load()) {
     }
     usleep(100 * 1000);  // the report is now blocked on the full pipe
@@ -136,7 +140,7 @@ int main(int argc, char** argv) {
     // THREAD-NEXT: goroutines.cpp:[[@LINE-7]] +0x
     // THREAD-NEXT: status=2
   }
-  runtime::newproc(worker, argv[1]);
+  gocc::go(worker, argv[1]);
   // GEXC-NEXT: created by main
   // GEXC-NEXT: goroutines.cpp:[[@LINE-2]] +0x
   // GEXC-NEXT: status=2

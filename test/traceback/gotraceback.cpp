@@ -3,8 +3,8 @@
 // with runtime frames and fp/sp/pc; crash like system, then SIGABRT (status 134); another
 // number N: all at level N; garbage: all at level 0, i.e. no stacks (Go's atoi fails).
 // The program has a goroutine parked on a channel, one running on another thread, one never
-// run, then panics on the main goroutine. Goroutines are made with runtime.newproc, what Go's
-// `go` statement compiles to.
+// run, then panics on the main goroutine. Goroutines are started with gocc::go; the channels
+// are the runtime's internals (chan.h).
 // RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
 // RUN: bash -c 'env GOMAXPROCS=2 %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
 // RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK= %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
@@ -22,11 +22,12 @@
 // RUN: bash -c 'ulimit -c 0; env GOMAXPROCS=2 GOTRACEBACK=crash %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,CRASH
 #include <sched.h>
 
+#include <gocc/go.h>
+
 #include <atomic>
 #include <stdexcept>
 
 #include "chan.h"
-#include "proc.h"
 
 // The checks follow the code: the output's order is the order of these definitions.
 void startParker();
@@ -84,7 +85,7 @@ __attribute__((noinline)) void parker(void*) {
 
 __attribute__((noinline)) void startParker() {
   int v;
-  runtime::newproc(parker, nullptr);
+  gocc::go(parker, nullptr);
   // ALL-NEXT: created by startParker()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   runtime::chanrecv(hello, &v, true, nullptr);  // lets parker run
@@ -101,7 +102,7 @@ __attribute__((noinline)) void spinner(void*) {
 }
 
 __attribute__((noinline)) void startSpinner() {
-  runtime::newproc(spinner, nullptr);
+  gocc::go(spinner, nullptr);
   // ALL-EMPTY:
   // ALL-NEXT: goroutine 4 [running]:
   // ALL-NEXT: {{^	}}goroutine running on other thread; stack unavailable
@@ -120,7 +121,7 @@ __attribute__((noinline)) void neverRuns(void*) {}
 // ALL-NEXT: gotraceback.cpp:[[@LINE-4]]{{$}}
 
 __attribute__((noinline)) void startNeverRuns() {
-  runtime::newproc(neverRuns, nullptr);  // no P is free to run it
+  gocc::go(neverRuns, nullptr);  // no P is free to run it
   // ALL-NEXT: created by startNeverRuns()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   // ALL-NEXT: status=2

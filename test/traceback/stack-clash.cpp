@@ -2,17 +2,16 @@
 // -fstack-clash-protection, so a goroutine recursing with 7000-byte frames on its 64 KiB
 // stack touches the guard page and gets Go's stack overflow, instead of silently writing
 // into whatever is mapped below.
-// (The goroutine is started with runtime.newproc, what Go's `go` statement compiles to.)
 // RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
 // RUN: bash -c 'env GOTRACEBACK=single %t 2>&1; echo status=$?' | FileCheck %s
 // CHECK: runtime: goroutine stack exceeds {{[0-9]+}}-byte limit
 // CHECK: fatal error: stack overflow
 // CHECK-NOT: {{^}}survived
 // CHECK: status=2
+#include <gocc/go.h>
+
 #include <atomic>
 #include <cstdio>
-
-#include "proc.h"
 
 std::atomic<int> done{0};
 __attribute__((noinline)) void touch(volatile char* p, int n) {
@@ -30,7 +29,7 @@ __attribute__((noinline)) void deep(void*) {
   done = 1;
 }
 int main() {
-  runtime::newproc(deep, nullptr);
+  gocc::go(deep, nullptr);
   while (!done) {
   }
 }

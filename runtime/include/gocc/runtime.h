@@ -1,6 +1,7 @@
 // gocc/runtime.h — the public interface to gocc's runtime, for programs built with gocc
 // (the counterpart of Go's package runtime).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 // gocc's runtime is built with hidden visibility; what this header declares is its interface.
@@ -21,6 +22,45 @@ int NumCPU();
 // NumGoroutine returns the number of goroutines that currently exist, the main one
 // included and the runtime's own excluded.
 int NumGoroutine();
+
+// --- the calling goroutine (Go: Gosched, Goexit, LockOSThread, UnlockOSThread, Stack) -----
+
+// Gosched yields the processor: the calling goroutine goes to the back of the global run
+// queue and other goroutines run; it resumes later, maybe on another thread. The scheduler
+// never preempts, so a goroutine that computes for long without blocking lets others run
+// on its P only by calling Gosched. On a thread the runtime did not start (std::thread) it
+// is sched_yield().
+void Gosched();
+
+// Goexit ends the calling goroutine. Its stack is unwound first, as for an exception that
+// nothing catches: the destructors of every frame's objects run (Go runs the deferred calls).
+// A catch (...) on the way runs too but cannot stop it: when the handler ends without
+// rethrowing, the unwinding goes on from there. Other goroutines are not affected. Called
+// on the main goroutine, main ends without returning and the program goes on with its other
+// goroutines, dying with "fatal error: no goroutines (main called runtime.Goexit) -
+// deadlock!" when none is left, as in Go. The unwinding must not cross a noexcept function
+// (that is std::terminate, a panic). On a thread the runtime did not start it is
+// pthread_exit(nullptr).
+[[noreturn]] void Goexit();
+
+// LockOSThread wires the calling goroutine to the thread it runs on: until it has called
+// UnlockOSThread as many times as LockOSThread, it always runs on that thread and no other
+// goroutine does. For thread state that a goroutine must keep: thread_local variables, a
+// thread's signal mask or scheduling priority, per-thread kernel state. A goroutine that ends
+// locked leaves the thread to run other goroutines (Go ends the thread: docs/goroutines.md).
+// On a thread the runtime did not start, both do nothing: that thread is its own.
+void LockOSThread();
+// UnlockOSThread undoes one LockOSThread; with none left to undo it does nothing.
+void UnlockOSThread();
+
+// Stack formats the calling goroutine's stack trace into buf, as a crash report prints it
+// ("goroutine N [running]:", then function and file:line per frame, "created by"), and,
+// if all, then every other goroutine's (each after an empty line, with its state: "goroutine
+// N [chan receive]:"). It writes at most size bytes, cutting the text short if it does not
+// fit, writes no terminating NUL, and returns the number of bytes written. With all, it
+// first stops every other goroutine where it waits, as GOMAXPROCS(n) does: it waits for
+// running goroutines to block. On a thread the runtime did not start it writes nothing.
+size_t Stack(char* buf, size_t size, bool all);
 
 // Version returns the gocc toolchain version the program was built with, e.g. "gocc0.1.0".
 const char* Version();
