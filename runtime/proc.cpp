@@ -122,6 +122,9 @@ int32 mcount() { return int32(sched.mnext); }
 void checkdead() {
   // A crash is being reported: its thread is about to exit the process.
   if (panicStarted()) return;
+  // No program runs on the scheduler (a unit test's process, which links the runtime without
+  // booting it): nobody could be deadlocked.
+  if (!mainStarted) return;
 
   int32 run = mcount() - sched.nmidle - sched.nmidlelocked - sched.nmsys;
   if (run > 0) return;
