@@ -750,18 +750,26 @@ void exitsyscall0(g* gp) {
 }
 }  // namespace
 
+namespace {
+// Count a system call's end on the P this M holds. Only the P's owner changes syscalltick
+// (sysmon owns a P it has retaken), so a plain increment will do; sysmon reads it racily.
+void syscallEnded(p* pp) {
+  pp->syscalltick.store(pp->syscalltick.load(std::memory_order_relaxed) + 1,
+                        std::memory_order_relaxed);
+}
+}  // namespace
+
 extern "C" void exitsyscall() {
   g* gp = getg();
   m* mp = gp->m;
   p* oldp = mp->oldp;
   mp->oldp = nullptr;
   if (exitsyscallfast(oldp)) {
-    mp->p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+    syscallEnded(mp->p);
     casgstatus(gp, Gsyscall, Grunning);
   } else {
     mcall(exitsyscall0);
-    // Running again, with a P, perhaps on another M.
-    gp->m->p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+    syscallEnded(gp->m->p);  // running again, with a P, perhaps on another M
   }
   gp->syscallsp = gp->syscallpc = gp->syscallbp = 0;
 }
@@ -1083,7 +1091,7 @@ retakeResult retake(int64 now) {
     uint32 expected = Psyscall;
     if (pp->status.compare_exchange_strong(expected, Pidle)) {
       r.handedOff = true;
-      pp->syscalltick.fetch_add(1, std::memory_order_relaxed);
+      syscallEnded(pp);  // for sysmon's next look, the call it took the P from has ended
       handoffp(pp);
     }
   }

@@ -3,8 +3,7 @@
 // brackets every blocking system call with entersyscall and exitsyscall).
 //
 // The wrappers themselves are the libc names, defined in syscall_linux.cpp with default
-// visibility; nothing else in the runtime calls them through this header. What the header
-// offers is the test the wrappers share, for the runtime's own use.
+// visibility. This header holds the test they share.
 #pragma once
 #include "runtime2.h"
 
@@ -14,7 +13,8 @@ namespace runtime {
 // that holds a P and runs on its own stack, in user code (Grunning). Not on a thread the
 // runtime did not start (getg() null), not on g0 (the scheduler, sysmon), not in a signal
 // handler on the alternate signal stack, not for a goroutine already in a system call (a
-// signal handler that interrupted it).
+// signal handler that interrupted it): its M has no P, and from the start of entersyscall
+// its status is Gsyscall.
 inline bool mayEnterSyscall() {
   g* gp = getg();
   if (!gp) return false;

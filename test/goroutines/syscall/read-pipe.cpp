@@ -15,6 +15,14 @@
 // TRACE: P0: status=1 {{.*}} m={{[0-9]+}}
 // TRACE: M{{[0-9]+}}: p=-1 curg={{[0-9]+}} spinning=false
 // TRACE: reader got: x
+//
+// The wrappers are in the dynamic symbol table, so that shared libraries' calls reach them.
+// RUN: llvm-readelf --dyn-syms %t | FileCheck %s --check-prefix=DYNSYM
+// DYNSYM-DAG: {{ }}read{{$}}
+// DYNSYM-DAG: {{ }}write{{$}}
+// DYNSYM-DAG: {{ }}poll{{$}}
+// DYNSYM-DAG: {{ }}pthread_mutex_lock{{$}}
+// DYNSYM-DAG: {{ }}pthread_cond_wait{{$}}
 #include <unistd.h>
 
 #include <atomic>
