@@ -31,7 +31,7 @@ int main() {
     send(started, 1);
     timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_nsec += 100 * 1000 * 1000;
+    deadline.tv_nsec += 50 * 1000 * 1000;
     if (deadline.tv_nsec >= 1000000000) {
       deadline.tv_sec++;
       deadline.tv_nsec -= 1000000000;
@@ -45,7 +45,7 @@ int main() {
   timespec t0, t;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   do clock_gettime(CLOCK_MONOTONIC, &t);  // hold the P past the waiter's timeout
-  while ((t.tv_sec - t0.tv_sec) * 1000000000 + (t.tv_nsec - t0.tv_nsec) < 300 * 1000 * 1000);
+  while ((t.tv_sec - t0.tv_sec) * 1000000000 + (t.tv_nsec - t0.tv_nsec) < 500 * 1000 * 1000);
   errno = 0;
   outcome o = recv<outcome>(result);
   printf("sem_timedwait: %d %s, on another thread: %s\n", o.ret,
