@@ -24,7 +24,7 @@
 //    therefore does not retake Ps from long-running goroutines.
 //  - System calls are seen only where the program calls the blocking libc functions the
 //    runtime wraps (syscall_linux.cpp); a call glibc makes inside itself (fread → read)
-//    keeps its P, as a Go program's cgo call that blocks in C would not.
+//    keeps its P, where Go hands off the P of any cgo call that blocks.
 //  - Stacks are fixed (stack.cpp), so newproc has no stack-growth prologue to arrange, and
 //    the main goroutine gets a stack as large as the main thread's (newproc1).
 //  - Each switch saves and restores libstdc++'s per-thread exception state (ehGlobals).
@@ -688,7 +688,6 @@ extern "C" void entersyscall() {
   gp->syscallsp = caller.sp;
   casgstatus(gp, Grunning, Gsyscall);
   p* pp = mp->p;
-  mp->syscalltick = pp->syscalltick.load(std::memory_order_relaxed);
   pp->m = nullptr;
   mp->oldp = pp;
   mp->p = nullptr;
@@ -1029,7 +1028,7 @@ void schedtrace(bool detailed) {
 
 namespace {
 
-// Whether some P is in a system call: sysmon must then keep its 20 µs tick.
+// Whether some P is in a system call: sysmon must then keep looking, not sleep until woken.
 bool anyPInSyscall() {
   int32 n = __atomic_load_n(&allpLen, __ATOMIC_ACQUIRE);
   for (int32 i = 0; i < n; i++)
@@ -1076,7 +1075,7 @@ struct retakeResult {
 // call for up to 10 ms while other Ps are idle, because a P in a system call keeps its
 // sysmon from sleeping; gocc's sysmon sleeps whenever nothing is left to watch, so it
 // takes such a P at once and saves the ticks.
-retakeResult retake(int64 now) {
+retakeResult retake() {
   retakeResult r;
   int32 n = __atomic_load_n(&allpLen, __ATOMIC_ACQUIRE);
   for (int32 i = 0; i < n; i++) {
@@ -1151,7 +1150,7 @@ extern "C" void sysmon() {
       sysmonSleep(delay);
     int64 now = nanotime();
     wakeScavenger(now);
-    retakeResult r = retake(now);
+    retakeResult r = retake();
     if (r.handedOff || r.inSyscall) lastSyscallSeen = now;
     if (r.handedOff)
       busyPause = 0;

@@ -154,7 +154,6 @@ struct m {
   uint64 procid = 0;     // the kernel's thread id
   g* gsignal = nullptr;  // its stack is this thread's alternate signal stack (mpreinit, minit)
   runtime::p* oldp = nullptr;  // the P this M held when its goroutine entered a system call
-  uint32 syscalltick = 0;      // oldp's syscalltick at entersyscall
 };
 
 constexpr int runqSize = 256;

@@ -82,7 +82,8 @@ struct nextFn {
 // which is the old thread's errno once the goroutine has moved.
 __attribute__((noinline)) void setErrno(int err) { errno = err; }
 
-// call(args...) through next, inside entersyscall/exitsyscall when a goroutine makes it.
+// The next definition called with args: inside entersyscall/exitsyscall when a goroutine
+// makes the call, straight away otherwise.
 template <typename F, typename... Args>
 __attribute__((always_inline)) inline auto blocking(nextFn<F>& next, Args... args) {
   F f = next.get();
