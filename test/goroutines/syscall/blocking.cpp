@@ -140,15 +140,12 @@ int main(int argc, char** argv) {
   if (!call) return 1;
   call->setup();
   std::atomic<bool> done{false};
-  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
   runtime::hchan* result = runtime::makechan(sizeof(std::string*), 0);
-  gocc::go([&] {
-    send(started, 1);
+  goAndWait([&] {
     std::string* seen = new std::string(call->block());
     done = true;
     send(result, seen);
-  });
-  recv<int>(started);  // the goroutine runs, readies main, and blocks
+  });  // the goroutine runs, readies main, and blocks
   printf("%s: blocked\n", call->name);
   printf("exchanged 10000 values: %s\n", pingPong(10000) ? "ok" : "WRONG");
   printf("still blocked: %s\n", done ? "no" : "yes");

@@ -25,10 +25,8 @@ int main() {
   alarm(20);
   static sem_t sem;
   sem_init(&sem, 0, 0);
-  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
   runtime::hchan* result = runtime::makechan(sizeof(outcome), 0);
-  gocc::go([=] {
-    send(started, 1);
+  goAndWait([=] {
     timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_nsec += 50 * 1000 * 1000;
@@ -40,8 +38,7 @@ int main() {
     int ret = sem_timedwait(&sem, &deadline);
     int err = errno;
     send(result, outcome{ret, err, syscall(SYS_gettid) != tid});
-  });
-  recv<int>(started);  // the waiter blocks; sysmon hands the P to main
+  });  // the waiter blocks; sysmon hands the P to main
   timespec t0, t;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   do clock_gettime(CLOCK_MONOTONIC, &t);  // hold the P past the waiter's timeout

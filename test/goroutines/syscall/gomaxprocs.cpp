@@ -28,15 +28,12 @@ int main() {
   alarm(20);
   int devnull = open("/dev/null", O_WRONLY);
   std::atomic<bool> stop{false};
-  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
   runtime::hchan* stopped = runtime::makechan(sizeof(int), 0);
-  gocc::go([&] {
-    send(started, 1);
+  goAndWait([&] {
     char b = 0;
     while (!stop) (void)!write(devnull, &b, 1);
     send(stopped, 1);
   });
-  recv<int>(started);
   long t0 = now();
   for (int i = 0; i < 500; i++) {
     gocc::runtime::GOMAXPROCS(1);

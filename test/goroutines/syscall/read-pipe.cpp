@@ -37,16 +37,13 @@ int main(int argc, char** argv) {
   int fds[2];
   if (pipe(fds) != 0) return 1;
   std::atomic<bool> readerDone{false};
-  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
   runtime::hchan* got = runtime::makechan(sizeof(char), 0);
-  gocc::go([&] {
-    send(started, 1);
+  goAndWait([&] {
     char c = 0;
     if (read(fds[0], &c, 1) != 1) c = '?';
     readerDone = true;
     send(got, c);
-  });
-  recv<int>(started);  // the reader runs, readies main, and blocks in read()
+  });  // the reader runs, readies main, and blocks in read()
   printf("reader blocked\n");
   printf("exchanged 10000 values: %s\n", pingPong(10000) ? "ok" : "WRONG");
   if (trace) usleep(30000);  // a few trace lines while the reader is blocked

@@ -25,6 +25,18 @@ T recv(runtime::hchan* c) {
   return v;
 }
 
+// Start f on a goroutine and return once it has begun. With one P, main then runs again
+// only when f blocks in the runtime or its P is handed to another M.
+template <typename F>
+void goAndWait(F f) {
+  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
+  gocc::go([=] {
+    send(started, 1);
+    f();
+  });
+  recv<int>(started);
+}
+
 inline long step(long v, int i) { return (v * 31 + i) % 1000003; }
 
 // Two goroutines pass a value back and forth rounds times, each computing a step on it;
