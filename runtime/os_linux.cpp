@@ -272,7 +272,9 @@ void newosproc(m* mp) {
 
 void writeErr(const char* buf, size_t n) {
   while (n > 0) {
-    ssize_t w = write(2, buf, n);
+    // The system call itself, not libc's write: the program's write is a wrapper that may
+    // give up the P (syscall_linux.cpp), which a crash report must never wait for.
+    ssize_t w = syscall(SYS_write, 2, buf, n);
     if (w < 0) {
       if (errno == EINTR) continue;
       return;

@@ -22,8 +22,9 @@
 //  - No preemption: a goroutine runs until it blocks in the runtime or exits. Go preempts
 //    with signals at safe points the compiler marks; C++ code has no such points. sysmon
 //    therefore does not retake Ps from long-running goroutines.
-//  - No syscall handoff: C++ code calls the kernel through libc without telling the
-//    runtime (Go's entersyscall), so a P stays with an M that blocks in a syscall.
+//  - System calls are seen only where the program calls the blocking libc functions the
+//    runtime wraps (syscall_linux.cpp); a call glibc makes inside itself (fread → read)
+//    keeps its P, where Go hands off the P of any cgo call that blocks.
 //  - Stacks are fixed (stack.cpp), so newproc has no stack-growth prologue to arrange, and
 //    the main goroutine gets a stack as large as the main thread's (newproc1).
 //  - Each switch saves and restores the per-thread state C and C++ code keeps for the
@@ -35,6 +36,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <sys/prctl.h>
 #include <unwind.h>
 
 #include <atomic>
@@ -58,6 +60,7 @@
 #include "stack.h"
 #include "stubs.h"
 #include "symtab.h"
+#include "traceback.h"
 
 namespace runtime {
 
@@ -771,6 +774,134 @@ void UnlockOSThread() {
   dounlockOSThread();
 }
 
+// --- system calls ----------------------------------------------------------------------
+//
+// A goroutine about to block in the kernel (a libc call that syscall_linux.cpp wraps) calls
+// entersyscall first and exitsyscall after, as Go's syscall package does. entersyscall keeps
+// the M but lets go of its P without giving it to anyone: the P is left in Psyscall, with
+// p.m null and m.oldp pointing at it. A short call then costs a few atomic operations: on
+// return, exitsyscall takes the same P back with one compare-and-swap (exitsyscallfast). A
+// long call loses it: sysmon, which looks at every P each tick, takes a P it has seen in
+// the same system call on two ticks in a row (p.syscalltick unchanged, so at least 20 µs)
+// and hands it to another M (retake → handoffp), which runs the P's other goroutines. On
+// return such a goroutine needs a P: an idle one if there is one, else it goes on the global
+// run queue and its M stops (exitsyscall0). A goroutine locked to its thread waits on that M
+// until someone hands it a P (stoplockedm), so it keeps its M.
+//
+// Invariants: a goroutine is Gsyscall exactly between the two calls, runs no runtime code
+// that needs a P meanwhile, and its M holds no P (m.p null, m.oldp the one it may take back).
+// Whoever moves a P out of Psyscall (exitsyscallfast, retake, stop-the-world) does it with a
+// compare-and-swap, so exactly one of them owns it afterwards. An M in a system call is not
+// idle: checkdead counts it as running, since its call may return and ready others.
+
+namespace {
+// entersyscall found a stop-the-world waiting for this P: give it up now, as a running P
+// would at its next schedule.
+void entersyscallGcwait(p* pp) {
+  lock(&sched.lock);
+  uint32 expected = Psyscall;
+  if (sched.stopwait > 0 && pp->status.compare_exchange_strong(expected, Pgcstop)) {
+    if (--sched.stopwait == 0) notewakeup(&sched.stopnote);
+  }
+  unlock(&sched.lock);
+}
+
+}  // namespace
+
+extern "C" void entersyscall() {
+  g* gp = getg();
+  m* mp = gp->m;
+  frameStart caller = GOCC_CALLER_FRAME();
+  gp->syscallpc = caller.pc;
+  gp->syscallbp = caller.fp;
+  gp->syscallsp = caller.sp;
+  casgstatus(gp, Grunning, Gsyscall);
+  p* pp = mp->p;
+  pp->m = nullptr;
+  mp->oldp = pp;
+  mp->p = nullptr;
+  // Sequentially consistent, as sysmon's sysmonwait store and its look at the Ps are: either
+  // sysmon sees this P in Psyscall before it sleeps, or this sees sysmon asleep.
+  pp->status.store(Psyscall);
+  if (sched.sysmonwait.load()) wakeSysmon();  // it sleeps for want of work: there is some
+  if (sched.gcwaiting.load()) entersyscallGcwait(pp);
+}
+
+namespace {
+// exitsyscallfast: take a P without leaving the goroutine: the one it had, if nobody took it
+// meanwhile, else an idle one.
+bool exitsyscallfast(p* oldp) {
+  m* mp = getg()->m;
+  uint32 expected = Psyscall;
+  if (oldp && oldp->status.compare_exchange_strong(expected, Prunning)) {
+    mp->p = oldp;
+    oldp->m = mp;
+    return true;
+  }
+  if (sched.npidle.load() > 0) {
+    lock(&sched.lock);
+    p* pp = pidleget();
+    unlock(&sched.lock);
+    if (pp) {
+      acquirep(pp);
+      return true;
+    }
+  }
+  return false;
+}
+
+// exitsyscall0: exitsyscall continued on g0 when no P was free: run gp at once if a P has
+// become idle, else queue it globally and stop this M (or, if gp is locked to this M, wait
+// here until a P is handed over to run it).
+void exitsyscall0(g* gp) {
+  saveEHState(gp);
+  casgstatus(gp, Gsyscall, Grunnable);
+  dropg();
+  lock(&sched.lock);
+  p* pp = pidleget();
+  bool locked = false;
+  if (!pp) {
+    globrunqput(gp);
+    locked = gp->lockedm != nullptr;
+  }
+  unlock(&sched.lock);
+  if (pp) {
+    acquirep(pp);
+    execute(gp, false);
+  }
+  if (locked) {
+    stoplockedm();
+    execute(gp, false);
+  }
+  stopm();
+  schedule();
+}
+}  // namespace
+
+namespace {
+// Count a system call's end on the P this M holds. Only the P's owner changes syscalltick
+// (sysmon owns a P it has retaken), so a plain increment will do; sysmon reads it racily.
+void syscallEnded(p* pp) {
+  pp->syscalltick.store(pp->syscalltick.load(std::memory_order_relaxed) + 1,
+                        std::memory_order_relaxed);
+}
+}  // namespace
+
+extern "C" void exitsyscall() {
+  g* gp = getg();
+  m* mp = gp->m;
+  p* oldp = mp->oldp;
+  mp->oldp = nullptr;
+  if (exitsyscallfast(oldp)) {
+    syscallEnded(mp->p);
+    casgstatus(gp, Gsyscall, Grunning);
+  } else {
+    mcall(exitsyscall0);
+    syscallEnded(gp->m->p);  // running again, with a P, perhaps on another M
+  }
+  gp->syscallsp = gp->syscallpc = gp->syscallbp = 0;
+}
+
 namespace {
 // isSystemGoroutine: whether a goroutine starting with fn is one the runtime runs for itself:
 // not counted by NumGoroutine, and shown in tracebacks only from GOTRACEBACK=system. Go
@@ -897,7 +1028,7 @@ extern "C" p* procresize(int32 nprocs) {
     }
     pp->status.store(Pdead);
   }
-  allpLen = nprocs;
+  __atomic_store_n(&allpLen, nprocs, __ATOMIC_RELEASE);  // sysmon reads it without the lock
   m* mp = getg()->m;
   if (mp->p && mp->p->id < nprocs) {
     mp->p->status.store(Prunning);
@@ -941,6 +1072,10 @@ void stopTheWorld() {
   while (p* pp = pidleget()) {
     pp->status.store(Pgcstop);
     sched.stopwait--;
+  }
+  for (int32 i = 0; i < gomaxprocs; i++) {  // Ps in system calls stop now
+    uint32 expected = Psyscall;
+    if (allp[i]->status.compare_exchange_strong(expected, Pgcstop)) sched.stopwait--;
   }
   bool wait = sched.stopwait > 0;
   unlock(&sched.lock);
@@ -1002,7 +1137,8 @@ void schedtrace(bool detailed, bool locked) {
     m* mp = pp->m;  // read once: it may change under a trace taken without the lock
     if (detailed) {
       print("  P", i, ": status=", pp->status.load(), " schedtick=", pp->schedtick,
-            " m=", mp ? mp->id : -1, " runqsize=", runqlen(pp), " gfreecnt=", pp->gfreecnt, "\n");
+            " syscalltick=", pp->syscalltick.load(), " m=", mp ? mp->id : -1,
+            " runqsize=", runqlen(pp), " gfreecnt=", pp->gfreecnt, "\n");
     } else {
       printarg(line, i == 0 ? " [" : " ");
       printarg(line, runqlen(pp));
@@ -1034,51 +1170,139 @@ void schedtrace(bool detailed, bool locked) {
   if (locked) unlock(&sched.lock);
 }
 
+namespace {
+
+// Whether some P is in a system call: sysmon must then keep looking, not sleep until woken.
+bool anyPInSyscall() {
+  int32 n = __atomic_load_n(&allpLen, __ATOMIC_ACQUIRE);
+  for (int32 i = 0; i < n; i++)
+    if (allp[i]->status.load() == Psyscall) return true;
+  return false;
+}
+
+// Nothing for sysmon to do until someone wakes it: no P to watch in a system call, no pooled
+// stack for the scavenger (or the world is stopping).
+bool sysmonIdle() {
+  return sched.gcwaiting.load() || (stackpoolIdleBytes() == 0 && !anyPInSyscall());
+}
+
+// sysmon's sleep that wakeSysmon cuts short (sysmonwait): for usec microseconds unless a P
+// is in a system call, or with usec 0 until woken, unless sysmon has something to do.
+void sysmonSleep(uint32 usec) {
+  lock(&sched.lock);
+  sched.sysmonwait.store(1);
+  // Checked again after announcing the sleep: a stackfree that pooled a stack or an
+  // entersyscall before the store is seen here, one after it sees sysmonwait and wakes us.
+  bool sleep = usec > 0 ? !anyPInSyscall() : sysmonIdle();
+  if (!sleep) {
+    sched.sysmonwait.store(0);
+    unlock(&sched.lock);
+    return;
+  }
+  unlock(&sched.lock);
+  notetsleep(&sched.sysmonnote, usec > 0 ? int64(usec) * 1000 : 60 * 1000000000ll);
+  lock(&sched.lock);
+  sched.sysmonwait.store(0);
+  noteclear(&sched.sysmonnote);
+  unlock(&sched.lock);
+}
+
+struct retakeResult {
+  bool handedOff = false;   // some P was taken from its system call
+  bool inSyscall = false;   // some P is left in a system call
+  bool newSyscall = false;  // some P was in a system call sysmon had not seen before
+};
+
+// retake: take every P that has been in the same system call since sysmon's last look and
+// hand it to another M, or to the idle list if nothing waits for it (Go: retake, without
+// the preemption of running goroutines). Go leaves a P with nothing queued in its system
+// call for up to 10 ms while other Ps are idle, because a P in a system call keeps its
+// sysmon from sleeping; gocc's sysmon sleeps whenever nothing is left to watch, so it
+// takes such a P at once and saves the ticks.
+retakeResult retake() {
+  retakeResult r;
+  int32 n = __atomic_load_n(&allpLen, __ATOMIC_ACQUIRE);
+  for (int32 i = 0; i < n; i++) {
+    p* pp = allp[i];
+    if (pp->status.load() != Psyscall) continue;
+    uint32 t = pp->syscalltick.load(std::memory_order_relaxed);
+    if (pp->sysmonSyscalltick != t) {
+      pp->sysmonSyscalltick = t;
+      r.inSyscall = r.newSyscall = true;
+      continue;
+    }
+    uint32 expected = Psyscall;
+    if (pp->status.compare_exchange_strong(expected, Pidle)) {
+      r.handedOff = true;
+      syscallEnded(pp);  // for sysmon's next look, the call it took the P from has ended
+      handoffp(pp);
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
 // sysmon: the system monitor, on its own M without a P. It wakes up every 20 µs – 10 ms
-// (backing off while nothing happens) to do the runtime's periodic work: the scheduler
-// trace (GODEBUG=schedtrace) and waking the scavenger when idle stack memory can be given
-// back. Go's sysmon sleeps until the world changes when every P is idle, since then it has
-// nothing to retake or preempt; gocc's never retakes or preempts, so it sleeps whenever it
-// has nothing to do: no trace wanted and no pooled stack waiting for the scavenger. stackfree
-// wakes it (wakeSysmon) when a stack enters the pool. So a program blocked in a system call
-// costs no CPU, as in Go, though main holds its P.
+// (backing off as Go's does) to do the runtime's periodic work: retaking the Ps of
+// goroutines blocked in system calls (retake), the scheduler trace (GODEBUG=schedtrace) and
+// waking the scavenger when idle stack memory can be given back.
+//
+// A P is retaken when sysmon sees it in the same system call twice. A look that finds a P
+// in a call it had not seen is followed by another 20 µs later (a probe), so a call that
+// blocks is handed off about 20 µs after sysmon first sees it. Between looks sysmon sleeps
+// so that entersyscall can wake it (wakeSysmon): the first look at a call comes as it
+// starts. That costs the call a wake-up of sysmon, worth it while the calls sysmon is woken
+// for block; while they keep ending before the probe, sysmon stops being woken and looks on
+// its own instead, every 20 µs at first and then less often, down to every 1 ms (busyPause),
+// until a call blocks again or none is seen for 10 ms. A program that makes short system
+// calls all the time so pays sysmon two wake-ups per millisecond, not one per call; a call
+// that blocks among them waits at most about 1 ms for its hand-off (docs/goroutines.md).
+//
+// gocc never preempts a running goroutine, so sysmon sleeps until woken whenever it has
+// nothing to watch: no P in a system call, no trace wanted and no pooled stack waiting for
+// the scavenger. entersyscall and stackfree wake it. A program whose goroutines all block in
+// system calls costs no CPU, as in Go.
 extern "C" void sysmon() GO_NAME(sysmon);
 extern "C" void sysmon() {
   lock(&sched.lock);
   sched.nmsys++;
   checkdead();
   unlock(&sched.lock);
+  // The kernel lets a normal thread's timed sleeps run up to 50 µs late (timer slack), which
+  // would stretch the 20 µs probe to 70 µs: ask for exact sleeps.
+  prctl(PR_SET_TIMERSLACK, 1, 0, 0, 0);
 
   uint32 idle = 0, delay = 0;
-  int64 lasttrace = 0;
+  bool probe = false;    // the last look found a new system call: look again in 20 µs
+  uint32 busyPause = 0;  // µs between looks while calls keep ending before the probe; 0: none
+  int64 lasttrace = 0, lastSyscallSeen = 0;
   for (;;) {
     if (idle == 0)
       delay = 20;
     else if (idle > 50)
       delay *= 2;
     if (delay > 10 * 1000) delay = 10 * 1000;
-    usleep(delay);
+    bool probing = probe;
+    if (probing)
+      usleep(20);
+    else if (busyPause > 0)
+      usleep(busyPause);
+    else if (debug.schedtrace <= 0 && sysmonIdle())
+      sysmonSleep(0);
+    else
+      sysmonSleep(delay);
     int64 now = nanotime();
-    if (debug.schedtrace <= 0 && (sched.gcwaiting.load() || stackpoolIdleBytes() == 0)) {
-      lock(&sched.lock);
-      sched.sysmonwait.store(1);
-      // Checked again after announcing the sleep: a stackfree that pooled a stack before
-      // the store is seen here, one after it sees sysmonwait and wakes us.
-      if (sched.gcwaiting.load() || stackpoolIdleBytes() == 0) {
-        unlock(&sched.lock);
-        notetsleep(&sched.sysmonnote, 60 * 1000000000ll);
-        lock(&sched.lock);
-        sched.sysmonwait.store(0);
-        noteclear(&sched.sysmonnote);
-        idle = 0;
-        delay = 20;
-      } else {
-        sched.sysmonwait.store(0);
-      }
-      unlock(&sched.lock);
-      now = nanotime();
-    }
     wakeScavenger(now);
+    retakeResult r = retake();
+    if (r.handedOff || r.inSyscall) lastSyscallSeen = now;
+    if (r.handedOff)
+      busyPause = 0;
+    else if (probing)  // the call seen 20 µs ago has ended
+      busyPause = busyPause == 0 ? 20 : busyPause < 500 ? busyPause * 2 : 1000;
+    else if (busyPause > 0 && now - lastSyscallSeen > 10 * 1000 * 1000)
+      busyPause = 0;
+    probe = r.newSyscall && !probing;
     idle++;
     if (debug.schedtrace > 0 && lasttrace + int64(debug.schedtrace) * 1000000 <= now) {
       lasttrace = now;

@@ -27,6 +27,14 @@ void goready(g* gp);
 // From a thread without a P (sysmon): make gp runnable via the global queue.
 void injectglist(g* gp);
 
+// entersyscall / exitsyscall: around a libc call that may block in the kernel, on a user
+// goroutine that holds a P (syscall_linux.cpp decides). entersyscall leaves the P in
+// Psyscall for sysmon to hand off if the call lasts; exitsyscall takes a P back (the same
+// one if it can), or parks the goroutine on the global run queue until one is free. errno
+// is the caller's to keep: exitsyscall may switch threads.
+extern "C" void entersyscall() GO_NAME(entersyscall);
+extern "C" void exitsyscall() GO_NAME(exitsyscall);
+
 // The runtime's own LockOSThread, nested separately from the program's (Go: lockOSThread).
 void lockOSThread();
 void unlockOSThread();
@@ -49,6 +57,7 @@ void schedtrace(bool detailed, bool locked);
 int32 gcount();  // user goroutines
 void stopTheWorld();
 void startTheWorld(int32 newprocs);  // newprocs > 0: resize to that many Ps
-void wakeSysmon();  // if sysmon sleeps for want of work: there is some now (a pooled stack)
+// If sysmon sleeps for want of work: there is some now (a pooled stack, a system call).
+void wakeSysmon();
 
 }  // namespace runtime

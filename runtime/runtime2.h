@@ -125,6 +125,11 @@ struct g {
       0;                  // nonzero for the main goroutine: its stack came from mmap, not the pool
   uintptr gopc = 0;       // the return address in the function that created this goroutine
   uint64 parentGoid = 0;  // the goroutine that created this one (0: none, or a foreign thread)
+  // Where a goroutine in a system call left its code (entersyscall): the frame that called
+  // entersyscall, so that tracebacks can walk a Gsyscall goroutine's stack while its M runs it.
+  uintptr syscallpc = 0;
+  uintptr syscallbp = 0;
+  uintptr syscallsp = 0;
   std::atomic<g*> alllink{nullptr};  // next on allgs (never unlinked: Gs are reused, not freed)
   uintptr startpc = 0;  // the user function the goroutine runs (tracebacks of one that never ran)
 };
@@ -154,6 +159,7 @@ struct m {
   uint64 procid = 0;     // the kernel's thread id
   g* gsignal = nullptr;  // its stack is this thread's alternate signal stack (mpreinit, minit)
   bool blocksSignals = false;  // runs no goroutine (sysmon): every asynchronous signal blocked
+  runtime::p* oldp = nullptr;  // the P this M held when its goroutine entered a system call
 };
 
 constexpr int runqSize = 256;
@@ -161,6 +167,7 @@ constexpr int runqSize = 256;
 enum pstatus : uint32 {
   Pidle,     // on the idle list
   Prunning,  // owned by an M
+  Psyscall,  // its M's goroutine is in a system call; p.m is null and sysmon may take it
   Pgcstop,   // stopped for stop-the-world (GOMAXPROCS change)
   Pdead,     // beyond GOMAXPROCS
 };
@@ -171,6 +178,10 @@ struct p {
   p* link = nullptr;  // next on the idle P list
   m* m = nullptr;     // the M that owns this P, if any
   uint64 schedtick = 0;
+  // Incremented on every system call's exit and on every retake: sysmon compares it between
+  // two of its ticks to tell one long call from several short ones.
+  std::atomic<uint32> syscalltick{0};
+  uint32 sysmonSyscalltick = ~0u;  // syscalltick when sysmon last saw the P in a system call
   // The local run queue: lock-free; only the owner P puts, anyone may take (runq.h).
   std::atomic<uint32> runqhead{0};
   std::atomic<uint32> runqtail{0};
@@ -231,7 +242,7 @@ struct schedt {
   std::atomic<uint32> gcwaiting{0};  // stop-the-world requested
   int32 stopwait = 0;
   note stopnote;
-  std::atomic<uint32> sysmonwait{0};
+  std::atomic<uint32> sysmonwait{0};  // sysmon sleeps on sysmonnote: nothing to do
   note sysmonnote;
 };
 

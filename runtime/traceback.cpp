@@ -290,6 +290,18 @@ void tracebackothers(g* me, uint32 level) {
       printcreatedby(gp, level);
       continue;
     }
+    if (st == Gsyscall) {
+      // Blocked in a system call: its M runs it, but the frames from the one that called
+      // entersyscall up stay put until the call returns (Go: g.syscallsp, g.syscallpc).
+      frameStart start{gp->syscallpc, gp->syscallbp, gp->syscallsp, false};
+      if (start.pc == 0 || start.sp < gp->stk.lo || start.sp >= gp->stk.hi) {
+        print("\tgoroutine running on other thread; stack unavailable\n");
+        printcreatedby(gp, level);
+        continue;
+      }
+      traceback(start, gp, level);
+      continue;
+    }
     // A switched-out goroutine's context, as mcall saved it (asm_amd64.S):
     //   sp: r15 r14 r13 r12 rbx rbp <return address into mcall's caller>
     uintptr sp = gp->sched.sp;

@@ -26,7 +26,7 @@ int main() {
 // SCHED: SCHED {{[0-9]+}}ms: gomaxprocs={{[0-9]+}} idleprocs={{[0-9]+}} threads={{[0-9]+}} spinningthreads={{[0-9]+}} idlethreads={{[0-9]+}} runqueue=0 [{{[0-9 ]+}}]
 // SCHED: main 3
 // DETAIL: SCHED {{[0-9]+}}ms: gomaxprocs={{[0-9]+}} {{.*}} gcwaiting=0 nmidlelocked={{[0-9]+}} stopwait=0 sysmonwait=0
-// DETAIL-NEXT: P0: status={{[0-3]}} schedtick={{[0-9]+}} m={{-?[0-9]+}} runqsize={{[0-9]+}} gfreecnt={{[0-9]+}}
+// DETAIL-NEXT: P0: status={{[0-3]}} schedtick={{[0-9]+}} syscalltick={{[0-9]+}} m={{-?[0-9]+}} runqsize={{[0-9]+}} gfreecnt={{[0-9]+}}
 // DETAIL: M0: p={{-?[0-9]+}} curg={{-?[0-9]+}} spinning={{true|false}} lockedg={{-?[0-9]+}}
 // QUIET-NOT: init
 // QUIET-NOT: SCHED
