@@ -54,6 +54,7 @@
 #include "stack.h"
 #include "stubs.h"
 #include "symtab.h"
+#include "timer.h"
 
 namespace runtime {
 
@@ -111,6 +112,7 @@ void checkdead() {
   if (sched.runqsize > 0) return;
   for (int32 i = 0; i < allpLen; i++)
     if (!runqempty(allp[i])) return;
+  if (timersPending()) return;  // a timer will ready someone (or is an M's to run)
   fatal("all goroutines are asleep - deadlock!");
 }
 
@@ -322,13 +324,16 @@ void startm(p* pp, bool spinning) {
   notewakeup(&nmp->park);
 }
 
-// wakep: a goroutine became runnable; get an idle P running if no M is already looking.
+}  // namespace
+
 void wakep() {
   if (sched.npidle.load() == 0) return;
   int32 zero = 0;
   if (sched.nmspinning.load() != 0 || !sched.nmspinning.compare_exchange_strong(zero, 1)) return;
   startm(nullptr, true);
 }
+
+namespace {
 
 // handoffp: this M is giving up pp (it blocks locked to a goroutine): give pp to an M
 // that can use it, or put it on the idle list.
@@ -356,8 +361,12 @@ void handoffp(p* pp) {
     startm(pp, false);
     return;
   }
+  // pp's timers need an M that will run them in time (not with sched.lock held: wakep
+  // takes it).
+  int64 when = nobarrierWakeTime(pp);
   pidleput(pp);
   unlock(&sched.lock);
+  if (when != 0) wakeTimerSleeper(when);
 }
 
 // stoplockedm: this M is locked to a goroutine that has parked: hand off the P and sleep
@@ -424,7 +433,8 @@ bool anyRunqNonEmpty() {
 }  // namespace
 
 // findrunnable: find a goroutine to run, looking locally, globally and in other Ps' queues
-// (stealing); park the M if there is none. Returns with a goroutine and a P.
+// (stealing, of goroutines and of due timers); park the M if there is none, until the
+// earliest timer if one is pending. Returns with a goroutine and a P.
 extern "C" g* findrunnable(bool* inheritTime) GO_NAME(findrunnable);
 extern "C" g* findrunnable(bool* inheritTime) {
   m* mp = getg()->m;
@@ -434,6 +444,10 @@ top:
     gcstopm();
     goto top;
   }
+  // Run our due timers; pollUntil is the earliest pending one (0: none).
+  int64 pollUntil;
+  bool ranTimer;
+  int64 now = checkTimers(pp, 0, &pollUntil, &ranTimer);
   if (g* gp = runqget(pp, inheritTime)) return gp;
   if (sched.runqsize > 0) {
     lock(&sched.lock);
@@ -452,18 +466,34 @@ top:
       mp->spinning = true;
       sched.nmspinning.fetch_add(1);
     }
+    ranTimer = false;
     for (int attempt = 0; attempt < 4; attempt++) {
+      // The last attempt also runs the other Ps' due timers (Go: stealWork), before taking
+      // their runnext, the last resort.
+      bool stealTimers = attempt == 3;
       uint32 start = fastrandn(uint32(procs));
       for (int32 i = 0; i < procs; i++) {
         p* p2 = allp[(start + i) % procs];
         if (p2 == pp) continue;
-        if (g* gp = runqsteal(pp, p2, attempt == 3)) {
+        if (stealTimers) {
+          int64 w;
+          bool ran;
+          now = checkTimers(p2, now, &w, &ran);
+          if (w != 0 && (pollUntil == 0 || w < pollUntil)) pollUntil = w;
+          if (ran) {
+            // The timers readied their goroutines onto our queue.
+            if (g* gp = runqget(pp, inheritTime)) return gp;
+            ranTimer = true;
+          }
+        }
+        if (g* gp = runqsteal(pp, p2, stealTimers)) {
           *inheritTime = false;
           return gp;
         }
       }
       if (sched.gcwaiting.load()) goto top;
     }
+    if (ranTimer) goto top;  // a timer may have made work elsewhere
   }
 
   // Nothing to do: give up the P, then look once more before sleeping, since a goroutine
@@ -499,6 +529,31 @@ top:
       goto top;
     }
   }
+  // A timer may have been added, or moved earlier, on any P while we looked: take the
+  // earliest of them all, without locks (Go does this on a spinning M only; a thread the
+  // runtime did not start may add timers to an idle P, so every M does it here).
+  for (int32 i = 0; i < procs; i++) {
+    int64 w = nobarrierWakeTime(allp[i]);
+    if (w != 0 && (pollUntil == 0 || w < pollUntil)) pollUntil = w;
+  }
+  // Sleep until the earliest timer, if no other M does (Go: the netpoll block), then look
+  // again with whichever P is idle.
+  if (pollUntil != 0 && timerSleeperClaim(pollUntil)) {
+    timerSleep(pollUntil);
+    lock(&sched.lock);
+    pp = pidleget();
+    unlock(&sched.lock);
+    if (pp) {
+      acquirep(pp);
+      if (wasSpinning) {
+        mp->spinning = true;
+        sched.nmspinning.fetch_add(1);
+      }
+      goto top;
+    }
+  } else if (pollUntil != 0) {
+    breakTimerSleeper(pollUntil);  // the sleeper must not sleep past our earliest timer
+  }
   stopm();
   goto top;
 }
@@ -528,7 +583,13 @@ top:
     gp = globrunqget(pp, 1);
     unlock(&sched.lock);
   }
-  if (!gp) gp = runqget(pp, &inheritTime);
+  if (!gp) {
+    // Due timers first: they may ready goroutines (Go runs them at every round).
+    int64 next;
+    bool ran;
+    checkTimers(pp, 0, &next, &ran);
+    gp = runqget(pp, &inheritTime);
+  }
   if (!gp) gp = findrunnable(&inheritTime);
   if (mp->spinning) resetspinning();
   if (gp->lockedm) {
@@ -751,10 +812,14 @@ extern "C" p* procresize(int32 nprocs) {
     }
     allp[i]->status.store(Pgcstop);
   }
-  // Destroy the Ps beyond nprocs: their goroutines go to the global queue.
+  // Destroy the Ps beyond nprocs: their goroutines go to the global queue, their timers to
+  // the P this M keeps (allp[0] if it loses its own).
+  m* curm = getg()->m;
+  p* timersTo = curm->p && curm->p->id < nprocs ? curm->p : allp[0];
   for (int32 i = nprocs; i < old; i++) {
     p* pp = allp[i];
     while (g* gp = runqget(pp, nullptr)) globrunqput(gp);
+    moveTimers(timersTo, pp);
     while (pp->gfree) {
       g* gp = pp->gfree;
       pp->gfree = gp->schedlink;

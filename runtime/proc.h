@@ -25,6 +25,10 @@ void goready(g* gp);
 // From a thread without a P (sysmon): make gp runnable via the global queue.
 void injectglist(g* gp);
 
+// wakep: a goroutine became runnable (or a timer was added): get an idle P running if no M
+// is already looking for work.
+void wakep();
+
 void lockOSThread();
 void unlockOSThread();
 
