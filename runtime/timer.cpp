@@ -788,7 +788,7 @@ void afterFuncFire(detail::timerBox* b) {
 
 }  // namespace
 
-void detail::sleep(int64_t ns) { rt::timeSleep(ns); }
+void Sleep(Duration d) { rt::timeSleep(d.count()); }
 
 void detail::timerRetain(timerBox* b) { rt::timerRetain(&b->t); }
 void detail::timerRelease(timerBox* b) { rt::timerRelease(&b->t); }
@@ -811,16 +811,16 @@ bool Timer::Stop() {
   return detail::timerStop(r_.get());
 }
 
-bool Timer::resetNs(int64_t ns) {
+bool Timer::Reset(Duration d) {
   if (!r_.get()) throw std::logic_error("time: Reset called on uninitialized Timer");
-  return detail::timerReset(r_.get(), ns);
+  return detail::timerReset(r_.get(), d.count());
 }
 
-Timer detail::afterFunc(int64_t ns, std::function<void()> f) {
+Timer AfterFunc(Duration d, std::function<void()> f) {
   auto* fn = new std::function<void()>(std::move(f));
-  timerBox* b =
+  detail::timerBox* b =
       newBox(afterFuncFire, fn, [](void* ctx) { delete static_cast<std::function<void()>*>(ctx); });
-  b->t.when = rt::whenAfter(ns);
+  b->t.when = rt::whenAfter(d.count());
   rt::addtimer(&b->t);
   return Timer(b);
 }

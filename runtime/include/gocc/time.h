@@ -92,7 +92,12 @@ inline Duration Since(Time t) { return Now().Sub(t); }
 inline Duration Until(Time t) { return t.Sub(Now()); }
 
 namespace detail {
-void sleep(int64_t ns);
+// Durations that do not convert to Duration implicitly (floating-point counts, finer
+// periods): the functions that take a Duration take them too, through toDuration. Others
+// call the Duration overloads directly, so that a traceback shows the caller's own line.
+template <class Rep, class Period>
+constexpr bool needsRounding = !std::is_convertible_v<std::chrono::duration<Rep, Period>, Duration>;
+
 struct timerBox;  // a runtime timer and what it does when it fires (timer.cpp)
 void timerRetain(timerBox* b);
 void timerRelease(timerBox* b);
@@ -127,14 +132,10 @@ private:
 // Sleep pauses the calling goroutine for at least d; d <= 0 returns at once. The goroutine
 // parks (its traceback shows [sleep]) and its thread runs other goroutines meanwhile. On a
 // thread the runtime did not start (a std::thread), Sleep sleeps that thread.
-template <class Rep, class Period>
+void Sleep(Duration d);
+template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
 void Sleep(std::chrono::duration<Rep, Period> d) {
-  detail::sleep(toDuration(d).count());
-}
-
-class Timer;
-namespace detail {
-Timer afterFunc(int64_t ns, std::function<void()> f);
+  Sleep(toDuration(d));
 }
 
 // A Timer: a single event in the future (Go: time.Timer). AfterFunc's timer runs a function
@@ -153,23 +154,24 @@ public:
   // the timer was pending (it has then been moved), false if it had fired or been stopped.
   // As in Go, for an AfterFunc timer a false return means the function has started or will
   // run; with Reset the function may run again, concurrently.
-  template <class Rep, class Period>
+  bool Reset(Duration d);
+  template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
   bool Reset(std::chrono::duration<Rep, Period> d) {
-    return resetNs(toDuration(d).count());
+    return Reset(toDuration(d));
   }
 
 private:
   explicit Timer(detail::timerBox* b) : r_(b) {}
-  bool resetNs(int64_t ns);
   detail::timerRef r_;
-  friend Timer detail::afterFunc(int64_t ns, std::function<void()> f);
+  friend Timer AfterFunc(Duration d, std::function<void()> f);
 };
 
 // AfterFunc waits for d and then calls f in a goroutine of its own, as Go's does. The
 // returned Timer can stop it or reset it; dropping the Timer does not.
-template <class Rep, class Period>
+Timer AfterFunc(Duration d, std::function<void()> f);
+template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
 Timer AfterFunc(std::chrono::duration<Rep, Period> d, std::function<void()> f) {
-  return detail::afterFunc(toDuration(d).count(), std::move(f));
+  return AfterFunc(toDuration(d), std::move(f));
 }
 
 }  // namespace gocc::time
