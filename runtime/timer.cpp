@@ -227,6 +227,26 @@ std::atomic<uint32> sleeperWake{0};  // 1: wake up (the futex word it sleeps on)
 
 // --- heap maintenance ----------------------------------------------------------------------
 
+// settleFirstTimer: t, the first timer of pp's heap, was seen in status s, stopped
+// (Deleted) or moved (ModifiedXX): take it out of the heap, or put it in its new place.
+// False if its status changed meanwhile. pp.timersLock held.
+bool settleFirstTimer(p* pp, timer* t, uint32 s) {
+  if (s == timerDeleted) {
+    if (!casStatus(t, s, timerRemoving)) return false;
+    dodeltimer0(pp);
+    mustCasStatus(t, timerRemoving, timerRemoved);
+    pp->deletedTimers.fetch_sub(1);
+    heapReleased(t);
+    return true;
+  }
+  if (!casStatus(t, s, timerMoving)) return false;
+  t->when = t->nextwhen;
+  dodeltimer0(pp);
+  doaddtimer(pp, t);
+  mustCasStatus(t, timerMoving, timerWaiting);
+  return true;
+}
+
 // cleantimers: settle the timers at the head of pp's heap that were stopped or moved, so
 // that the first timer is a waiting one. pp.timersLock held.
 void cleantimers(p* pp) {
@@ -234,25 +254,8 @@ void cleantimers(p* pp) {
     timer* t = pp->timers[0];
     if (t->pp != pp) throw_("cleantimers: bad p");
     uint32 s = t->status.load();
-    switch (s) {
-      case timerDeleted:
-        if (!casStatus(t, s, timerRemoving)) continue;
-        dodeltimer0(pp);
-        mustCasStatus(t, timerRemoving, timerRemoved);
-        pp->deletedTimers.fetch_sub(1);
-        heapReleased(t);
-        break;
-      case timerModifiedEarlier:
-      case timerModifiedLater:
-        if (!casStatus(t, s, timerMoving)) continue;
-        t->when = t->nextwhen;
-        dodeltimer0(pp);
-        doaddtimer(pp, t);
-        mustCasStatus(t, timerMoving, timerWaiting);
-        break;
-      default:
-        return;
-    }
+    if (s != timerDeleted && s != timerModifiedEarlier && s != timerModifiedLater) return;
+    settleFirstTimer(pp, t, s);
   }
 }
 
@@ -350,20 +353,9 @@ int64 runtimer(p* pp, int64 now) {
         runOneTimer(pp, t, now);
         return 0;
       case timerDeleted:
-        if (!casStatus(t, s, timerRemoving)) continue;
-        dodeltimer0(pp);
-        mustCasStatus(t, timerRemoving, timerRemoved);
-        pp->deletedTimers.fetch_sub(1);
-        heapReleased(t);
-        if (pp->timersLen == 0) return -1;
-        break;
       case timerModifiedEarlier:
       case timerModifiedLater:
-        if (!casStatus(t, s, timerMoving)) continue;
-        t->when = t->nextwhen;
-        dodeltimer0(pp);
-        doaddtimer(pp, t);
-        mustCasStatus(t, timerMoving, timerWaiting);
+        if (settleFirstTimer(pp, t, s) && pp->timersLen == 0) return -1;
         break;
       case timerModifying:
         osyield();
