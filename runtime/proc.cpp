@@ -60,6 +60,7 @@
 #include "stack.h"
 #include "stubs.h"
 #include "symtab.h"
+#include "timer.h"
 #include "traceback.h"
 
 namespace runtime {
@@ -117,11 +118,12 @@ int32 mcount() { return int32(sched.mnext); }
 // (mput, stoplockedm), when sysmon starts, and when a thread the runtime did not start ends.
 // The program is dead when no M runs (every M is idle, idle and locked to a parked goroutine,
 // or sysmon), no thread of the program's own lives (sched.nforeign: it could still send or
-// start a goroutine), nothing is queued, and every goroutine of the program waits in the
-// runtime. An M in a system call is not idle, so a goroutine blocked in the kernel never
-// counts as asleep. The report lists every goroutine with its wait reason, at GOTRACEBACK's
-// level, and exits 2 (Go's fatal). checkdead releases sched.lock before reporting, so that the
-// report's scheduler trace (GODEBUG=scheddetail) can read the scheduler.
+// start a goroutine), nothing is queued, no timer is pending, and every goroutine of the
+// program waits in the runtime. An M in a system call is not idle, so a goroutine blocked in
+// the kernel never counts as asleep. The report lists every goroutine with its wait reason,
+// at GOTRACEBACK's level, and exits 2 (Go's fatal). checkdead releases sched.lock before
+// reporting, so that the report's scheduler trace (GODEBUG=scheddetail) can read the
+// scheduler.
 void checkdead() {
   // A crash is being reported: its thread is about to exit the process.
   if (panicStarted()) return;
@@ -157,6 +159,10 @@ void checkdead() {
     unlock(&sched.lock);
     fatalDeadlock("no goroutines (main called runtime.Goexit) - deadlock!");
   }
+
+  // Nothing runs, so the Ps' timers hold still: one pending will ready someone (or is an
+  // M's to run).
+  if (timersPending()) return;
 
   unlock(&sched.lock);
   fatalDeadlock("all goroutines are asleep - deadlock!");
@@ -380,13 +386,16 @@ void startm(p* pp, bool spinning) {
   notewakeup(&nmp->park);
 }
 
-// wakep: a goroutine became runnable; get an idle P running if no M is already looking.
+}  // namespace
+
 void wakep() {
   if (sched.npidle.load() == 0) return;
   int32 zero = 0;
   if (sched.nmspinning.load() != 0 || !sched.nmspinning.compare_exchange_strong(zero, 1)) return;
   startm(nullptr, true);
 }
+
+namespace {
 
 // handoffp: this M is giving up pp (it blocks locked to a goroutine): give pp to an M
 // that can use it, or put it on the idle list.
@@ -414,8 +423,12 @@ void handoffp(p* pp) {
     startm(pp, false);
     return;
   }
+  // pp's timers need an M that will run them in time (not with sched.lock held: wakep
+  // takes it).
+  int64 when = nobarrierWakeTime(pp);
   pidleput(pp);
   unlock(&sched.lock);
+  if (when != 0) wakeTimerSleeper(when);
 }
 
 // stoplockedm: this M is locked to a goroutine that has parked: hand off the P and sleep
@@ -482,7 +495,8 @@ bool anyRunqNonEmpty() {
 }  // namespace
 
 // findrunnable: find a goroutine to run, looking locally, globally and in other Ps' queues
-// (stealing); park the M if there is none. Returns with a goroutine and a P.
+// (stealing, of goroutines and of due timers); park the M if there is none, until the
+// earliest timer if one is pending. Returns with a goroutine and a P.
 extern "C" g* findrunnable(bool* inheritTime) GO_NAME(findrunnable);
 extern "C" g* findrunnable(bool* inheritTime) {
   m* mp = getg()->m;
@@ -492,6 +506,10 @@ top:
     gcstopm();
     goto top;
   }
+  // Run our due timers; pollUntil is the earliest pending one (0: none).
+  int64 pollUntil;
+  bool ranTimer;
+  int64 now = checkTimers(pp, 0, &pollUntil, &ranTimer);
   if (g* gp = runqget(pp, inheritTime)) return gp;
   if (sched.runqsize > 0) {
     lock(&sched.lock);
@@ -510,18 +528,34 @@ top:
       mp->spinning = true;
       sched.nmspinning.fetch_add(1);
     }
+    ranTimer = false;
     for (int attempt = 0; attempt < 4; attempt++) {
+      // The last attempt also runs the other Ps' due timers (Go: stealWork), before taking
+      // their runnext, the last resort.
+      bool stealTimers = attempt == 3;
       uint32 start = fastrandn(uint32(procs));
       for (int32 i = 0; i < procs; i++) {
         p* p2 = allp[(start + i) % procs];
         if (p2 == pp) continue;
-        if (g* gp = runqsteal(pp, p2, attempt == 3)) {
+        if (stealTimers) {
+          int64 w;
+          bool ran;
+          now = checkTimers(p2, now, &w, &ran);
+          if (w != 0 && (pollUntil == 0 || w < pollUntil)) pollUntil = w;
+          if (ran) {
+            // The timers readied their goroutines onto our queue.
+            if (g* gp = runqget(pp, inheritTime)) return gp;
+            ranTimer = true;
+          }
+        }
+        if (g* gp = runqsteal(pp, p2, stealTimers)) {
           *inheritTime = false;
           return gp;
         }
       }
       if (sched.gcwaiting.load()) goto top;
     }
+    if (ranTimer) goto top;  // a timer may have made work elsewhere
   }
 
   // Nothing to do: give up the P, then look once more before sleeping, since a goroutine
@@ -557,6 +591,31 @@ top:
       goto top;
     }
   }
+  // A timer may have been added, or moved earlier, on any P while we looked: take the
+  // earliest of them all, without locks (Go does this on a spinning M only; a thread the
+  // runtime did not start may add timers to an idle P, so every M does it here).
+  for (int32 i = 0; i < procs; i++) {
+    int64 w = nobarrierWakeTime(allp[i]);
+    if (w != 0 && (pollUntil == 0 || w < pollUntil)) pollUntil = w;
+  }
+  // Sleep until the earliest timer, if no other M does (Go: the netpoll block), then look
+  // again with whichever P is idle.
+  if (pollUntil != 0 && timerSleeperClaim(pollUntil)) {
+    timerSleep(pollUntil);
+    lock(&sched.lock);
+    pp = pidleget();
+    unlock(&sched.lock);
+    if (pp) {
+      acquirep(pp);
+      if (wasSpinning) {
+        mp->spinning = true;
+        sched.nmspinning.fetch_add(1);
+      }
+      goto top;
+    }
+  } else if (pollUntil != 0) {
+    breakTimerSleeper(pollUntil);  // the sleeper must not sleep past our earliest timer
+  }
   stopm();
   goto top;
 }
@@ -586,7 +645,13 @@ top:
     gp = globrunqget(pp, 1);
     unlock(&sched.lock);
   }
-  if (!gp) gp = runqget(pp, &inheritTime);
+  if (!gp) {
+    // Due timers first: they may ready goroutines (Go runs them at every round).
+    int64 next;
+    bool ran;
+    checkTimers(pp, 0, &next, &ran);
+    gp = runqget(pp, &inheritTime);
+  }
   if (!gp) gp = findrunnable(&inheritTime);
   if (mp->spinning) resetspinning();
   if (gp->lockedm) {
@@ -1012,10 +1077,14 @@ extern "C" p* procresize(int32 nprocs) {
     }
     allp[i]->status.store(Pgcstop);
   }
-  // Destroy the Ps beyond nprocs: their goroutines go to the global queue.
+  // Destroy the Ps beyond nprocs: their goroutines go to the global queue, their timers to
+  // the P this M keeps (allp[0] if it loses its own).
+  m* curm = getg()->m;
+  p* timersTo = curm->p && curm->p->id < nprocs ? curm->p : allp[0];
   for (int32 i = nprocs; i < old; i++) {
     p* pp = allp[i];
     while (g* gp = runqget(pp, nullptr)) globrunqput(gp);
+    moveTimers(timersTo, pp);
     while (pp->gfree) {
       g* gp = pp->gfree;
       pp->gfree = gp->schedlink;

@@ -35,6 +35,10 @@ void injectglist(g* gp);
 extern "C" void entersyscall() GO_NAME(entersyscall);
 extern "C" void exitsyscall() GO_NAME(exitsyscall);
 
+// wakep: a goroutine became runnable (or a timer was added): get an idle P running if no M
+// is already looking for work.
+void wakep();
+
 // The runtime's own LockOSThread, nested separately from the program's (Go: lockOSThread).
 void lockOSThread();
 void unlockOSThread();

@@ -46,6 +46,7 @@ using uint32 = uint32_t;
 struct g;
 struct m;
 struct p;
+struct timer;
 
 // A mutex for the runtime's own data (lock_futex.cpp). Zero value is unlocked.
 struct mutex {
@@ -189,6 +190,17 @@ struct p {
   // Dead goroutines kept for reuse with their stacks.
   g* gfree = nullptr;
   int32 gfreecnt = 0;
+  // Timers (timer.cpp): a 4-ary min-heap on timer.when, under timersLock. The counts and
+  // the earliest times are also read without the lock: timer0When is the first timer's
+  // when (0: none), timerModifiedEarliest the earliest when a timer was moved to (0: none).
+  mutex timersLock;
+  timer** timers = nullptr;
+  int32 timersLen = 0;
+  int32 timersCap = 0;
+  std::atomic<uint32> numTimers{0};
+  std::atomic<uint32> deletedTimers{0};  // stopped timers still in the heap
+  std::atomic<int64> timer0When{0};
+  std::atomic<int64> timerModifiedEarliest{0};
   // Last, and not initialized here (fixalloc's memory is zeroed): a new P touches only the
   // page of its header, not the 2 KiB of slots it has not used yet.
   g* runq[runqSize];
