@@ -778,16 +778,25 @@ void afterFuncFire(detail::timerBox* b) {
   rt::newproc(goFunc, b);
 }
 
+// NewTimer's and NewTicker's timers: the context is the channel, and firing sends the current
+// time on it without blocking (Go: sendTime), so that a time nobody has received yet stays
+// and this one is dropped.
+void sendTime(detail::timerBox* b) {
+  Time now = Now();
+  gocc::detail::chanSend(gocc::detail::handleOf(*static_cast<chan<Time>*>(b->ctx)), &now, false);
+}
+
+detail::timerBox* newChanBox(const chan<Time>& c) {
+  return newBox(sendTime, new chan<Time>(c),
+                [](void* ctx) { delete static_cast<chan<Time>*>(ctx); });
+}
+
 }  // namespace
 
 void Sleep(Duration d) { rt::timeSleep(d.count()); }
 
 void detail::timerRetain(timerBox* b) { rt::timerRetain(&b->t); }
 void detail::timerRelease(timerBox* b) { rt::timerRelease(&b->t); }
-bool detail::timerStop(timerBox* b) { return rt::deltimer(&b->t); }
-bool detail::timerReset(timerBox* b, int64_t ns) {
-  return rt::resettimer(&b->t, rt::whenAfter(ns));
-}
 
 Time Now() {
   timespec ts;
@@ -800,12 +809,12 @@ Time Now() {
 
 bool Timer::Stop() {
   if (!r_.get()) throw std::logic_error("time: Stop called on uninitialized Timer");
-  return detail::timerStop(r_.get());
+  return rt::deltimer(&r_.get()->t);
 }
 
 bool Timer::Reset(Duration d) {
   if (!r_.get()) throw std::logic_error("time: Reset called on uninitialized Timer");
-  return detail::timerReset(r_.get(), d.count());
+  return rt::resettimer(&r_.get()->t, rt::whenAfter(d.count()));
 }
 
 Timer AfterFunc(Duration d, std::function<void()> f) {
@@ -814,7 +823,43 @@ Timer AfterFunc(Duration d, std::function<void()> f) {
       newBox(afterFuncFire, fn, [](void* ctx) { delete static_cast<std::function<void()>*>(ctx); });
   b->t.when = rt::whenAfter(d.count());
   rt::addtimer(&b->t);
-  return Timer(b);
+  return Timer(b, chan<Time>());
+}
+
+Timer NewTimer(Duration d) {
+  chan<Time> c(1);
+  detail::timerBox* b = newChanBox(c);
+  b->t.when = rt::whenAfter(d.count());
+  rt::addtimer(&b->t);
+  return Timer(b, std::move(c));
+}
+
+chan<Time> After(Duration d) { return NewTimer(d).C; }
+
+Ticker NewTicker(Duration d) {
+  if (d.count() <= 0) throw std::invalid_argument("non-positive interval for NewTicker");
+  chan<Time> c(1);
+  detail::timerBox* b = newChanBox(c);
+  b->t.when = rt::whenAfter(d.count());
+  b->t.period = d.count();
+  rt::addtimer(&b->t);
+  return Ticker(b, std::move(c));
+}
+
+void Ticker::Stop() {
+  if (r_.get()) rt::deltimer(&r_.get()->t);
+}
+
+void Ticker::Reset(Duration d) {
+  if (d.count() <= 0) throw std::invalid_argument("non-positive interval for Ticker.Reset");
+  if (!r_.get()) throw std::logic_error("time: Reset called on uninitialized Ticker");
+  rt::timer* t = &r_.get()->t;
+  rt::modtimer(t, rt::whenAfter(d.count()), d.count(), t->f, t->arg, t->seq);
+}
+
+chan<Time> Tick(Duration d) {
+  if (d.count() <= 0) return {};
+  return NewTicker(d).C;
 }
 
 }  // namespace gocc::time

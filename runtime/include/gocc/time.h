@@ -1,4 +1,5 @@
-// gocc/time.h — Go's package time for goroutines: Sleep, AfterFunc, Timer, Now and Since.
+// gocc/time.h — Go's package time for goroutines: Sleep, After, AfterFunc, Timer, Ticker,
+// Now and Since.
 //
 // Durations are std::chrono durations; gocc::time::Duration is std::chrono::nanoseconds, with
 // Go's constants (Nanosecond ... Hour), and every function that takes a Duration takes any
@@ -15,6 +16,8 @@
 #include <cstdint>
 #include <functional>
 #include <type_traits>
+
+#include "gocc/chan.h"
 
 #pragma GCC visibility push(default)
 
@@ -101,8 +104,6 @@ constexpr bool needsRounding = !std::is_convertible_v<std::chrono::duration<Rep,
 struct timerBox;  // a runtime timer and what it does when it fires (timer.cpp)
 void timerRetain(timerBox* b);
 void timerRelease(timerBox* b);
-bool timerStop(timerBox* b);
-bool timerReset(timerBox* b, int64_t ns);
 
 // A counted reference to a runtime timer: the handle Timer is built on. Copies refer to the
 // same timer, as copies of Go's *Timer do. Dropping the last handle does not stop the timer:
@@ -138,12 +139,17 @@ void Sleep(std::chrono::duration<Rep, Period> d) {
   Sleep(toDuration(d));
 }
 
-// A Timer: a single event in the future (Go: time.Timer). AfterFunc's timer runs a function
-// when it fires. A default-constructed Timer has no timer: Stop and Reset on it throw
-// std::logic_error, as Go's panic on an uninitialized Timer.
+// A Timer: a single event in the future (Go: time.Timer). NewTimer's timer sends the
+// current time on C when it fires; AfterFunc's runs a function instead (its C is nil). A
+// default-constructed Timer has no timer: Stop and Reset on it throw std::logic_error, as
+// Go's panic on an uninitialized Timer.
 class Timer {
 public:
   Timer() = default;
+
+  // The channel the time is sent on: buffered, of capacity 1, and sent to without blocking,
+  // so a timer never waits for its receiver.
+  chan<Time> C;
 
   // Stop prevents the timer from firing. It returns true if the call stops the timer, false
   // if the timer has already fired (or its function has started) or was stopped. Stop does
@@ -153,7 +159,9 @@ public:
   // Reset makes the timer fire after d from now (again, if it has fired). It returns true if
   // the timer was pending (it has then been moved), false if it had fired or been stopped.
   // As in Go, for an AfterFunc timer a false return means the function has started or will
-  // run; with Reset the function may run again, concurrently.
+  // run; with Reset the function may run again, concurrently. For a NewTimer timer, Reset
+  // does not drain C: a time sent before the Reset stays there (Go's rule: Stop, drain,
+  // then Reset).
   bool Reset(Duration d);
   template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
   bool Reset(std::chrono::duration<Rep, Period> d) {
@@ -161,10 +169,26 @@ public:
   }
 
 private:
-  explicit Timer(detail::timerBox* b) : r_(b) {}
+  Timer(detail::timerBox* b, chan<Time> c) : C(std::move(c)), r_(b) {}
   detail::timerRef r_;
   friend Timer AfterFunc(Duration d, std::function<void()> f);
+  friend Timer NewTimer(Duration d);
 };
+
+// NewTimer: a Timer that sends the current time on its C after at least d.
+Timer NewTimer(Duration d);
+template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
+Timer NewTimer(std::chrono::duration<Rep, Period> d) {
+  return NewTimer(toDuration(d));
+}
+
+// After: the channel of NewTimer(d), for a timeout in a select. The timer cannot be stopped;
+// it is freed once it has fired.
+chan<Time> After(Duration d);
+template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
+chan<Time> After(std::chrono::duration<Rep, Period> d) {
+  return After(toDuration(d));
+}
 
 // AfterFunc waits for d and then calls f in a goroutine of its own, as Go's does. The
 // returned Timer can stop it or reset it; dropping the Timer does not.
@@ -172,6 +196,52 @@ Timer AfterFunc(Duration d, std::function<void()> f);
 template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
 Timer AfterFunc(std::chrono::duration<Rep, Period> d, std::function<void()> f) {
   return AfterFunc(toDuration(d), std::move(f));
+}
+
+// A Ticker sends the current time on C every period (Go: time.Ticker). C has a buffer of one
+// and each tick is sent without blocking: a receiver slower than the ticker misses ticks, as
+// in Go, and never sees them pile up. Ticks keep to multiples of the period from the start,
+// whatever the receiver does. Copies of a Ticker refer to the same ticker; dropping every
+// copy does not stop it (Go's rule): Stop it.
+class Ticker {
+public:
+  Ticker() = default;
+
+  chan<Time> C;
+
+  // Stop turns the ticker off: no more ticks are sent (one sent before may still be in C).
+  // It does not close C. On a default-constructed Ticker it does nothing.
+  void Stop();
+
+  // Reset stops the ticker and restarts it with period d: the next tick comes d from now.
+  // d must be positive (otherwise it throws std::invalid_argument, Go's panic).
+  void Reset(Duration d);
+  template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
+  void Reset(std::chrono::duration<Rep, Period> d) {
+    Reset(toDuration(d));
+  }
+
+private:
+  Ticker(detail::timerBox* b, chan<Time> c) : C(std::move(c)), r_(b) {}
+  detail::timerRef r_;
+  friend Ticker NewTicker(Duration d);
+};
+
+// NewTicker: a Ticker with period d, whose first tick comes d from now. d must be positive
+// (otherwise it throws std::invalid_argument("non-positive interval for NewTicker"), Go's
+// panic).
+Ticker NewTicker(Duration d);
+template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
+Ticker NewTicker(std::chrono::duration<Rep, Period> d) {
+  return NewTicker(toDuration(d));
+}
+
+// Tick: the channel of NewTicker(d), for a ticker that runs as long as the program; the nil
+// channel if d <= 0 (Go: time.Tick).
+chan<Time> Tick(Duration d);
+template <class Rep, class Period, std::enable_if_t<detail::needsRounding<Rep, Period>, int> = 0>
+chan<Time> Tick(std::chrono::duration<Rep, Period> d) {
+  return Tick(toDuration(d));
 }
 
 }  // namespace gocc::time
