@@ -14,6 +14,13 @@ extern "C" GOCC_TESTING void newproc(void (*fn)(void*), void* arg) GO_NAME(newpr
 // newprocAt: newproc for a goroutine created at callerpc (gocc::go's caller), also from a
 // thread the runtime did not start.
 void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc);
+// newprocAt in steps, for gocc::go: newproc1 makes the goroutine (stackSize bytes of stack,
+// 0 for the default, of which the top reserve bytes are the caller's: the goroutine's first
+// frame goes below them); newprocQueue makes it runnable, or newprocCancel discards it.
+extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc, uintptr stackSize,
+                       uintptr reserve) GO_NAME(newproc1);
+void newprocQueue(g* newg);
+void newprocCancel(g* newg);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).
