@@ -164,13 +164,15 @@ void releaseVMAs(int64 n) {
   throw_("out of memory");
 }
 
-void* stackmap(uintptr n) {
+// Map n bytes of stack (goroutine stacks: huge pages off; the main goroutine's is treated as
+// the kernel treats a main thread's stack).
+void* stackmap(uintptr n, bool noHugePages) {
   void* v = mmap(nullptr, n, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
   if (v == MAP_FAILED) stackOOM(n);
-  // A huge page would make a touched stack page cost 2 MiB (MAP_STACK implies this from
-  // Linux 6.7 on).
-  madvise(v, n, MADV_NOHUGEPAGE);
+  // A huge page would make a touched stack page cost 2 MiB. MAP_STACK implies this from
+  // Linux 6.7 on; a mapping smaller than a huge page cannot get one, and needs no call.
+  if (noHugePages && n >= (2 << 20)) madvise(v, n, MADV_NOHUGEPAGE);
   return v;
 }
 
@@ -220,7 +222,7 @@ uintptr freshBlock() {
   if (pool.freshNext == pool.freshEnd) {
     int32 n = pool.chunkStacks;
     reserveVMAs(n);
-    uintptr base = uintptr(stackmap(n * blockSize()));
+    uintptr base = uintptr(stackmap(n * blockSize(), true));
     guardBlocks(base, n);
     pool.freshNext = base;
     pool.freshEnd = base + n * blockSize();
@@ -321,7 +323,7 @@ void stackgput(p* pp, g* gp) {
 stack stackalloc(uintptr n) {
   n = pageRound(n);
   reserveVMAs(1);
-  uintptr base = uintptr(stackmap(n + physPageSize));
+  uintptr base = uintptr(stackmap(n + physPageSize, true));
   guardOne(base, physPageSize);
   return stack{base + physPageSize, base + physPageSize + n};
 }
@@ -340,7 +342,7 @@ stack mainstackalloc() {
   if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
     size = rl.rlim_cur >= (256 << 10) ? rl.rlim_cur : (8 << 20);
   size = pageRound(size);
-  uintptr base = uintptr(stackmap(size + mainStackGuard));
+  uintptr base = uintptr(stackmap(size + mainStackGuard, false));
   guardOne(base, mainStackGuard);  // the first guard: chooses the mode
   reserveVMAs(1);
   return stack{base + mainStackGuard, base + mainStackGuard + size};
