@@ -25,18 +25,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "Inputs/proc-status.h"
 #include "chan.h"
-
-long statusKB(const char* key) {
-  FILE* f = std::fopen("/proc/self/status", "r");
-  char line[256];
-  long v = -1;
-  size_t n = std::strlen(key);
-  while (std::fgets(line, sizeof line, f))
-    if (std::strncmp(line, key, n) == 0 && line[n] == ':') v = std::atol(line + n + 1);
-  std::fclose(f);
-  return v;
-}
 
 constexpr long n = 500;
 constexpr long touched = 56 << 10;
