@@ -1,8 +1,10 @@
-// debug.cpp — the program reads its own build information (Go: runtime/debug.ReadBuildInfo).
+// debug.cpp — the program reads its own build information (Go: runtime/debug.ReadBuildInfo)
+// and sets the goroutine stack limit (Go: debug.SetMaxStack).
 // The driver puts the blob in section .go.buildinfo; the linker script brackets it with
 // runtime.buildinfo/runtime.ebuildinfo, so the program finds it in memory without opening
 // its own file.
 #include "gocc/debug.h"
+#include "stack.h"
 #include "symtab.h"
 
 extern "C" {
@@ -28,6 +30,11 @@ std::optional<BuildInfo> ReadBuildInfo() {
       ParseBuildInfo(std::string_view(s.modinfo ? s.modinfo : "", s.modinfoSize));
   if (bi) bi->GoVersion.assign(s.version, s.versionSize);
   return bi;
+}
+
+std::int64_t SetMaxStack(std::int64_t bytes) {
+  // Go: a negative limit is taken as it comes; here it would wrap to a huge size, so it is 0.
+  return std::int64_t(::runtime::maxstacksize.exchange(bytes > 0 ? ::runtime::uintptr(bytes) : 0));
 }
 
 }  // namespace gocc::debug

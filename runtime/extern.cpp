@@ -17,10 +17,24 @@
 
 namespace gocc {
 // gocc::go's runtime half.
-void detail::goStart(void (*fn)(void*), void* arg, const void* callerpc, const void* entry) {
-  ::runtime::newprocAt(fn, arg, reinterpret_cast<uintptr_t>(callerpc),
-                       reinterpret_cast<uintptr_t>(entry));
+void* detail::goNew(const void* callerpc, std::size_t stackSize, std::size_t closureSize,
+                    void** closure) {
+  uintptr_t reserve = (closureSize + 15) & ~uintptr_t(15);
+  ::runtime::g* gp = ::runtime::newproc1(nullptr, nullptr, reinterpret_cast<uintptr_t>(callerpc),
+                                         stackSize, reserve);
+  *closure = reinterpret_cast<void*>((gp->stk.hi - reserve) & ~uintptr_t(15));
+  return gp;
 }
+
+void detail::goStart(void* gp, void (*fn)(void*), void* arg, const void* entry) {
+  auto* newg = static_cast<::runtime::g*>(gp);
+  newg->startfn = fn;
+  newg->startarg = arg;
+  newg->startpc = reinterpret_cast<uintptr_t>(entry);
+  ::runtime::newprocQueue(newg);
+}
+
+void detail::goCancel(void* gp) { ::runtime::newprocCancel(static_cast<::runtime::g*>(gp)); }
 }  // namespace gocc
 
 namespace gocc::runtime {

@@ -262,6 +262,26 @@ void gfput(p* pp, g* gp) {
   }
 }
 
+// A dead G and its stack go back for reuse: a default-size stack holds its G and is pooled
+// with it (stack.cpp); another stack is unmapped, and its G goes to the free list.
+void gfreeStack(p* pp, g* gp) {
+  if (stackHoldsG(gp)) {
+    stackgput(pp, gp);
+    return;
+  }
+  stackfree(gp->stk);
+  gp->stk = {};
+  if (pp) {
+    gfput(pp, gp);
+    return;
+  }
+  lock(&sched.gflock);
+  gp->schedlink = sched.gfree;
+  sched.gfree = gp;
+  sched.ngfree++;
+  unlock(&sched.gflock);
+}
+
 g* gfget(p* pp) {
   if (!pp->gfree && sched.gfree) {
     lock(&sched.gflock);
@@ -284,9 +304,10 @@ g* gfget(p* pp) {
 }
 
 // Lay out a new goroutine's stack so that gogo "returns" into runtime.goexit with zeroed
-// callee-saved registers (see asm_amd64.S for the frame).
-void gostartcall(g* gp) {
-  uintptr sp = gp->stk.hi & ~uintptr(15);
+// callee-saved registers (see asm_amd64.S for the frame), below the reserve bytes at the
+// stack's top (gocc::go's closure).
+void gostartcall(g* gp, uintptr reserve) {
+  uintptr sp = (gp->stk.hi - reserve) & ~uintptr(15);
   auto* frame = reinterpret_cast<uintptr*>(sp) - 8;  // 6 registers, return address, padding
   memset(frame, 0, 8 * sizeof(uintptr));
   frame[6] = reinterpret_cast<uintptr>(&goexit);
@@ -708,9 +729,7 @@ void goexit0(g* gp) {
   // The main goroutine ends only by Goexit. Its stack was mapped for it alone, at the main
   // thread's size: it stays, with its G, out of the pools.
   if (gp->mainStackBytes) schedule();
-  stackfree(gp->stk);
-  gp->stk = {};
-  gfput(pp, gp);
+  gfreeStack(pp, gp);
   schedule();
 }
 
@@ -976,30 +995,42 @@ bool isSystemGoroutine(void (*fn)(void*)) { return fn == bgscavenge; }
 }  // namespace
 
 // newproc1: make a runnable goroutine that will run fn(arg), created at callerpc (kept for
-// "created by" in tracebacks), and return it; the caller queues it (Go: newproc1). The G is a
-// dead one from the free lists, else a new one; its stack comes from the stack pool.
+// "created by" in tracebacks), with a stack of stackSize bytes (0: the default; see
+// stackSizeFor) whose top reserve bytes are left to the caller (gocc::go builds its closure
+// there), and return it; the caller queues it (Go: newproc1). A default-size goroutine's G
+// lives on its stack and comes with it from the stack pool; for other sizes the G is a dead
+// one from the free lists, else a new one, and the stack a mapping of its own.
 //
 // The first goroutine, goid 1, is the main goroutine: rt0_go makes it, for runtime.main,
 // before any other. It will run the program's main, which C++ runs on the main thread's stack,
-// so it gets a stack as large as that (mainstackalloc: RLIMIT_STACK, with the kernel's 1 MiB
-// gap below) instead of fixedStack. Go needs no such case: its stacks grow.
-extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) GO_NAME(newproc1);
-extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) {
+// so it gets a stack as large as that (mainstackalloc: RLIMIT_STACK, unlimited meaning Go's
+// 1 GB, with the kernel's 1 MiB gap below). Go needs no such case: its stacks grow.
+extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc, uintptr stackSize,
+                       uintptr reserve) GO_NAME(newproc1);
+extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc, uintptr stackSize,
+                       uintptr reserve) {
   g* self = getg();
-  g* newg = self && self->m->p ? gfget(self->m->p) : nullptr;
-  if (!newg) {
-    newg = new (gcache.alloc()) g;
-    casgstatus(newg, Gidle, Gdead);  // tracebacks skip it until it is runnable
-    allgadd(newg);
+  p* pp = self && self->m->p ? self->m->p : nullptr;
+  uintptr size = stackSizeFor(stackSize);
+  g* newg;
+  if (sched.goidgen.load() != 0 && size == defaultStackSize) {
+    newg = stackgget(pp);
+  } else {
+    newg = pp ? gfget(pp) : nullptr;
+    if (!newg) {
+      newg = new (gcache.alloc()) g;
+      casgstatus(newg, Gidle, Gdead);  // tracebacks skip it until it is runnable
+      allgadd(newg);
+    }
+    if (sched.goidgen.load() == 0) {
+      newg->stk = mainstackalloc();
+      newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
+    } else {
+      newg->stk = stackalloc(size);
+    }
   }
   newg->goid = sched.goidgen.fetch_add(1) + 1;
-  if (newg->goid == 1) {
-    newg->stk = mainstackalloc();
-    newg->mainStackBytes = newg->stk.hi - newg->stk.lo;
-  } else {
-    newg->stk = stackalloc(fixedStack);
-  }
-  gostartcall(newg);
+  gostartcall(newg, reserve);
   newg->startfn = fn;
   newg->startarg = arg;
   newg->gopc = callerpc;
@@ -1017,18 +1048,16 @@ extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc) {
 // Before runtime.main sets mainStarted no other M may start (Go guards this wakep the same
 // way): rt0_go's main goroutine and gcenable's scavenger run on m0.
 extern "C" void newproc(void (*fn)(void*), void* arg) {
-  g* newg = newproc1(fn, arg, reinterpret_cast<uintptr>(__builtin_return_address(0)));
+  g* newg = newproc1(fn, arg, reinterpret_cast<uintptr>(__builtin_return_address(0)), 0, 0);
   runqput(getg()->m->p, newg, true);
   if (mainStarted) wakep();
 }
 
-// newprocAt: newproc with the creator's pc given. From a goroutine, as newproc; from a thread
-// the runtime did not start (std::thread), which has no P and so no local run queue or free
-// list, the goroutine goes on the global run queue and an idle P is started for it.
-void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc, uintptr startpc) {
+// newprocQueue: newproc's second half for a goroutine newproc1 made. From a goroutine, as
+// newproc; from a thread the runtime did not start (std::thread), which has no P and so no
+// local run queue, the goroutine goes on the global run queue and an idle P is started for it.
+void newprocQueue(g* newg) {
   g* gp = getg();
-  g* newg = newproc1(fn, arg, callerpc);
-  newg->startpc = startpc;
   if (gp && gp->m->p) {
     runqput(gp->m->p, newg, true);
     if (mainStarted) wakep();
@@ -1038,6 +1067,18 @@ void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc, uintptr startpc) 
   globrunqput(newg);
   unlock(&sched.lock);
   if (sched.npidle.load() > 0) startm(nullptr, false);
+}
+
+// newprocCancel: undo newproc1 for a goroutine that never ran (building gocc::go's closure
+// threw).
+void newprocCancel(g* newg) {
+  casgstatus(newg, Grunnable, Gdead);
+  if (newg->issystem) sched.ngsys.fetch_sub(1);
+  ngoroutines.fetch_sub(1);
+  newg->startfn = nullptr;
+  newg->startarg = nullptr;
+  g* gp = getg();
+  gfreeStack(gp && gp->m->p ? gp->m->p : nullptr, newg);
 }
 
 // mstart0/mstart1: the M's first steps on its g0 stack (runtime.mstart, in assembly,

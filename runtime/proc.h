@@ -13,9 +13,14 @@ namespace runtime {
 // NumGoroutine): newproc1 tells them by their function.
 extern "C" void newproc(void (*fn)(void*), void* arg) GO_NAME(newproc);
 
-// newprocAt: newproc for a goroutine created at callerpc (gocc::go's caller), also from a
-// thread the runtime did not start. startpc: the user function fn will call, or 0 (g.startpc).
-void newprocAt(void (*fn)(void*), void* arg, uintptr callerpc, uintptr startpc);
+// newproc in steps, for gocc::go, also from a thread the runtime did not start: newproc1
+// makes the goroutine, created at callerpc (gocc::go's caller), with stackSize bytes of stack
+// (0 for the default) of which the top reserve bytes are the caller's (the goroutine's first
+// frame goes below them); newprocQueue makes it runnable, or newprocCancel discards it.
+extern "C" g* newproc1(void (*fn)(void*), void* arg, uintptr callerpc, uintptr stackSize,
+                       uintptr reserve) GO_NAME(newproc1);
+void newprocQueue(g* newg);
+void newprocCancel(g* newg);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).

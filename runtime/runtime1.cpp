@@ -65,7 +65,8 @@ extern "C" void check() {
   float fnan = std::bit_cast<float>(opaque(~uint32(0)));
   if (fnan == fnan) throw_("float32nan");
 
-  if ((fixedStack & (fixedStack - 1)) != 0) throw_("fixedStack is not power-of-2");
+  if ((defaultStackSize & (defaultStackSize - 1)) != 0)
+    throw_("defaultStackSize is not power-of-2");
 }
 
 // goargs: the process's arguments as the runtime keeps them (Go: os.Args' source).
@@ -123,6 +124,7 @@ extern "C" void parsedebugvars() {
       {"inittrace", &debug.inittrace},
       {"schedtrace", &debug.schedtrace},
       {"scheddetail", &debug.scheddetail},
+      {"stackmprotect", &debug.stackmprotect},
   };
   std::string_view rest = gogetenv("GODEBUG");
   while (!rest.empty()) {

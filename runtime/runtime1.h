@@ -22,6 +22,9 @@ struct dbgVars {
   int32 inittrace = 0;    // inittrace=1: one line per init task
   int32 schedtrace = 0;   // schedtrace=X: scheduler summary every X ms (from sysmon)
   int32 scheddetail = 0;  // scheddetail=1 with schedtrace: per-P and per-M detail
+  // stackmprotect=1: stack guard pages from mprotect, as on kernels without
+  // MADV_GUARD_INSTALL (stack.cpp)
+  int32 stackmprotect = 0;
 };
 extern dbgVars debug;
 

@@ -72,13 +72,13 @@ void dieFromSignal(int sig) {
 namespace {
 
 // Is the fault at addr a goroutine running off the bottom of its stack? Its guard is below
-// stk.lo: 1 MiB for the main goroutine (goid 1), a page for others. A frame larger than the
+// stk.lo: 1 MiB for the main goroutine, a page for others. A frame larger than the
 // guard may skip over it, so anything up to 64 KiB below (1 MiB for main) counts when the
 // stack pointer is that near the bottom too.
 bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
   if (!gp || gp->stk.hi <= gp->stk.lo) return false;
   uintptr lo = gp->stk.lo;
-  uintptr window = gp->goid == 1 ? mainStackGuard : uintptr(64 << 10);
+  uintptr window = gp->mainStackBytes ? mainStackGuard : uintptr(64 << 10);
   return addr < lo && lo - addr <= window && sp < lo + window;
 }
 
@@ -95,7 +95,7 @@ void sighandler(int sig, siginfo_t* info, void* ctx) {
   startpanic();
 
   if (sig == SIGSEGV && isStackOverflow(gp, addr, sp)) {
-    print("runtime: goroutine stack exceeds ", gp->stk.hi - gp->stk.lo, "-byte limit\n");
+    print("runtime: goroutine stack exceeds ", stackLimit(gp), "-byte limit\n");
     print("runtime: sp=", hex(sp), " stack=[", hex(gp->stk.lo), ", ", hex(gp->stk.hi), "]\n");
     print("fatal error: stack overflow\n");
     dopanic(gp, start, &sd, throwType::runtime);

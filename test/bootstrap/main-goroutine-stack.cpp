@@ -1,9 +1,14 @@
 // The user's main runs on the main goroutine's stack — an mmap'd region as large as
 // RLIMIT_STACK with a guard page below it — not on the process's [stack]; and by then
-// sysmon runs on a thread of its own.
+// sysmon runs on a thread of its own. The guard is a mapping of its own (---p) with
+// GODEBUG=stackmprotect=1, as on kernels without MADV_GUARD_INSTALL; the default guard pages
+// are part of the stack's mapping (test/goroutines/stacks/main-stack.cpp finds them).
 // RUN: %gocc build -o %t %s
-// RUN: %t | FileCheck %s
-// RUN: bash -c 'ulimit -s 16384 && %t' | FileCheck %s
+// RUN: env GODEBUG=stackmprotect=1 %t | FileCheck %s
+// RUN: bash -c 'ulimit -s 16384 && env GODEBUG=stackmprotect=1 %t' | FileCheck %s
+// RUN: %t | FileCheck %s --check-prefix=GUARD
+// GUARD: main on the OS stack: no
+// GUARD: at least two threads: yes
 #include <dirent.h>
 #include <sys/resource.h>
 
