@@ -89,8 +89,9 @@ run() {
   if [ -z "$value" ]; then
     value=failed
     echo "goroutines.sh: $impl-$bench $args (GOMAXPROCS=${procs:-default}) failed:" >&2
-    tail -3 "$work/log/run-$row-$impl" >&2
+    head -3 "$work/log/run-$row-$impl" >&2  # the cause; a traceback of every goroutine follows
   fi
+  rm -f "$work/log/run-$row-$impl"
   echo "$value" >>"$work/figures/$row.$impl"
 }
 
