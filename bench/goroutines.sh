@@ -115,7 +115,15 @@ done
 # The table.
 median() { { grep -v failed || true; } | sort -g | awk '{ v[NR] = $1 } END {
   if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-figure() { [ -f "$work/figures/$1.$2" ] && median <"$work/figures/$1.$2" || echo -; }
+figure() {  # "-": not run; "failed": every run failed
+  if [ ! -f "$work/figures/$1.$2" ]; then
+    echo -
+  elif grep -qv failed "$work/figures/$1.$2"; then
+    median <"$work/figures/$1.$2"
+  else
+    echo failed
+  fi
+}
 ratios() {  # per-pass gocc/Go ratios of a row, one a line (a pass where either failed: none)
   [ -f "$work/figures/$1.gocc" ] && [ -f "$work/figures/$1.go" ] || return 0
   paste -d' ' "$work/figures/$1.gocc" "$work/figures/$1.go" |
@@ -139,7 +147,9 @@ for row in "${!rows[@]}"; do
   else
     want="gocc <= $bound" have=$gocc
   fi
-  if [ "$have" = - ]; then
+  if [ "$gocc" = failed ]; then
+    verdict="NO (gocc failed)" missed=$((missed + 1))
+  elif [ "$have" = - ]; then
     verdict="not measured"
   elif awk -v h="$have" -v b="$bound" 'BEGIN { exit !(h <= b) }'; then
     verdict=yes met=$((met + 1))
