@@ -2,6 +2,7 @@
 #include "runq.h"
 
 #include "lock_futex.h"
+#include "malloc.h"
 #include "print.h"
 
 namespace runtime {
@@ -17,10 +18,8 @@ bool runqputslow(p* pp, g* gp, uint32 h, uint32 t) {
   for (uint32 i = 0; i < n; i++) batch[i] = pp->runq[(h + i) % runqSize];
   if (!pp->runqhead.compare_exchange_strong(h, h + n, std::memory_order_release)) return false;
   batch[n] = gp;
-  gQueue q;
-  for (uint32 i = 0; i <= n; i++) q.pushBack(batch[i]);
   lock(&sched.lock);
-  globrunqputbatch(&q, int32(n + 1));
+  globrunqputbatch(batch, int32(n + 1));
   unlock(&sched.lock);
   return true;
 }
@@ -84,6 +83,7 @@ g* runqget(p* pp, bool* inheritTime) {
     g* gp = pp->runq[h % runqSize];
     if (pp->runqhead.compare_exchange_weak(h, h + 1, std::memory_order_release)) {
       if (inheritTime) *inheritTime = false;
+      if (t - h > 2) prefetchG(pp->runq[(h + 2) % runqSize]);  // likely to run soon
       return gp;
     }
   }
@@ -122,9 +122,23 @@ void globrunqput(g* gp) {
   sched.runqsize++;
 }
 
-void globrunqputbatch(gQueue* batch, int32 n) {
-  while (g* gp = batch->pop()) sched.runq.pushBack(gp);
+void globrunqputbatch(g** batch, int32 n) {
+  for (int32 i = 0; i < n; i++) sched.runq.pushBack(batch[i]);
   sched.runqsize += n;
+}
+
+void gRing::pushBack(g* gp) {
+  if (size == capacity) {  // double, unwrapping the old ring at the start of the new one
+    uint32 grown = capacity ? capacity * 2 : 256;
+    auto* bigger = static_cast<g**>(sysAlloc(grown * sizeof(g*)));
+    for (uint32 i = 0; i < size; i++) bigger[i] = slots[(head + i) & (capacity - 1)];
+    if (slots) sysFree(slots, capacity * sizeof(g*));
+    slots = bigger;
+    capacity = grown;
+    head = 0;
+  }
+  slots[(head + size) & (capacity - 1)] = gp;
+  size++;
 }
 
 g* globrunqget(p* pp, int32 max) {

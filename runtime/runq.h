@@ -27,7 +27,7 @@ uint32 runqlen(p* pp);
 
 // The global run queue. Callers hold sched.lock.
 void globrunqput(g* gp);
-void globrunqputbatch(gQueue* batch, int32 n);
+void globrunqputbatch(g** batch, int32 n);
 g* globrunqget(p* pp, int32 max);  // also refills pp's local queue
 
 }  // namespace runtime

@@ -285,6 +285,7 @@ g* stackgget(p* pp) {
       unlock(&pool.lock);
     }
     g* gp = n > 0 ? c->slot[--n] : nullptr;
+    if (n > 1) prefetchG(c->slot[n - 2]);  // for a goroutine started soon
     c->n.store(n, std::memory_order_relaxed);
     unlock(&c->lock);
     if (gp) return gp;
