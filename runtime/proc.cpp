@@ -84,12 +84,18 @@ int32 allpMade;                     // Ps ever made: allp[0, allpMade) are non-n
 
 // --- status --------------------------------------------------------------------------
 
+// casgstatus: move gp from oldval to newval. Only one party can own a given transition (the
+// M running gp, or whoever readies it, which the lock it was parked under orders after the
+// park), so this is a check and a release store, not Go's compare-and-swap, which Go needs
+// because its garbage collector sets scan bits in the same word. Readers elsewhere
+// (tracebacks, checkdead) load it with acquire ordering.
 void casgstatus(g* gp, uint32 oldval, uint32 newval) {
-  uint32 expected = oldval;
-  if (!gp->atomicstatus.compare_exchange_strong(expected, newval, std::memory_order_acq_rel)) {
-    print("runtime: casgstatus: oldval=", oldval, " newval=", newval, " actual=", expected, "\n");
+  uint32 actual = gp->atomicstatus.load(std::memory_order_relaxed);
+  if (actual != oldval) {
+    print("runtime: casgstatus: oldval=", oldval, " newval=", newval, " actual=", actual, "\n");
     throw_("casgstatus: bad incoming values");
   }
+  gp->atomicstatus.store(newval, std::memory_order_release);
 }
 
 // --- Ms ------------------------------------------------------------------------------
@@ -750,15 +756,7 @@ bool parkunlockMutex(g*, void* l) {
   return true;
 }
 
-// goready continued on g0 (Go: ready). Its wakep is guarded as newproc's is, which Go's
-// need not be: gocc's gcenable runs before mainStarted, and its scavenger readies the main
-// goroutine, which must stay on m0 (see runtime.main).
-void readyOnSystemStack(void* arg) {
-  g* gp = static_cast<g*>(arg);
-  casgstatus(gp, Gwaiting, Grunnable);
-  runqput(getg()->m->p, gp, true);
-  if (mainStarted) wakep();
-}
+void wakepOnSystemStack(void*) { wakep(); }
 
 }  // namespace
 
@@ -782,7 +780,18 @@ void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason) {
 
 void goparkunlock(mutex* l, waitReason reason) { gopark(parkunlockMutex, l, reason); }
 
-void goready(g* gp) { systemstack(readyOnSystemStack, gp); }
+// goready (Go: ready, which runs on the system stack): the goroutine goes into this P's
+// runnext, on the caller's own stack, since it cannot move to another M meanwhile. Only
+// starting an M (wakep, rarely needed: an idle P and no M spinning) switches to g0, whose
+// stack is large enough to create a thread. Its wakep is guarded as newproc's is, which Go's
+// need not be: gocc's gcenable runs before mainStarted, and its scavenger readies the main
+// goroutine, which must stay on m0 (see runtime.main).
+void goready(g* gp) {
+  casgstatus(gp, Gwaiting, Grunnable);
+  runqput(getg()->m->p, gp, true);
+  if (mainStarted && sched.npidle.load() != 0 && sched.nmspinning.load() == 0)
+    systemstack(wakepOnSystemStack, nullptr);
+}
 
 void injectglist(g* gp) {
   casgstatus(gp, Gwaiting, Grunnable);
