@@ -3,6 +3,7 @@
 
 #include "lock_futex.h"
 #include "malloc.h"
+#include "os_linux.h"
 #include "print.h"
 
 namespace runtime {
@@ -34,6 +35,13 @@ uint32 runqgrab(p* pp, g** batch, uint32 batchHead, bool stealRunNext) {
     if (n == 0) {
       if (stealRunNext) {
         g* next = pp->runnext.load(std::memory_order_acquire);
+        if (next && pp->status.load(std::memory_order_relaxed) == Prunning) {
+          // A running P's runnext is most often the partner of a goroutine that has just
+          // readied it and is about to block (a channel hand-off): give the owner 3 µs to
+          // switch to it, as Go does, rather than split the pair across two threads.
+          usleep(3);
+          next = pp->runnext.load(std::memory_order_acquire);
+        }
         if (next && pp->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel)) {
           batch[batchHead % runqSize] = next;
           return 1;
