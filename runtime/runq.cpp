@@ -149,6 +149,11 @@ void gRing::pushBack(g* gp) {
   size++;
 }
 
+void gRing::release() {
+  sysFree(slots, capacity * sizeof(g*));
+  *this = gRing{};
+}
+
 g* globrunqget(p* pp, int32 max) {
   if (sched.runqsize == 0) return nullptr;
   int32 n = sched.runqsize / gomaxprocs + 1;

@@ -227,15 +227,19 @@ struct gRing {
   uint32 capacity = 0;
   uint32 head = 0;
   uint32 size = 0;
+  static constexpr uint32 keptCapacity = 1024;  // a larger ring is freed when it drains
   bool empty() const { return size == 0; }
   void pushBack(g* gp);
   g* pop() {
     if (size == 0) return nullptr;
     g* gp = slots[head];
     head = (head + 1) & (capacity - 1);
-    size--;
+    if (--size == 0 && capacity > keptCapacity) release();
     return gp;
   }
+  // Give a drained ring's memory back: a burst of a million new goroutines needs 8 MB of
+  // slots, which would otherwise stay resident for the rest of the program.
+  void release();
 };
 
 struct schedt {
