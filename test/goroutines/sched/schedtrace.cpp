@@ -1,27 +1,20 @@
 // GODEBUG=schedtrace=X,scheddetail=1 lists every goroutine, as Go's does, with Go's status
 // numbers and wait reasons: "G1: status=4(chan receive) m=-1 lockedm=-1". Periodically from
 // sysmon, and at the head of every fatal report (Go: startpanic), here a deadlock's.
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: env GODEBUG=schedtrace=10,scheddetail=1 %t 2>&1 | FileCheck %s --check-prefix=TRACE
 // RUN: bash -c 'env GODEBUG=schedtrace=100000,scheddetail=1 %t deadlock 2>&1; echo status=$?' | FileCheck %s --check-prefix=DEAD
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <unistd.h>
 
 #include <cstring>
 
-#include "chan.h"
-
-runtime::hchan* c = runtime::makechan(sizeof(int), 0);
+gocc::chan<int> c(0);
 
 int main(int argc, char** argv) {
-  gocc::go([] {
-    int v;
-    runtime::chanrecv(c, &v, true, nullptr);
-  });
-  if (argc > 1 && strcmp(argv[1], "deadlock") == 0) {
-    int v;
-    runtime::chanrecv(c, &v, true, nullptr);
-  }
+  gocc::go([] { c.recv(); });
+  if (argc > 1 && strcmp(argv[1], "deadlock") == 0) c.recv();
   usleep(50 * 1000);  // several traces while the goroutine waits
 }
 // TRACE: SCHED {{[0-9]+}}ms: gomaxprocs=
