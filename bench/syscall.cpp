@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <algorithm>
 #include <cstdio>
@@ -21,13 +22,6 @@
 #include <cstring>
 #include <thread>
 #include <vector>
-
-namespace runtime {  // the runtime's channels, as it exports them to tests
-struct hchan;
-hchan* makechan(uint32_t elemsize, uint32_t size);
-bool chansend(hchan* c, const void* ep, bool block);
-bool chanrecv(hchan* c, void* ep, bool block, bool* received);
-}  // namespace runtime
 
 static long now() {
   timespec t;
@@ -55,22 +49,19 @@ static long handoff(long busyNs) {
   static long blockedAt;
   int fds[2];
   if (pipe(fds) != 0) exit(1);
-  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
-  runtime::hchan* done = runtime::makechan(sizeof(int), 0);
+  gocc::chan<int> started(0), done(0);
   gocc::go([=] {
-    int one = 1;
-    runtime::chansend(started, &one, true);
+    started.send(1);
     writeLoop(busyNs);
     char c;
     blockedAt = now();
     (void)!read(fds[0], &c, 1);
-    runtime::chansend(done, &one, true);
+    done.send(1);
   });
-  int v;
-  runtime::chanrecv(started, &v, true, nullptr);
+  started.recv();
   long latency = now() - blockedAt;
   (void)!write(fds[1], "x", 1);
-  runtime::chanrecv(done, &v, true, nullptr);
+  done.recv();
   close(fds[0]);
   close(fds[1]);
   return latency;

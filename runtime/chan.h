@@ -71,7 +71,7 @@ struct hchan {
 // the buffer would be too large.
 hchan* makechan(const gocc::detail::elemType& t, uint64 size);
 // A channel of elemsize-byte values moved as bytes (the runtime's own use).
-GOCC_TESTING hchan* makechan(uint32 elemsize, uint32 size);
+hchan* makechan(uint32 elemsize, uint32 size);
 void chanretain(hchan* c);
 // Drop a reference. The last one frees c, destroying what its buffer holds, unless a send or
 // receive is blocked on it: no handle is left to wake it, so it and the channel stay forever
@@ -80,10 +80,10 @@ void chanrelease(hchan* c);
 void freechan(hchan* c);  // no goroutine may still use c
 
 // Send *ep (moved from; the caller still owns *ep). c == null: the nil channel.
-GOCC_TESTING chanStatus chansend(hchan* c, void* ep, bool block);
+chanStatus chansend(hchan* c, void* ep, bool block);
 // Receive into *ep (raw storage, or null to drop the value). Returns whether a receive
 // happened (always, if block); *received is false when the channel was closed and drained.
-GOCC_TESTING bool chanrecv(hchan* c, void* ep, bool block, bool* received);
+bool chanrecv(hchan* c, void* ep, bool block, bool* received);
 chanStatus chanrecv(hchan* c, void* ep, bool block);
 bool closechan(hchan* c);  // false: already closed
 

@@ -60,7 +60,7 @@ size_t printToStderr();
 
 // throw: the runtime found itself in a state it cannot continue from. Prints
 // "fatal error: <reason>" and exits with status 2, as Go does.
-[[noreturn]] GOCC_TESTING void throw_(const char* reason) GO_NAME(throw);
+[[noreturn]] void throw_(const char* reason) GO_NAME(throw);
 
 // fatal: the same for errors that are the user's, not the runtime's (Go 1.19: fatal).
 [[noreturn]] void fatal(const char* reason) GO_NAME(fatal);

@@ -29,11 +29,9 @@
 #define GO_NAME(name) asm("runtime." #name) __attribute__((noinline))
 
 // The runtime is built with hidden visibility and its internals are made local in
-// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_TESTING
-// marks the few internals the tests drive goroutines with (newproc, channels), which the
-// public API does not offer; GOCC_EXPORT what programs and libc must see.
+// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_EXPORT
+// marks what programs and libc must see.
 #define GOCC_EXPORT __attribute__((visibility("default")))
-#define GOCC_TESTING GOCC_EXPORT
 
 namespace runtime {
 
@@ -139,7 +137,7 @@ struct g {
 // lock-free append-only list, so that a signal handler can walk it whatever the interrupted
 // code holds; a reader racing with an append may stop one G short, never go astray.
 extern std::atomic<g*> allgs;
-GOCC_TESTING void allgadd(g* gp);
+void allgadd(g* gp);
 
 struct m {
   g* g0 = nullptr;              // M_G0

@@ -15,14 +15,14 @@ struct tracebackSetting {
 extern tracebackSetting tracebackEnv;
 // Go's setTraceback: none | single | all | system | crash | a number N (all + level N);
 // anything else counts as a number that does not parse: all + level 0.
-GOCC_TESTING void setTraceback(std::string_view level);
+void setTraceback(std::string_view level);
 
 // What a fatal path prints (Go: gotraceback, after m.throwing): a panic (an uncaught
 // exception, a fault in user code) follows GOTRACEBACK; a user-caused fatal error (Go's
 // fatal: deadlock, thread exhaustion) prints every goroutine at GOTRACEBACK's level; a
 // runtime throw prints every goroutine with runtime frames, whatever GOTRACEBACK says.
 enum class throwType { panic, user, runtime };
-GOCC_TESTING tracebackSetting gotraceback(throwType t);
+tracebackSetting gotraceback(throwType t);
 
 // Where a stack walk starts. pc is the frame's pc: the faulting instruction for a signal
 // (exact), else a return address, whose line is looked up at pc-1. fp is the frame's rbp

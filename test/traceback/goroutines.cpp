@@ -1,7 +1,8 @@
-// Paths that need a goroutine other than main or the runtime's own failures. Goroutines are
-// started with gocc::go; the channels, throw and the fault in runtime code are the runtime's
-// internals (chan.h, print.h, traceback.h).
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// Paths that need a goroutine other than main or the runtime's own failures, reached through
+// the public API: the runtime's fatal error (runtime.throw) is "out of memory" for a channel
+// whose buffer the address space cannot hold, and the fault in runtime code is a corrupt
+// channel handle's.
+// RUN: %gocc build -o %t %s
 // An exception escaping a goroutine's function: its stack, then "created by".
 // With one P, the worker runs only once main has parked: the output's order is fixed.
 // RUN: bash -c 'env GOMAXPROCS=1 %t exception 2>&1; echo status=$?' | FileCheck %s --check-prefix=GEXC
@@ -25,19 +26,39 @@
 // RUN: bash -c '%t runtimefault 2>&1; echo status=$?' | FileCheck %s --check-prefix=RTFAULT
 // An exception on a thread the runtime did not start (std::thread) has no goroutine.
 // RUN: bash -c '%t thread 2>&1; echo status=$?' | FileCheck %s --check-prefix=THREAD
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <gocc/chan.h>
 #include <gocc/go.h>
 
+#include <array>
 #include <atomic>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
 
-#include "chan.h"
-#include "print.h"
-
 volatile int sink;
+
+// A channel of 4 KiB elements with a 1 TiB buffer, beyond the address space allowed (also
+// where memory is overcommitted): Go's "runtime: out of memory".
+__attribute__((noinline)) void makeHugeChannel() {
+  rlimit limit;
+  getrlimit(RLIMIT_AS, &limit);
+  limit.rlim_cur = rlim_t(1) << 40;
+  setrlimit(RLIMIT_AS, &limit);
+  gocc::chan<std::array<char, 4096>> huge(size_t(1) << 28);
+}
+
+// The length of a channel whose handle the program has corrupted: the runtime reads the
+// channel at a wild address.
+__attribute__((noinline)) size_t lenOfCorruptChannel() {
+  gocc::chan<int> c;
+  uintptr_t wild = 0x10;
+  memcpy(static_cast<void*>(&c), &wild, sizeof wild);
+  return c.len();
+}
 
 __attribute__((noinline)) void worker(void* arg) {
   const char* mode = static_cast<const char*>(arg);
@@ -47,14 +68,19 @@ __attribute__((noinline)) void worker(void* arg) {
   // GEXC-NEXT: goroutine {{[0-9]+}} [running]:
   // GEXC-NEXT: worker(void*)
   // GEXC-NEXT: goroutines.cpp:[[@LINE-5]] +0x
-  if (strcmp(mode, "throw") == 0) runtime::throw_("invariant broken");
-  // THROW: fatal error: invariant broken
+  if (strcmp(mode, "throw") == 0) makeHugeChannel();
+  // THROW: fatal error: runtime: out of memory
   // THROW-EMPTY:
   // THROW-NEXT: goroutine {{[0-9]+}} [running]:
   // THROW-NEXT: runtime.throw
   // THROW-NEXT: panic.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x
+  // THROW-NEXT: runtime::makechan(
+  // THROW-NEXT: chan.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
+  // (the line is gocc/chan.h's, inlined into it)
+  // THROW-NEXT: makeHugeChannel()
+  // THROW-NEXT: {{.+}}:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
   // THROW-NEXT: worker(void*)
-  // THROW-NEXT: goroutines.cpp:[[@LINE-7]] +0x{{[0-9a-f]+}} fp=
+  // THROW-NEXT: goroutines.cpp:[[@LINE-12]] +0x{{[0-9a-f]+}} fp=
   // (gocc::go's trampoline, a runtime frame: shown from level 2)
   // THROW-NEXT: gocc::detail::goTrampoline
   // THROW-NEXT: go.h:{{[0-9]+}} +0x
@@ -68,9 +94,8 @@ __attribute__((noinline)) void worker(void* arg) {
 }
 
 __attribute__((noinline)) void waitForever() {
-  runtime::hchan* c = runtime::makechan(sizeof(int), 0);
-  int v;
-  runtime::chanrecv(c, &v, true, nullptr);
+  gocc::chan<int> c(0);
+  c.recv();
   // DEADLOCK: fatal error: all goroutines are asleep - deadlock!
   // DEADLOCK-EMPTY:
   // DEADLOCK-NEXT: goroutine 1 [chan receive]:
@@ -112,12 +137,12 @@ int main(int argc, char** argv) {
   // The runtime's scavenger goroutine is hidden below level 2.
   // DEADLOCK-NOT: {{^}}goroutine
   // DEADLOCK: status=2
-  if (strcmp(mode, "runtimefault") == 0) runtime::allgadd(nullptr);
+  if (strcmp(mode, "runtimefault") == 0) sink = int(lenOfCorruptChannel());
   // RTFAULT: fatal error: unexpected signal during runtime execution
   // RTFAULT-NEXT: [signal SIGSEGV: segmentation violation code=0x1 addr=0x{{[0-9a-f]+}} pc=0x{{[0-9a-f]+}}]
   // RTFAULT-EMPTY:
   // RTFAULT-NEXT: goroutine 1 [running]:
-  // RTFAULT-NEXT: runtime::allgadd(runtime::g*)
+  // RTFAULT-NEXT: gocc::detail::chanLen(gocc::detail::hchan*)
   // RTFAULT: {{^}}main{{$}}
   // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
   // RTFAULT: status=2

@@ -3,9 +3,8 @@
 // with runtime frames and fp/sp/pc; crash like system, then SIGABRT (status 134); another
 // number N: all at level N; garbage: all at level 0, i.e. no stacks (Go's atoi fails).
 // The program has a goroutine parked on a channel, one running on another thread, one never
-// run, then panics on the main goroutine. Goroutines are started with gocc::go; the channels
-// are the runtime's internals (chan.h).
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// run, then panics on the main goroutine.
+// RUN: %gocc build -o %t %s
 // RUN: bash -c 'env GOMAXPROCS=2 %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
 // RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK= %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
 // RUN: bash -c 'env GOMAXPROCS=2 GOTRACEBACK=single %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,SINGLE
@@ -22,12 +21,13 @@
 // RUN: bash -c 'ulimit -c 0; env GOMAXPROCS=2 GOTRACEBACK=crash %t 2>&1; echo status=$?' | FileCheck %s --check-prefixes=CHECK,CRASH
 #include <sched.h>
 
+#include <gocc/chan.h>
 #include <gocc/go.h>
+#include <gocc/runtime.h>
 
 #include <atomic>
 #include <stdexcept>
-
-#include "chan.h"
+#include <string_view>
 
 // The checks follow the code: the output's order is the order of these definitions.
 void startParker();
@@ -65,34 +65,36 @@ int main() {
 }
 
 std::atomic<bool> spinning;
-runtime::hchan* hello = runtime::makechan(sizeof(int), 0);
-runtime::hchan* never = runtime::makechan(sizeof(int), 0);
+gocc::chan<int> hello(0), never(0);
 
 // Parks for good on a channel nobody sends to, after saying hello.
 __attribute__((noinline)) void parker(void*) {
-  int v = 1;
-  runtime::chansend(hello, &v, true);
+  hello.send(1);
   // ALL-EMPTY:
   // ALL-NEXT: goroutine 3 [chan receive]:
   // SYSTEM: goroutine 3 [chan receive]:
   // SYSTEM: runtime::chanrecv
   // CRASH: goroutine 3 [chan receive]:
-  runtime::chanrecv(never, &v, true, nullptr);
+  never.recv();
   // ALL-NEXT: parker(void*)
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
   // SYSTEM: parker(void*)
 }
 
+// Whether a goroutine other than the caller is parked on a channel receive, as the stacks of
+// all goroutines say.
+bool someoneReceiving() {
+  static char buf[4096];
+  size_t n = gocc::runtime::Stack(buf, sizeof buf, true);
+  return std::string_view(buf, n).find(" [chan receive]:") != std::string_view::npos;
+}
+
 __attribute__((noinline)) void startParker() {
-  int v;
   gocc::go(parker, nullptr);
   // ALL-NEXT: created by startParker()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
-  runtime::chanrecv(hello, &v, true, nullptr);  // lets parker run
-  // and park: its sudog is in never's receive queue, and its status says when it is parked.
-  runtime::sudog* sg;
-  while (!(sg = __atomic_load_n(&never->recvq.first, __ATOMIC_ACQUIRE))) sched_yield();
-  while (sg->gp->atomicstatus.load() != runtime::Gwaiting) sched_yield();
+  hello.recv();                               // lets parker run
+  while (!someoneReceiving()) sched_yield();  // and park on never
 }
 
 // Runs forever on whichever thread took it.

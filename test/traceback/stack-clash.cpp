@@ -2,7 +2,7 @@
 // -fstack-clash-protection, so a goroutine recursing with 7000-byte frames on its 64 KiB
 // stack touches the guard page and gets Go's stack overflow, instead of silently writing
 // into whatever is mapped below.
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: bash -c 'env GOTRACEBACK=single %t 2>&1; echo status=$?' | FileCheck %s
 // CHECK: runtime: goroutine stack exceeds {{[0-9]+}}-byte limit
 // CHECK: fatal error: stack overflow

@@ -1,8 +1,8 @@
 // Deadlock detection: when every goroutine waits on a runtime object and nothing else could
 // wake one, the program dies as Go's does: "fatal error: all goroutines are asleep -
 // deadlock!", every goroutine's stack with its wait reason (user frames only, at the default
-// GOTRACEBACK), exit status 2. Channels come from the runtime's internals (chan.h).
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// GOTRACEBACK), exit status 2.
+// RUN: %gocc build -o %t %s
 // RUN: bash -c '%t recv 2>&1; echo status=$?' | FileCheck %s --check-prefix=RECV
 // RUN: bash -c '%t send 2>&1; echo status=$?' | FileCheck %s --check-prefix=SEND
 // RUN: bash -c '%t chain 2>&1; echo status=$?' | FileCheck %s --check-prefix=CHAIN
@@ -10,24 +10,22 @@
 // RUN: bash -c '%t syscall 2>&1; echo status=$?' | FileCheck %s --check-prefix=SYSCALL
 // GOTRACEBACK=none: the fatal error line only.
 // RUN: bash -c 'env GOTRACEBACK=none %t recv 2>&1; echo status=$?' | FileCheck %s --check-prefix=NONE
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
 
-#include "chan.h"
+gocc::chan<int> c(0);
+gocc::chan<int> inner(0);
 
-runtime::hchan* c = runtime::makechan(sizeof(int), 0);
-runtime::hchan* inner = runtime::makechan(sizeof(int), 0);
-
-__attribute__((noinline)) void receive(runtime::hchan* ch) {
-  int v = 0;
-  runtime::chanrecv(ch, &v, true, nullptr);
+__attribute__((noinline)) void receive(gocc::chan<int> ch) {
+  int v = ch.recv();
   std::printf("received %d\n", v);
 }
 
-__attribute__((noinline)) void send(runtime::hchan* ch, int v) { runtime::chansend(ch, &v, true); }
+__attribute__((noinline)) void send(gocc::chan<int> ch, int v) { ch.send(v); }
 
 // Blocked on a channel no one will send on, after main is blocked on c.
 __attribute__((noinline)) void blockedWorker() {
@@ -46,7 +44,7 @@ int main(int argc, char** argv) {
   // RECV: fatal error: all goroutines are asleep - deadlock!
   // RECV-EMPTY:
   // RECV-NEXT: goroutine 1 [chan receive]:
-  // RECV-NEXT: receive(runtime::hchan*)
+  // RECV-NEXT: receive(gocc::chan<int>)
   // RECV-NEXT: deadlock.cpp:[[@LINE-24]] +0x
   // RECV-NEXT: {{^}}main{{$}}
   // RECV-NEXT: deadlock.cpp:[[@LINE-7]] +0x
@@ -57,7 +55,7 @@ int main(int argc, char** argv) {
   // SEND: fatal error: all goroutines are asleep - deadlock!
   // SEND-EMPTY:
   // SEND-NEXT: goroutine 1 [chan send]:
-  // SEND-NEXT: send(runtime::hchan*, int)
+  // SEND-NEXT: send(gocc::chan<int>, int)
   // SEND-NEXT: deadlock.cpp:[[@LINE-31]] +0x
   // SEND-NEXT: {{^}}main{{$}}
   // SEND-NEXT: deadlock.cpp:[[@LINE-7]] +0x
@@ -69,12 +67,12 @@ int main(int argc, char** argv) {
   // CHAIN: fatal error: all goroutines are asleep - deadlock!
   // CHAIN-EMPTY:
   // CHAIN-NEXT: goroutine 1 [chan receive]:
-  // CHAIN-NEXT: receive(runtime::hchan*)
+  // CHAIN-NEXT: receive(gocc::chan<int>)
   // CHAIN: {{^}}main{{$}}
   // CHAIN-NEXT: deadlock.cpp:[[@LINE-7]] +0x
   // CHAIN-EMPTY:
   // CHAIN-NEXT: goroutine {{[0-9]+}} [chan receive]:
-  // CHAIN-NEXT: receive(runtime::hchan*)
+  // CHAIN-NEXT: receive(gocc::chan<int>)
   // CHAIN: blockedWorker()
   // CHAIN-NEXT: deadlock.cpp:[[@LINE-45]] +0x
   // CHAIN-NEXT: created by main in goroutine 1

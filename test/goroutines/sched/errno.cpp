@@ -14,13 +14,14 @@
 // errno is read after the block by a separate function: glibc declares errno's location
 // function const, so within one function the compiler may reuse the address it computed
 // before the call, the old thread's (docs/goroutines.md).
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: env GOMAXPROCS=2 %t | FileCheck %s
 // CHECK: worker resumed on another thread: yes
 // CHECK-NEXT: worker's errno: 1234
 // CHECK-NEXT: thread_local after the block is the one set before it: no
 // CHECK-NEXT: errno's address taken before the block is the new thread's: no
 // CHECK-NEXT: main's errno: 5678
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <gocc/runtime.h>
 #include <sched.h>
@@ -30,11 +31,7 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "chan.h"
-
-runtime::hchan* ready = runtime::makechan(sizeof(int), 0);
-runtime::hchan* wake = runtime::makechan(sizeof(int), 0);
-runtime::hchan* result = runtime::makechan(sizeof(int), 0);
+gocc::chan<int> ready(0), wake(0), result(0);
 std::atomic<bool> spinning{false}, stop{false};
 
 thread_local int perThread = 0;
@@ -51,19 +48,18 @@ __attribute__((noinline)) int* currentErrnoAddress() { return &errno; }
 __attribute__((noinline)) int currentPerThread() { return perThread; }
 
 void worker() {
-  int v = 0;
-  runtime::chansend(ready, &v, true);
+  ready.send(0);
   pid_t before = gettid();
   static int rounds = 0;
   int mine = ++rounds;  // a value no thread_local copy has had yet
   perThread = mine;
   int* errnoBefore = &errno;
   errno = 1234;
-  runtime::chanrecv(wake, &v, true, nullptr);  // parks; resumes on another thread
+  wake.recv();  // parks; resumes on another thread
   report = Report{gettid() != before, currentErrno(), currentPerThread() == mine,
                   errnoBefore == currentErrnoAddress()};
   stop = true;
-  runtime::chansend(result, &v, true);
+  result.send(0);
 }
 
 void spinner() {
@@ -79,13 +75,12 @@ int main() {
   for (int round = 0; round < 100; round++) {
     stop = false;
     gocc::go(worker);
-    int v = 0;
-    runtime::chanrecv(ready, &v, true, nullptr);  // main runs again once worker has parked
+    ready.recv();  // main runs again once worker has parked
     gocc::go(spinner);
     while (!spinning.load()) sched_yield();
     errno = 5678;
-    runtime::chansend(wake, &v, true);
-    runtime::chanrecv(result, &v, true, nullptr);
+    wake.send(0);
+    result.recv();
     mainErrno = currentErrno();
     errnoKept &= report.err == 1234;
     while (spinning.load()) sched_yield();

@@ -3,9 +3,10 @@
 // 200 ms and then starts the goroutine that sends (no report, the program completes). When
 // the thread ends without doing so, nothing can wake main: the deadlock is reported as the
 // thread ends.
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: bash -c '%t wakes 2>&1; echo status=$?' | FileCheck %s --check-prefix=WAKES
 // RUN: bash -c '%t quits 2>&1; echo status=$?' | FileCheck %s --check-prefix=QUITS
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <unistd.h>
 
@@ -13,24 +14,18 @@
 #include <cstring>
 #include <thread>
 
-#include "chan.h"
-
-runtime::hchan* c = runtime::makechan(sizeof(int), 0);
+gocc::chan<int> c(0);
 
 int main(int argc, char** argv) {
   bool wakes = strcmp(argv[1], "wakes") == 0;
   std::thread t([wakes] {
     usleep(200 * 1000);
     if (wakes) {
-      gocc::go([] {
-        int v = 42;
-        runtime::chansend(c, &v, true);
-      });
+      gocc::go([] { c.send(42); });
     }
   });
   t.detach();
-  int v = 0;
-  runtime::chanrecv(c, &v, true, nullptr);
+  int v = c.recv();
   // QUITS: fatal error: all goroutines are asleep - deadlock!
   // QUITS-EMPTY:
   // QUITS-NEXT: goroutine 1 [chan receive]:

@@ -5,7 +5,7 @@
 // goroutine is locked shows in its Stack header, "[running, locked to thread]", as in Go). A static
 // constructor's LockOSThread keeps main on the main thread after the init tasks (whose own lock,
 // the runtime's, is counted apart).
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: env GOMAXPROCS=2 %t | FileCheck %s
 // CHECK: locked goroutine stayed on one thread: yes
 // CHECK-NEXT: after one of two unlocks, still locked: yes
@@ -13,6 +13,7 @@
 // CHECK-NEXT: extra unlock is harmless: yes
 // CHECK-NEXT: unlocked again: yes
 // CHECK-NEXT: main stayed on the main thread: yes
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <gocc/runtime.h>
 #include <unistd.h>
@@ -21,11 +22,8 @@
 #include <cstdio>
 #include <string_view>
 
-#include "chan.h"
-
-runtime::hchan* ping = runtime::makechan(sizeof(int), 0);
-runtime::hchan* pong = runtime::makechan(sizeof(int), 0);
-runtime::hchan* done = runtime::makechan(sizeof(bool), 0);
+gocc::chan<int> ping(0), pong(0);
+gocc::chan<bool> done(0);
 
 // The init tasks run locked by the runtime; this lock is the program's and outlives them.
 struct LockMain {
@@ -37,9 +35,8 @@ bool pingPong(int rounds) {
   pid_t first = gettid();
   bool moved = false;
   for (int i = 0; i < rounds; i++) {
-    int v = i;
-    runtime::chansend(ping, &v, true);
-    runtime::chanrecv(pong, &v, true, nullptr);
+    ping.send(i);
+    pong.recv();
     moved |= gettid() != first;
   }
   return moved;
@@ -47,11 +44,7 @@ bool pingPong(int rounds) {
 
 // The partner: on whichever thread, answers every ping.
 void echo(int rounds) {
-  for (int i = 0; i < rounds; i++) {
-    int v;
-    runtime::chanrecv(ping, &v, true, nullptr);
-    runtime::chansend(pong, &v, true);
-  }
+  for (int i = 0; i < rounds; i++) pong.send(ping.recv());
 }
 
 // Whether the calling goroutine keeps its thread through rounds of blocking.
@@ -85,11 +78,9 @@ int main() {
     std::printf("extra unlock is harmless: %s\n", locked() ? "yes" : "no");
     gocc::runtime::UnlockOSThread();
     std::printf("unlocked again: %s\n", !locked() ? "yes" : "no");
-    bool sent = true;
-    runtime::chansend(done, &sent, true);
+    done.send(true);
   });
-  bool v;
-  runtime::chanrecv(done, &v, true, nullptr);
+  done.recv();
   // Main itself has been blocking and woken by goroutines on other threads all along.
   std::printf("main stayed on the main thread: %s\n",
               gettid() == mainThread && mainThread == getpid() ? "yes" : "no");

@@ -2,30 +2,26 @@
 // runtime.Stack): the caller's goroutine, from the caller's frame, and with all every other
 // goroutine too, each with its state. It writes at most the buffer's size and returns the
 // bytes written.
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: env GOMAXPROCS=2 %t | FileCheck %s
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <gocc/runtime.h>
 
 #include <cstdio>
 #include <cstring>
 
-#include "chan.h"
-
-runtime::hchan* never = runtime::makechan(sizeof(int), 0);
-runtime::hchan* started = runtime::makechan(sizeof(int), 0);
+gocc::chan<int> never(0), started(0);
 
 __attribute__((noinline)) void waiter(int id) {
-  runtime::chansend(started, &id, true);
-  int v;
-  runtime::chanrecv(never, &v, true, nullptr);
+  started.send(id);
+  never.recv();
 }
 
 __attribute__((noinline)) void startWaiters() {
   for (int i = 0; i < 2; i++) {
     gocc::go(waiter, i);
-    int v;
-    runtime::chanrecv(started, &v, true, nullptr);
+    started.recv();
   }
 }
 
@@ -47,15 +43,15 @@ int main() {
   // CHECK-EMPTY:
   // CHECK-NEXT: goroutine {{[0-9]+}} [chan receive]:
   // CHECK-NEXT: waiter(int)
-  // CHECK-NEXT: stack.cpp:21 +0x
+  // CHECK-NEXT: stack.cpp:18 +0x
   // CHECK-NEXT: created by startWaiters() in goroutine 1
-  // CHECK-NEXT: stack.cpp:26 +0x
+  // CHECK-NEXT: stack.cpp:23 +0x
   // CHECK-EMPTY:
   // CHECK-NEXT: goroutine {{[0-9]+}} [chan receive]:
   // CHECK-NEXT: waiter(int)
-  // CHECK-NEXT: stack.cpp:21 +0x
+  // CHECK-NEXT: stack.cpp:18 +0x
   // CHECK-NEXT: created by startWaiters() in goroutine 1
-  // CHECK-NEXT: stack.cpp:26 +0x
+  // CHECK-NEXT: stack.cpp:23 +0x
   // CHECK-NEXT: ---
   size_t whole = n;
   n = gocc::runtime::Stack(buf, 20, true);

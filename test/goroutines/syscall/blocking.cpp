@@ -140,16 +140,16 @@ int main(int argc, char** argv) {
   if (!call) return 1;
   call->setup();
   std::atomic<bool> done{false};
-  runtime::hchan* result = runtime::makechan(sizeof(std::string*), 0);
+  gocc::chan<std::string*> result(0);
   goAndWait([&] {
     std::string* seen = new std::string(call->block());
     done = true;
-    send(result, seen);
+    result.send(seen);
   });  // the goroutine runs, readies main, and blocks
   printf("%s: blocked\n", call->name);
   printf("exchanged 10000 values: %s\n", pingPong(10000) ? "ok" : "WRONG");
   printf("still blocked: %s\n", done ? "no" : "yes");
   call->release();
-  std::string* seen = recv<std::string*>(result);
+  std::string* seen = result.recv();
   printf("%s: %s\n", call->name, seen->c_str());
 }

@@ -25,7 +25,7 @@ int main() {
   alarm(20);
   static sem_t sem;
   sem_init(&sem, 0, 0);
-  runtime::hchan* result = runtime::makechan(sizeof(outcome), 0);
+  gocc::chan<outcome> result(0);
   goAndWait([=] {
     timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
@@ -37,14 +37,14 @@ int main() {
     long tid = syscall(SYS_gettid);
     int ret = sem_timedwait(&sem, &deadline);
     int err = errno;
-    send(result, outcome{ret, err, syscall(SYS_gettid) != tid});
+    result.send(outcome{ret, err, syscall(SYS_gettid) != tid});
   });  // the waiter blocks; sysmon hands the P to main
   timespec t0, t;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   do clock_gettime(CLOCK_MONOTONIC, &t);  // hold the P past the waiter's timeout
   while ((t.tv_sec - t0.tv_sec) * 1000000000 + (t.tv_nsec - t0.tv_nsec) < 500 * 1000 * 1000);
   errno = 0;
-  outcome o = recv<outcome>(result);
+  outcome o = result.recv();
   printf("sem_timedwait: %d %s, on another thread: %s\n", o.ret,
          o.err == ETIMEDOUT ? "ETIMEDOUT" : "WRONG ERRNO", o.movedThread ? "yes" : "no");
 }

@@ -28,11 +28,11 @@ int main() {
   alarm(20);
   int devnull = open("/dev/null", O_WRONLY);
   std::atomic<bool> stop{false};
-  runtime::hchan* stopped = runtime::makechan(sizeof(int), 0);
+  gocc::chan<int> stopped(0);
   goAndWait([&] {
     char b = 0;
     while (!stop) (void)!write(devnull, &b, 1);
-    send(stopped, 1);
+    stopped.send(1);
   });
   long t0 = now();
   for (int i = 0; i < 500; i++) {
@@ -43,6 +43,6 @@ int main() {
   printf("1000 changes of GOMAXPROCS, under 100 us each: %s\n", each < 100000 ? "yes" : "no");
   if (each >= 100000) printf("%ld us each\n", each / 1000);
   stop = true;
-  recv<int>(stopped);
+  stopped.recv();
   printf("writer stopped\n");
 }

@@ -16,16 +16,16 @@ int main() {
   alarm(20);
   int fds[2];
   if (pipe(fds) != 0) return 1;
-  runtime::hchan* got = runtime::makechan(sizeof(char), 0);
+  gocc::chan<char> got(0);
   gocc::go([=] {
     char c = '?';
     (void)!read(fds[0], &c, 1);
-    send(got, c);
+    got.send(c);
   });
   std::thread writer([=] {
     usleep(100 * 1000);
     (void)!write(fds[1], "x", 1);
   });
-  printf("main got: %c\n", recv<char>(got));
+  printf("main got: %c\n", got.recv());
   writer.join();
 }

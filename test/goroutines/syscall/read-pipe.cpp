@@ -37,17 +37,17 @@ int main(int argc, char** argv) {
   int fds[2];
   if (pipe(fds) != 0) return 1;
   std::atomic<bool> readerDone{false};
-  runtime::hchan* got = runtime::makechan(sizeof(char), 0);
+  gocc::chan<char> got(0);
   goAndWait([&] {
     char c = 0;
     if (read(fds[0], &c, 1) != 1) c = '?';
     readerDone = true;
-    send(got, c);
+    got.send(c);
   });  // the reader runs, readies main, and blocks in read()
   printf("reader blocked\n");
   printf("exchanged 10000 values: %s\n", pingPong(10000) ? "ok" : "WRONG");
   if (trace) usleep(30000);  // a few trace lines while the reader is blocked
   printf("reader still blocked: %s\n", readerDone ? "no" : "yes");
   if (write(fds[1], "x", 1) != 1) return 1;
-  printf("reader got: %c\n", recv<char>(got));
+  printf("reader got: %c\n", got.recv());
 }

@@ -25,14 +25,14 @@ __attribute__((noinline)) void readForever() {
 int main() {
   alarm(20);
   if (pipe(fds) != 0) return 1;
-  runtime::hchan* started = runtime::makechan(sizeof(int), 0);
+  gocc::chan<int> started(0);
   gocc::go([=] {
-    send(started, 1);
+    started.send(1);
     readForever();
   });
   // CHECK: created by main in goroutine 1
   // CHECK-NEXT: traceback.cpp:[[@LINE-5]] +0x
-  recv<int>(started);
+  started.recv();
   usleep(10000);  // the reader is in read() by now
   throw std::runtime_error("main gives up");
 }
