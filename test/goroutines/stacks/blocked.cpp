@@ -7,8 +7,7 @@
 // With GODEBUG=stackmprotect=1 (the guard pages of kernels without MADV_GUARD_INSTALL: two
 // mappings per stack), 20,000 still work, and too many for vm.max_map_count is a fatal error
 // that names the limit, before any mapping fails.
-// (The goroutines block on the runtime's own channels, runtime/chan.h.)
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: %t 100000 | FileCheck %s
 // RUN: %t 1000000 | FileCheck %s
 // RUN: env GODEBUG=stackmprotect=1 %t 20000 | FileCheck %s
@@ -21,6 +20,7 @@
 // CHECK: blocked: {{[0-9]+}} goroutines
 // CHECK-NEXT: rss per goroutine within one page: yes
 // CHECK-NEXT: finished: all
+#include <gocc/chan.h>
 #include <gocc/go.h>
 
 #include <atomic>
@@ -30,26 +30,24 @@
 #include <cstring>
 
 #include "Inputs/proc-status.h"
-#include "chan.h"
 
 std::atomic<long> started{0}, finished{0};
 
 int main(int argc, char** argv) {
   long n = std::atol(argv[1]);
-  runtime::hchan* block = runtime::makechan(sizeof(int), 0);
-  runtime::hchan* ready = runtime::makechan(sizeof(int), 1);
+  gocc::chan<int> block(0);
+  gocc::chan<int> ready(1);
   long rss0 = statusKB("VmRSS"), pte0 = statusKB("VmPTE");
   auto t0 = std::chrono::steady_clock::now();
   for (long i = 0; i < n; i++) {
     gocc::go([=] {
       int v = 1;
-      if (started.fetch_add(1) + 1 == n) runtime::chansend(ready, &v, true);
-      runtime::chanrecv(block, &v, true, nullptr);
-      if (finished.fetch_add(1) + 1 == n) runtime::chansend(ready, &v, true);
+      if (started.fetch_add(1) + 1 == n) ready.send(v);
+      v = block.recv();
+      if (finished.fetch_add(1) + 1 == n) ready.send(v);
     });
   }
-  int v;
-  runtime::chanrecv(ready, &v, true, nullptr);
+  int v = ready.recv();
   auto t1 = std::chrono::steady_clock::now();
   long rss1 = statusKB("VmRSS"), pte1 = statusKB("VmPTE");
   double per = (rss1 - rss0) * 1024.0 / n;
@@ -58,7 +56,7 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "rss per goroutine %.1f bytes, page tables %.1f bytes, %.0f ns each\n", per,
                (pte1 - pte0) * 1024.0 / n,
                std::chrono::duration<double, std::nano>(t1 - t0).count() / n);
-  for (long i = 0; i < n; i++) runtime::chansend(block, &v, true);
-  runtime::chanrecv(ready, &v, true, nullptr);
+  for (long i = 0; i < n; i++) block.send(v);
+  v = ready.recv();
   std::printf("finished: %s\n", finished.load() == n ? "all" : "not all");
 }

@@ -5,8 +5,7 @@
 // while the pool holds memory) releases a stack that has sat in the pool since its previous
 // run, so the 500 × 56 KiB the goroutines touched leave RSS within a few seconds; only each
 // stack's top page, which holds its dead G, stays. (Two Ps: main sleeps holding one.)
-// (The goroutines block on the runtime's own channels, runtime/chan.h.)
-// RUN: %gocc build -o %t -cxxflags=-I%src/runtime %s
+// RUN: %gocc build -o %t %s
 // RUN: env GOMAXPROCS=1 %t reuse | FileCheck %s --check-prefix=REUSE
 // REUSE: round 1: 500 goroutines done
 // REUSE-NEXT: round 2: 500 goroutines done
@@ -16,6 +15,7 @@
 // RELEASE-NEXT: round 2: 500 goroutines done
 // RELEASE-NEXT: touched pages held by idle stacks: yes
 // RELEASE-NEXT: touched pages released: yes
+#include <gocc/chan.h>
 #include <gocc/go.h>
 #include <unistd.h>
 
@@ -26,7 +26,6 @@
 #include <cstring>
 
 #include "Inputs/proc-status.h"
-#include "chan.h"
 
 constexpr long n = 500;
 constexpr long touched = 56 << 10;
@@ -42,23 +41,23 @@ __attribute__((noinline)) void useStack() {
 // n goroutines that each touch 56 KiB of their stack and block until all have started (so
 // that each has a stack of its own), then end.
 void round(int which) {
-  runtime::hchan* block = runtime::makechan(sizeof(int), 0);
-  runtime::hchan* ready = runtime::makechan(sizeof(int), 1);
+  gocc::chan<int> block(0);
+  gocc::chan<int> ready(1);
   started = finished = 0;
   for (long i = 0; i < n; i++) {
     gocc::go([=] {
       useStack();
       frames[which - 1][i] = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
       int v = 1;
-      if (started.fetch_add(1) + 1 == n) runtime::chansend(ready, &v, true);
-      runtime::chanrecv(block, &v, true, nullptr);
-      if (finished.fetch_add(1) + 1 == n) runtime::chansend(ready, &v, true);
+      if (started.fetch_add(1) + 1 == n) ready.send(v);
+      v = block.recv();
+      if (finished.fetch_add(1) + 1 == n) ready.send(v);
     });
   }
   int v = 0;
-  runtime::chanrecv(ready, &v, true, nullptr);
-  for (long i = 0; i < n; i++) runtime::chansend(block, &v, true);
-  runtime::chanrecv(ready, &v, true, nullptr);
+  v = ready.recv();
+  for (long i = 0; i < n; i++) block.send(v);
+  v = ready.recv();
   std::printf("round %d: %ld goroutines done\n", which, finished.load());
 }
 
