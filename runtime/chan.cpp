@@ -111,40 +111,7 @@ void waitq::remove(sudog* sg) {
 
 // --- waiters ---------------------------------------------------------------------------------
 
-// A note for a thread to sleep on, from a pool that is never freed.
-struct threadNote {
-  note n;
-  threadNote* next = nullptr;
-};
-
-namespace {
-
-mutex threadNoteLock;
-threadNote* threadNoteFree;
-
-threadNote* getThreadNote() {
-  lock(&threadNoteLock);
-  threadNote* tn = threadNoteFree;
-  if (tn) threadNoteFree = tn->next;
-  unlock(&threadNoteLock);
-  if (!tn) tn = new (persistentalloc(sizeof(threadNote), alignof(threadNote))) threadNote;
-  tn->next = nullptr;
-  return tn;
-}
-
-void putThreadNote(threadNote* tn) {
-  lock(&threadNoteLock);
-  tn->next = threadNoteFree;
-  threadNoteFree = tn;
-  unlock(&threadNoteLock);
-}
-
-bool onUserGoroutine() {
-  g* self = getg();
-  return self && self == self->m->curg;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void initWaiter(sudog* sg) {
   if (onUserGoroutine()) {
@@ -177,11 +144,7 @@ void readyWaiter(sudog* sg) {
     notewakeup(&sg->tn->n);
     return;
   }
-  g* self = getg();
-  if (self && self->m->p)
-    goready(gp);
-  else
-    injectglist(gp);  // a thread without a P: the global run queue
+  goreadyAnywhere(gp);
 }
 
 void blockForever(waitReason reason) {

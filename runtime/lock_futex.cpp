@@ -7,6 +7,9 @@
 // note.key is 0 (not yet woken) or 1 (woken). Sleeping is a futex wait on 0.
 #include "lock_futex.h"
 
+#include <new>
+
+#include "malloc.h"
 #include "os_linux.h"
 #include "print.h"
 
@@ -90,6 +93,28 @@ bool notetsleep(note* n, int64 ns) {
     ns = deadline - now;
   }
   return true;
+}
+
+namespace {
+mutex threadNoteLock;
+threadNote* threadNoteFree;
+}  // namespace
+
+threadNote* getThreadNote() {
+  lock(&threadNoteLock);
+  threadNote* tn = threadNoteFree;
+  if (tn) threadNoteFree = tn->next;
+  unlock(&threadNoteLock);
+  if (!tn) tn = new (persistentalloc(sizeof(threadNote), alignof(threadNote))) threadNote;
+  tn->next = nullptr;
+  return tn;
+}
+
+void putThreadNote(threadNote* tn) {
+  lock(&threadNoteLock);
+  tn->next = threadNoteFree;
+  threadNoteFree = tn;
+  unlock(&threadNoteLock);
 }
 
 }  // namespace runtime

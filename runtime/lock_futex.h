@@ -16,4 +16,15 @@ void notesleep(note* n);
 // notetsleep: like notesleep with a timeout (ns < 0: none); true if woken, false on timeout.
 bool notetsleep(note* n, int64 ns);
 
+// A note for a thread the runtime did not start to sleep on while it waits in a channel, a
+// select or a semaphore (a goroutine parks instead). The notes come from one pool that is
+// never freed, so that a waker's late notewakeup, after the sleeper has returned and even
+// exited, touches memory that is still there.
+struct threadNote {
+  note n;
+  threadNote* next = nullptr;
+};
+threadNote* getThreadNote();
+void putThreadNote(threadNote* tn);
+
 }  // namespace runtime

@@ -793,6 +793,19 @@ void goready(g* gp) {
     systemstack(wakepOnSystemStack, nullptr);
 }
 
+bool onUserGoroutine() {
+  g* gp = getg();
+  return gp && gp == gp->m->curg;
+}
+
+void goreadyAnywhere(g* gp) {
+  g* self = getg();
+  if (self && self->m->p)
+    goready(gp);
+  else
+    injectglist(gp);
+}
+
 void injectglist(g* gp) {
   casgstatus(gp, Gwaiting, Grunnable);
   lock(&sched.lock);
@@ -831,12 +844,6 @@ void dounlockOSThread() {
   gp->lockedm = nullptr;
 }
 
-// On a goroutine, not g0 and not a thread the runtime did not start (which is its own
-// thread already).
-bool onGoroutine() {
-  g* gp = getg();
-  return gp && gp == gp->m->curg;
-}
 }  // namespace
 
 void lockOSThread() {
@@ -852,7 +859,7 @@ void unlockOSThread() {
 }
 
 void LockOSThread() {
-  if (!onGoroutine()) return;
+  if (!onUserGoroutine()) return;
   m* mp = getg()->m;
   if (mp->lockedExt == UINT32_MAX) fatal("LockOSThread nesting overflow");
   mp->lockedExt++;
@@ -860,7 +867,7 @@ void LockOSThread() {
 }
 
 void UnlockOSThread() {
-  if (!onGoroutine()) return;
+  if (!onUserGoroutine()) return;
   m* mp = getg()->m;
   if (mp->lockedExt == 0) return;
   mp->lockedExt--;
@@ -1701,7 +1708,7 @@ void goexitUnwind(_Unwind_Exception* exc) {
 }  // namespace
 
 void Goexit() {
-  if (!onGoroutine()) {
+  if (!onUserGoroutine()) {
     // A thread of the program's own: Goexit ends it the way threads end.
     pthread_exit(nullptr);
   }

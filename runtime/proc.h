@@ -31,6 +31,11 @@ void goparkunlock(mutex* l, waitReason reason);
 void goready(g* gp);
 // From a thread without a P (sysmon): make gp runnable via the global queue.
 void injectglist(g* gp);
+// Make a parked gp runnable from wherever the caller runs: goready on an M with a P, else
+// (a thread the runtime did not start, sysmon) through the global queue.
+void goreadyAnywhere(g* gp);
+// Whether the caller is a user goroutine: not g0, and not a thread the runtime did not start.
+bool onUserGoroutine();
 
 // entersyscall / exitsyscall: around a libc call that may block in the kernel, on a user
 // goroutine that holds a P (syscall_linux.cpp decides). entersyscall leaves the P in

@@ -34,12 +34,6 @@
 
 namespace runtime {
 
-// A thread's note to sleep on while it waits, from a pool that is never freed.
-struct threadNote {
-  note n;
-  threadNote* next = nullptr;
-};
-
 // A blocked goroutine or thread, in a semaphore root or a notify list.
 struct semaWaiter {
   g* gp = nullptr;  // the parked goroutine, or null for a sleeping thread
@@ -68,41 +62,11 @@ namespace {
 
 // --- waiters -----------------------------------------------------------------------------
 
-mutex threadNoteLock;
-threadNote* threadNoteFree;
-
-threadNote* getThreadNote() {
-  lock(&threadNoteLock);
-  threadNote* tn = threadNoteFree;
-  if (tn) threadNoteFree = tn->next;
-  unlock(&threadNoteLock);
-  if (!tn) tn = new (persistentalloc(sizeof(threadNote), alignof(threadNote))) threadNote;
-  tn->next = nullptr;
-  return tn;
-}
-
-void putThreadNote(threadNote* tn) {
-  lock(&threadNoteLock);
-  tn->next = threadNoteFree;
-  threadNoteFree = tn;
-  unlock(&threadNoteLock);
-}
-
-// Wake gp, parked in a semaphore or notify list.
-void readyGoroutine(g* gp) {
-  g* self = getg();
-  if (self && self->m->p)
-    goready(gp);
-  else
-    injectglist(gp);
-}
-
 }  // namespace
 
 semaWaiter::semaWaiter() : tn(nullptr) {
-  g* self = getg();
-  if (self && self == self->m->curg)
-    gp = self;
+  if (onUserGoroutine())
+    gp = getg();
   else
     tn = getThreadNote();
 }
@@ -126,7 +90,7 @@ void semaWaiter::block(mutex* l, waitReason reason) {
 
 void semaWaiter::ready() {
   if (g* waiter = gp) {
-    readyGoroutine(waiter);
+    goreadyAnywhere(waiter);
     return;
   }
   notewakeup(&tn->n);

@@ -2,7 +2,10 @@
 // unbuffered channel; once every one has started (and a short pause lets the last ones reach
 // the receive), the growth of the process's resident and virtual size (/proc/self/status) is
 // divided by N. Then the channel is closed and all of them end. (gocc has no counterpart of
-// Go's MemStats.StackInuse, so that key is absent.)
+// Go's MemStats.StackInuse, so that key is absent.) Before the first reading, one goroutine
+// goes through the same steps (start, block, wake, end), as in blocked.go, so that what any
+// first goroutine costs once (the code of those paths paged in, the threads started) is not
+// counted against every one of the N.
 //
 //   blocked N           GOMAXPROCS comes from the environment
 #include <gocc/chan.h>
@@ -17,6 +20,16 @@ int main(int argc, char** argv) {
   long n = bench::argLong(argc, argv, 1, 100000);
   gocc::chan<int> ch(0);
   gocc::sync::WaitGroup started, ended;
+  {
+    gocc::sync::WaitGroup warm;
+    warm.Add(1);
+    gocc::go([&] {
+      ch.recv();
+      warm.Done();
+    });
+    ch.send(0);
+    warm.Wait();
+  }
   long rss0 = bench::statusKB("VmRSS"), vsz0 = bench::statusKB("VmSize");
 
   started.Add(int(n));

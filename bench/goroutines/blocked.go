@@ -2,7 +2,8 @@
 // block receiving from one shared unbuffered channel; once every one has started (and a short
 // pause lets the last ones reach the receive), the growth of the process's resident and
 // virtual size (/proc/self/status) is divided by N. The Go runtime's own count of stack
-// bytes in use is reported beside it. Then the channel is closed and all of them end.
+// bytes in use is reported beside it. Then the channel is closed and all of them end. One
+// goroutine goes through the same steps before the first reading (see below).
 //
 //	blocked N           GOMAXPROCS comes from the environment
 package main
@@ -42,6 +43,17 @@ func main() {
 	n := argInt(1, 100000)
 	ch := make(chan int)
 	var started, ended sync.WaitGroup
+
+	// One goroutine through the same steps first (start, block, wake, end), as in
+	// blocked.cpp, so that what a first goroutine costs once is not counted against all N.
+	var warm sync.WaitGroup
+	warm.Add(1)
+	go func() {
+		<-ch
+		warm.Done()
+	}()
+	ch <- 0
+	warm.Wait()
 
 	runtime.GC()
 	debug.FreeOSMemory()

@@ -27,8 +27,23 @@ __attribute__((noinline)) void startWaiters() {
 
 char buf[16384];
 
+// A waiter that has sent on started may not have reached never.recv yet (with two Ps it runs
+// beside main): wait until both are parked.
+void waitUntilParked() {
+  for (;;) {
+    size_t n = gocc::runtime::Stack(buf, sizeof buf, true);
+    int parked = 0;
+    for (const char* p = buf;
+         (p = static_cast<const char*>(memmem(p, buf + n - p, "[chan receive]", 14))); p++)
+      parked++;
+    if (parked == 2) return;
+    gocc::runtime::Gosched();
+  }
+}
+
 int main() {
   startWaiters();
+  waitUntilParked();
   size_t n = gocc::runtime::Stack(buf, sizeof buf, false);
   std::printf("%.*s---\n", int(n), buf);
   // CHECK: goroutine 1 [running]:
