@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -46,7 +47,12 @@ int main(int argc, char** argv) {
   });  // the reader runs, readies main, and blocks in read()
   printf("reader blocked\n");
   printf("exchanged 10000 values: %s\n", pingPong(10000) ? "ok" : "WRONG");
-  if (trace) usleep(30000);  // a few trace lines while the reader is blocked
+  // A few trace lines while the reader is blocked and the P runs the others: they exchange
+  // values for 30 ms (however fast the exchange, the trace sees the P running).
+  if (trace) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
+    while (std::chrono::steady_clock::now() < end) pingPong(1000);
+  }
   printf("reader still blocked: %s\n", readerDone ? "no" : "yes");
   if (write(fds[1], "x", 1) != 1) return 1;
   printf("reader got: %c\n", got.recv());
