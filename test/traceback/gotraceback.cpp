@@ -26,6 +26,7 @@
 #include <gocc/runtime.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <string_view>
 
@@ -93,8 +94,10 @@ __attribute__((noinline)) void startParker() {
   gocc::go(parker, nullptr);
   // ALL-NEXT: created by startParker()
   // ALL-NEXT: gotraceback.cpp:[[@LINE-2]] +0x
-  hello.recv();                               // lets parker run
-  while (!someoneReceiving()) sched_yield();  // and park on never
+  hello.recv();  // lets parker run and park on never (given 10 s; then the checks fail)
+  auto start = std::chrono::steady_clock::now();
+  while (!someoneReceiving() && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
+    sched_yield();
 }
 
 // Runs forever on whichever thread took it.
