@@ -27,9 +27,9 @@
 // which starts an idle P for it (injectglist).
 //
 // Lifetime: an hchan is reference-counted, as there is no collector. Every gocc::chan<T>
-// handle holds a reference (an operation runs on its caller's handle, so none of its fast
-// paths takes one), and so does each case of a blocked select, which relocks all its
-// channels when it wakes. A blocked send or receive takes no atomic reference: it is counted
+// handle holds a reference (an operation runs on its caller's handle, so none takes one: a
+// blocked select, which relocks all its channels when it wakes, relies on its caller's
+// handles as well). A blocked send or receive takes no atomic reference either: it is counted
 // in its queue (nparked, under the lock) and never touches the channel once woken, so the
 // channel may go as soon as no handle and no queued waiter is left. A waiter still queued when
 // the last handle goes can never be woken: the channel stays, as Go's collector keeps the

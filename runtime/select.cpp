@@ -166,8 +166,9 @@ int selectgo(scase* cases, int ncases, bool block, bool* ok) {
     return -1;
   }
 
-  // Pass 2: wait in every channel's queue, sudogs in lock order. Each blocked case holds a
-  // reference to its channel.
+  // Pass 2: wait in every channel's queue, sudogs in lock order. No case takes a reference to
+  // its channel: the caller's handles (gocc::select's cases refer to them, and a temporary
+  // one lives to the end of the full expression) keep every channel until selectgo returns.
   auto* sgs = static_cast<sudog*>(__builtin_alloca(sizeof(sudog) * n));
   selectState sel;
   for (int k = 0; k < n; k++) {
@@ -184,7 +185,6 @@ int selectgo(scase* cases, int ncases, bool block, bool* ok) {
     sg->c = c;
     sg->sel = &sel;
     (cas->send ? c->sendq : c->recvq).enqueue(sg);
-    chanretain(c);
   }
   selectLocks locks{cases, lockorder, n};
   blockWaiter(&sgs[0], selparkcommit, &locks, waitReasonSelect);
@@ -205,7 +205,6 @@ int selectgo(scase* cases, int ncases, bool block, bool* ok) {
   if (casi < 0) throw_("selectgo: bad wakeup");
   selunlock(cases, lockorder, n);
   finishWaiter(&sgs[0]);
-  for (int k = 0; k < n; k++) chanrelease(chanOf(cases[lockorder[k]]));
   return casi;
 }
 
