@@ -6,10 +6,11 @@
 // docs/goroutines.md says.
 //
 // The move is arranged (GOMAXPROCS=2): main is locked to the main thread, so the worker runs
-// on another thread, A; once it is parked, a spinner takes an idle thread, A if there is no
-// other; main wakes the worker and blocks, handing its P to an idle thread, B, where the
-// worker resumes: another one than A when the spinner took A. The round is repeated until
-// that happens (every round checks errno).
+// on another thread, A. The worker starts a spinner, which goes into its P's runnext, and
+// parks: A runs the spinner next, and keeps running it. Main wakes the worker and blocks,
+// handing its P to another thread, B, where the worker resumes. Should another thread steal
+// the spinner first, the worker may resume on A: the round is repeated until it moves (every
+// round checks errno).
 //
 // errno is read after the block by a separate function: glibc declares errno's location
 // function const, so within one function the compiler may reuse the address it computed
@@ -31,7 +32,7 @@
 #include <cerrno>
 #include <cstdio>
 
-gocc::chan<int> ready(0), wake(0), result(0);
+gocc::chan<int> wake(0), result(0);
 std::atomic<bool> spinning{false}, stop{false};
 
 thread_local int perThread = 0;
@@ -47,15 +48,17 @@ __attribute__((noinline)) int currentErrno() { return errno; }
 __attribute__((noinline)) int* currentErrnoAddress() { return &errno; }
 __attribute__((noinline)) int currentPerThread() { return perThread; }
 
+void spinner();
+
 void worker() {
-  ready.send(0);
   pid_t before = gettid();
   static int rounds = 0;
   int mine = ++rounds;  // a value no thread_local copy has had yet
   perThread = mine;
   int* errnoBefore = &errno;
   errno = 1234;
-  wake.recv();  // parks; resumes on another thread
+  gocc::go(spinner);  // runs next on this thread, once the worker has parked
+  wake.recv();        // parks; resumes on another thread
   report = Report{gettid() != before, currentErrno(), currentPerThread() == mine,
                   errnoBefore == currentErrnoAddress()};
   stop = true;
@@ -75,8 +78,6 @@ int main() {
   for (int round = 0; round < 100; round++) {
     stop = false;
     gocc::go(worker);
-    ready.recv();  // main runs again once worker has parked
-    gocc::go(spinner);
     while (!spinning.load()) sched_yield();
     errno = 5678;
     wake.send(0);
