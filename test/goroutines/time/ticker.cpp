@@ -30,17 +30,18 @@ int main() {
   tk.C.recv();
   gt::Time t0 = gt::Now();
   tk.C.recv();
-  printf("the next tick within a period: %d\n", gt::Since(t0) < 50ms);  // loaded machines
-  // CHECK-NEXT: the next tick within a period: 1
+  // (The bound is generous: a loaded machine may leave the process unscheduled for a while.)
+  printf("the next tick comes, with no backlog: %d\n", gt::Since(t0) < 500ms);
+  // CHECK-NEXT: the next tick comes, with no backlog: 1
 
   // Reset: the next tick is a new period from now. (A tick sent before Reset may wait in C.)
   t0 = gt::Now();
   tk.Reset(40ms);
   if (tk.C.len()) tk.C.recv();
-  tk.C.recv();
-  gt::Time t1 = gt::Now();
-  tk.C.recv();
-  printf("after Reset(40 ms): %d %d\n", t1.Sub(t0) >= 40ms, gt::Since(t1) >= 30ms);
+  gt::Time first = tk.C.recv();
+  gt::Time second = tk.C.recv();
+  // Neither tick comes early (lateness, which load causes, is not checked).
+  printf("after Reset(40 ms): %d %d\n", first.Sub(t0) >= 40ms, second.Sub(t0) >= 80ms);
   // CHECK-NEXT: after Reset(40 ms): 1 1
 
   // Stop: no tick after (one sent just before may be waiting: drain it).
