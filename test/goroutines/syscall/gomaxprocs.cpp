@@ -5,7 +5,7 @@
 // against 3-25 µs.)
 // RUN: %gocc build -o %t %s
 // RUN: bash -c 'env GOMAXPROCS=2 %t; echo status=$?' | FileCheck %s
-// CHECK: 1000 changes of GOMAXPROCS, under 100 us each: yes
+// CHECK: 1000 changes of GOMAXPROCS, the median under 100 us: yes
 // CHECK-NEXT: writer stopped
 // CHECK-NEXT: status=0
 #include <fcntl.h>
@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include <gocc/runtime.h>
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <vector>
 
 #include "Inputs/busy.h"
 
@@ -34,14 +36,19 @@ int main() {
     while (!stop) (void)!write(devnull, &b, 1);
     stopped.send(1);
   });
-  long t0 = now();
-  for (int i = 0; i < 500; i++) {
-    gocc::runtime::GOMAXPROCS(1);
-    gocc::runtime::GOMAXPROCS(2);
+  // The median change, so that the moments a loaded machine leaves the process unscheduled
+  // do not count; without the stop at a system call most changes take milliseconds.
+  std::vector<long> took;
+  for (int i = 0; i < 1000; i++) {
+    long t0 = now();
+    gocc::runtime::GOMAXPROCS(i % 2 ? 2 : 1);
+    took.push_back(now() - t0);
   }
-  long each = (now() - t0) / 1000;
-  printf("1000 changes of GOMAXPROCS, under 100 us each: %s\n", each < 100000 ? "yes" : "no");
-  if (each >= 100000) printf("%ld us each\n", each / 1000);
+  std::nth_element(took.begin(), took.begin() + 500, took.end());
+  long median = took[500];
+  printf("1000 changes of GOMAXPROCS, the median under 100 us: %s\n",
+         median < 100000 ? "yes" : "no");
+  if (median >= 100000) printf("median %ld us\n", median / 1000);
   stop = true;
   stopped.recv();
   printf("writer stopped\n");
