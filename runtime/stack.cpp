@@ -344,8 +344,11 @@ stack mainstackalloc() {
     size = rl.rlim_cur >= (256 << 10) ? rl.rlim_cur : (8 << 20);
   size = pageRound(size);
   uintptr base = uintptr(stackmap(size + mainStackGuard, false));
-  guardOne(base, mainStackGuard);  // the first guard: chooses the mode
-  reserveVMAs(1);
+  // The 1 MiB gap is PROT_NONE in either guard mode: one memory area more, for this stack
+  // only, where MADV_GUARD_INSTALL would write 256 page-table entries (measured: ~8 µs of a
+  // ~0.8 ms start-up, against ~1 µs). The mode is chosen at the first goroutine stack.
+  if (mprotect(reinterpret_cast<void*>(base), mainStackGuard, PROT_NONE) != 0)
+    throw_("runtime: cannot protect the main goroutine's stack guard");
   return stack{base + mainStackGuard, base + mainStackGuard + size};
 }
 

@@ -1,7 +1,7 @@
 // The main goroutine's stack is the one a C++ main thread would get: RLIMIT_STACK bytes, and
 // under `ulimit -s unlimited` Go's 1 GB cap, reserved lazily (a 64 MiB recursion survives, as
-// in a plain clang++ build). Below it lies a 1 MiB guard (256 guard pages, as the kernel's gap
-// below a main thread's stack), read here from /proc/self/pagemap's guard-region bit (58).
+// in a plain clang++ build). Below it lies a 1 MiB guard (256 pages, as the kernel's gap below
+// a main thread's stack), a PROT_NONE area, read here from /proc/self/maps.
 // Recursing past the limit is Go's "stack overflow", naming it.
 // RUN: %gocc build -o %t %s
 // RUN: bash -c 'ulimit -s 8192 && %t layout' | FileCheck %s --check-prefix=L8
@@ -19,18 +19,33 @@
 // OVERFLOW-NEXT: fatal error: stack overflow
 // OVERFLOW-NOT: survived
 // OVERFLOW: status=2
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
-bool isGuard(int fd, uintptr_t addr) {
-  uint64_t entry = 0;
-  if (pread(fd, &entry, sizeof entry, (addr / 4096) * sizeof entry) != sizeof entry) return false;
-  return (entry >> 58) & 1;
+// The memory area of /proc/self/maps that ends at end (its start, and whether it is
+// PROT_NONE), or that contains addr when end is 0.
+struct area {
+  uintptr_t start = 0, end = 0;
+  bool none = false;
+};
+area findArea(uintptr_t addr, uintptr_t end) {
+  FILE* maps = fopen("/proc/self/maps", "r");
+  char line[512];
+  area found;
+  while (maps && fgets(line, sizeof line, maps)) {
+    unsigned long lo, hi;
+    char perms[8];
+    if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3) continue;
+    if (end ? hi == end : lo <= addr && addr < hi) {
+      found = {lo, hi, strcmp(perms, "---p") == 0};
+      break;
+    }
+  }
+  if (maps) fclose(maps);
+  return found;
 }
 
 // 1 KiB per frame, down to depth frames.
@@ -50,14 +65,11 @@ int main(int argc, char** argv) {
     printf("survived %ld MiB\n", mib);
     return 0;
   }
-  // main's frame is in the top page of its stack: the stack ends at the next page boundary
-  // and begins above the highest guard page below it.
-  int fd = open("/proc/self/pagemap", O_RDONLY);
+  // main's frame is in the top page of its stack: the stack ends at the next page boundary;
+  // it begins where its memory area does, and the guard is the area below.
   uintptr_t hi = (reinterpret_cast<uintptr_t>(&local) + 4095) & ~uintptr_t(4095);
-  uintptr_t a = hi - 4096;
-  while (!isGuard(fd, a) && hi - a < (uintptr_t(2) << 30)) a -= 4096;
-  uintptr_t lo = a + 4096;
-  long guard = 0;
-  while (isGuard(fd, a)) a -= 4096, guard++;
-  printf("stack: %lu bytes, guard: %ld pages\n", static_cast<unsigned long>(hi - lo), guard);
+  area stack = findArea(hi - 1, 0);
+  area guard = findArea(0, stack.start);
+  printf("stack: %lu bytes, guard: %ld pages\n", static_cast<unsigned long>(hi - stack.start),
+         guard.none ? long((guard.end - guard.start) / 4096) : 0L);
 }
