@@ -67,6 +67,7 @@ void addBuildFlags(FlagSet& flags, BuildOptions& opts) {
   flags.addBool("trimpath", opts.trimpath);
   flags.addPositiveInt("p", opts.parallel);
   flags.addQuotedList("cxxflags", opts.cxxflags);
+  flags.addQuotedList("cflags", opts.cflags);
   flags.addQuotedList("ldflags", opts.ldflags);
   flags.addString("debug-trace", opts.debugTrace);
 }
@@ -85,14 +86,14 @@ const char kOutput[] = "gocc names the output itself (use gocc's -o)";
 const char kExecutable[] = "gocc links a non-PIE executable with glibc dynamic";
 const char kEntry[] = "gocc's entry point and linker script start the runtime";
 const char kLink[] = "lld would not link";
-const ReservedFlag reservedCxxflags[] = {{"-E", false, kObjects},
-                                         {"-S", false, kObjects},
-                                         {"-M", false, kObjects},
-                                         {"-MM", false, kObjects},
-                                         {"-fsyntax-only", false, kObjects},
-                                         {"-emit-llvm", false, kObjects},
-                                         {"-o", true, kOutput},
-                                         {"-shared", false, kExecutable}};
+const ReservedFlag reservedCompileFlags[] = {{"-E", false, kObjects},
+                                             {"-S", false, kObjects},
+                                             {"-M", false, kObjects},
+                                             {"-MM", false, kObjects},
+                                             {"-fsyntax-only", false, kObjects},
+                                             {"-emit-llvm", false, kObjects},
+                                             {"-o", true, kOutput},
+                                             {"-shared", false, kExecutable}};
 const ReservedFlag reservedLdflags[] = {{"-o", true, kOutput},
                                         {"--output", true, kOutput},
                                         {"-r", false, kExecutable},
@@ -127,7 +128,9 @@ static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::str
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts) {
-  if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCxxflags))
+  if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCompileFlags))
+    return std::move(err);
+  if (llvm::Error err = checkReserved("-cflags", opts.cflags, reservedCompileFlags))
     return std::move(err);
   if (llvm::Error err = checkReserved("-ldflags", opts.ldflags, reservedLdflags))
     return std::move(err);
@@ -188,6 +191,7 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
   h.add("toolchain", toolchainVersion());
   h.add("goamd64", std::to_string(setup.goamd64Level));
   for (const std::string& f : opts.cxxflags) h.add("cxxflag", f);
+  for (const std::string& f : opts.cflags) h.add("cflag", f);
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
   h.add("trimpath", opts.trimpath ? "1" : "0");
   for (const std::string& file :
@@ -297,7 +301,7 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) con
 // Compiles every unit (compile.cpp); if any fails, clang has printed why.
 llvm::Error ProgramBuild::compile() {
   std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
-                                              opts.cxxflags, opts.trimpath, work);
+                                              opts.cxxflags, opts.cflags, opts.trimpath, work);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
   for (const CompileJob& job : jobs) objects.push_back(job.objectPath);
   return llvm::Error::success();
@@ -313,6 +317,7 @@ llvm::Error ProgramBuild::stamp() {
   facts.projectDir = projectDirectory(setup.package.dir);
   facts.trimpath = opts.trimpath;
   facts.cxxflags = opts.cxxflags;
+  facts.cflags = opts.cflags;
   facts.ldflags = opts.ldflags;
   facts.goamd64Level = setup.goamd64Level;
   std::string blob = encodeBuildInfo(describeBuild(facts));

@@ -16,18 +16,19 @@
 struct BuildOptions {
   std::string output;  // -o (gocc build only)
   bool verbose = false;
-  bool trace = false;      // -x
-  bool keepWork = false;   // -work
-  bool trimpath = false;   // -trimpath
-  std::string debugTrace;  // -debug-trace=file
-  int parallel;            // -p
-  std::vector<std::string> cxxflags;
+  bool trace = false;                 // -x
+  bool keepWork = false;              // -work
+  bool trimpath = false;              // -trimpath
+  std::string debugTrace;             // -debug-trace=file
+  int parallel;                       // -p
+  std::vector<std::string> cxxflags;  // for C++ units
+  std::vector<std::string> cflags;    // for C units
   std::vector<std::string> ldflags;
 
   BuildOptions();
 };
 
-// Defines -v, -x, -work, -trimpath, -p, -cxxflags and -ldflags on flags, stored in opts.
+// Defines -v, -x, -work, -trimpath, -p, -cxxflags, -cflags and -ldflags on flags, stored in opts.
 void addBuildFlags(FlagSet& flags, BuildOptions& opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.
@@ -36,7 +37,8 @@ struct BuildSetup {
   Toolchain toolchain;
   Package package;
 };
-// Refuses -cxxflags and -ldflags that would take over a step gocc owns (-E, -o, -pie, -e ...).
+// Refuses -cxxflags, -cflags and -ldflags that would take over a step gocc owns (-E, -o, -pie, -e
+// ...).
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts);
 

@@ -14,7 +14,8 @@
 #include <cerrno>
 
 std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
-                                     llvm::ArrayRef<std::string> cxxflags, bool trimpath,
+                                     llvm::ArrayRef<std::string> cxxflags,
+                                     llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work) {
   std::vector<CompileJob> jobs;
   for (const SourceUnit& unit : pkg.units) {
@@ -46,7 +47,8 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
       llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
       source = absolute.str().str();
     }
-    job.argv.insert(job.argv.end(), cxxflags.begin(), cxxflags.end());
+    llvm::ArrayRef<std::string> userFlags = isCxx ? cxxflags : cflags;
+    job.argv.insert(job.argv.end(), userFlags.begin(), userFlags.end());
     job.argv.insert(job.argv.end(), {"-c", "-o", job.objectPath, source});
     jobs.push_back(std::move(job));
   }

@@ -24,12 +24,14 @@ struct CompileJob {
   std::vector<std::string> argv;  // argv[0] is the clang to run
 };
 
-// The clang command of each unit: gocc's defaults, then -cxxflags (so they can override the
-// defaults), then the unit. With trimpath, the debug information names the package's files
+// The clang command of each unit: gocc's defaults, then -cxxflags for a C++ unit or -cflags for
+// a C one (so they can override the defaults; a C++ standard never reaches a C unit), then the
+// unit. With trimpath, the debug information names the package's files
 // relative to the package directory (the unit is then given to clang by its absolute path, so
 // that the prefix map applies to it).
 std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
-                                     llvm::ArrayRef<std::string> cxxflags, bool trimpath,
+                                     llvm::ArrayRef<std::string> cxxflags,
+                                     llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work);
 
 // Runs the jobs, at most `parallel` at once. -v (verbose) names each unit as it starts, -x (trace)

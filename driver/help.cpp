@@ -69,16 +69,18 @@ The build flags are shared by the build and run commands:
 		the number of compile commands that can run in parallel.
 		The default is the number of CPUs available.
 	-cxxflags 'list'
-		arguments to pass on each clang invocation, after gocc's own
-		(-std=c++20 or -std=c17, -O2 -g -fno-omit-frame-pointer
+		arguments to pass on each clang invocation for a C++ unit, after
+		gocc's own (-std=c++20 -O2 -g -fno-omit-frame-pointer
 		-fstack-clash-protection -ffunction-sections -fdata-sections), so they
 		can override them. The list is split at spaces; quotes group words.
+	-cflags 'list'
+		the same for each C unit (gocc's own start with -std=c17).
 	-ldflags 'list'
 		arguments to pass to the linker (ld.lld), after the objects.
 		Stripping (-s, -S) removes the symbols and DWARF, not the
 		pc-to-line table. Flags that would take over a step gocc owns
 		are refused: -o, -r, -pie, -shared, -static, -e, -T, --version
-		(and, in -cxxflags, -E, -S, -M, -fsyntax-only, -o).
+		(and, in -cxxflags and -cflags, -E, -S, -M, -fsyntax-only, -o).
 	-debug-trace file
 		write the time each step of the build took to file, as Chrome trace
 		events, one per step in the order the steps ran, named after the step.

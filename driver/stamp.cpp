@@ -126,6 +126,7 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   auto& s = bi.Settings;
   s.push_back({"-compiler", "clang"});
   if (!facts.cxxflags.empty()) s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
+  if (!facts.cflags.empty()) s.push_back({"-cflags", joinFlags(facts.cflags)});
   if (!facts.ldflags.empty()) s.push_back({"-ldflags", joinFlags(facts.ldflags)});
   if (facts.trimpath) s.push_back({"-trimpath", "true"});
   s.push_back({"CLANG_VERSION", GOCC_CLANG_VERSION});

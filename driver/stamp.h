@@ -15,6 +15,7 @@ struct BuildFacts {
   std::string projectDir;   // the git work tree holding the program, else its directory
   bool trimpath = false;    // -trimpath: no absolute paths (both become base names)
   std::vector<std::string> cxxflags;
+  std::vector<std::string> cflags;
   std::vector<std::string> ldflags;
   int goamd64Level = 1;
 };
