@@ -5,7 +5,8 @@
 // ($WORK in -x, kept by -work). buildProgram then runs the pipeline, one ProgramBuild method per
 // step, in this order:
 //
-//   compile            each unit → <work>/<n>_<stem>.o, up to -p clang processes at once
+//   compile            each unit → <work>/<n>_<stem>.o, up to -p clang processes at once;
+//                      named .o and .a inputs join the objects after them, as they are
 //   stamp              the build information and the build ID note, its content half zero
 //                      → <work>/buildinfo.o, <work>/buildid.o
 //   writeLinkerScript  the runtime's linker-script template → <work>/link.ld
@@ -210,6 +211,12 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
     if (!abs) return abs.takeError();
     h.add("source " + trimpathRewrite(opts, setup.package).apply(*abs), (*buf)->getBuffer());
   }
+  for (const std::string& file : setup.package.prebuilt) {
+    auto buf =
+        llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
+    h.add("prebuilt", (*buf)->getBuffer());
+  }
   return h.hex();
 }
 
@@ -304,6 +311,7 @@ llvm::Error ProgramBuild::compile() {
                                               opts.cxxflags, opts.cflags, opts.trimpath, work);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
   for (const CompileJob& job : jobs) objects.push_back(job.objectPath);
+  objects.insert(objects.end(), setup.package.prebuilt.begin(), setup.package.prebuilt.end());
   return llvm::Error::success();
 }
 

@@ -48,7 +48,8 @@ and writes the resulting executable.
 The inputs are either source files (.cpp, .cc, .cxx, .c), which together form one
 program, or a single directory, whose source files (directly inside it, not in
 subdirectories, and not hidden ones whose names start with a dot) form the program.
-With no inputs, build uses the current directory.
+With no inputs, build uses the current directory. Prebuilt objects (.o) and archives
+(.a) named among the source files are linked after them, in the order given.
 
 The -o flag names the output file. If it names an existing directory, or ends in
 a slash, the executable is written inside it. By default the executable is written

@@ -19,6 +19,11 @@ static std::optional<Language> languageOf(llvm::StringRef file) {
 
 bool isSourceFileName(llvm::StringRef path) { return languageOf(path).has_value(); }
 
+bool isPrebuiltFileName(llvm::StringRef path) {
+  llvm::StringRef ext = path::extension(path);
+  return ext == ".o" || ext == ".a";
+}
+
 // The source files directly inside dir, sorted by name. Hidden files (editor droppings such as
 // .#main.cpp) are skipped. Paths are dir/name, or just name when dir is implicit ("").
 static llvm::Expected<std::vector<SourceUnit>> listSourceFiles(const std::string& dir) {
@@ -65,7 +70,7 @@ static llvm::Expected<Package> loadDirectory(const std::string& dir) {
   if (!absolute) return absolute.takeError();
   std::string name = path::filename(*absolute).str();
   if (name.empty() || name == "/") name = "a.out";  // the root directory has no name
-  return Package{std::move(*units), name, *absolute, ""};
+  return Package{std::move(*units), {}, name, *absolute, ""};
 }
 
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
@@ -90,9 +95,16 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
   // Named files form one package, as in go build: one directory, each file once.
   Package pkg;
   std::vector<std::string> absolutes;
+  std::vector<std::string> sources;
   for (const std::string& input : inputs) {
     std::optional<Language> language = languageOf(input);
-    if (!language) return fail(input + ": not a C or C++ source file");
+    if (!language && isPrebuiltFileName(input)) {
+      auto absolute = absolutePath(input);
+      if (!absolute) return absolute.takeError();
+      pkg.prebuilt.push_back(*absolute);
+      continue;
+    }
+    if (!language) return fail(input + ": not a C or C++ source file, object or archive");
     auto absolute = absolutePath(input);
     if (!absolute) return absolute.takeError();
     if (!absolutes.empty() && path::parent_path(*absolute) != path::parent_path(absolutes[0])) {
@@ -100,17 +112,20 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
         llvm::StringRef d = path::parent_path(p);
         return d.empty() ? llvm::StringRef(".") : d;
       };
-      return fail("named files must all be in one directory; have " + dirOf(inputs[0]) + " and " +
+      return fail("named files must all be in one directory; have " + dirOf(sources[0]) + " and " +
                   dirOf(input));
     }
     for (size_t i = 0; i < absolutes.size(); ++i)
-      if (absolutes[i] == *absolute) return fail("duplicate file: " + inputs[i] + " and " + input);
+      if (absolutes[i] == *absolute) return fail("duplicate file: " + sources[i] + " and " + input);
     absolutes.push_back(*absolute);
+    sources.push_back(input);
     pkg.units.push_back({input, *language});
   }
+  if (sources.empty())
+    return fail("no C or C++ source files named (objects and archives are linked with sources)");
   pkg.mainFile = absolutes[0];
   pkg.dir = path::parent_path(absolutes[0]).str();
-  pkg.defaultOutputName = path::stem(inputs[0]).str();
+  pkg.defaultOutputName = path::stem(sources[0]).str();
   if (pkg.defaultOutputName.empty()) pkg.defaultOutputName = "a.out";  // a file named just ".cpp"
   return pkg;
 }

@@ -21,6 +21,9 @@ struct SourceUnit {
 
 struct Package {
   std::vector<SourceUnit> units;
+  // Prebuilt inputs named on the command line (.o objects, .a archives), absolute: linked after
+  // the compiled units, in the order given.
+  std::vector<std::string> prebuilt;
   std::string defaultOutputName;
   // The package directory, absolute and without dots: the directory named, or the first file's
   // (-trimpath shows paths relative to it).
@@ -32,11 +35,14 @@ struct Package {
 
 // True for the extensions gocc compiles: .cpp .cc .cxx (C++) and .c (C).
 bool isSourceFileName(llvm::StringRef path);
+// True for the prebuilt inputs gocc links as they are: .o and .a.
+bool isPrebuiltFileName(llvm::StringRef path);
 
 // p made absolute, without . and .. components.
 llvm::Expected<std::string> absolutePath(llvm::StringRef p);
 
-// Resolves the inputs (files, or one directory; none means ".") into a package. Mixing a directory
-// with other inputs is a usage error; a missing input, a file that is not C or C++, or a directory
-// without sources ends the build.
+// Resolves the inputs (files, or one directory; none means ".") into a package. Named files are
+// sources, and objects or archives to link with them; at least one must be a source. Mixing a
+// directory with other inputs is a usage error; a missing input, a file that is neither, or a
+// directory without sources ends the build.
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs);

@@ -1,0 +1,2 @@
+/* Compiled by plain clang into twice.o. */
+int twice(int x) { return 2 * x; }
