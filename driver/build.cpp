@@ -175,14 +175,16 @@ static llvm::Expected<std::string> createTemporaryOutput(const std::string& outp
 }
 
 // How file names are shown in the table: as Clang recorded them, or with -trimpath relative to
-// the package directory, and gocc's own sources as gocc/<path>. The longer prefix wins, so a
-// package inside gocc's tree (examples/) is still relative to itself.
+// the package directory (also those of sources named from other directories: "../lib/x.cpp"),
+// and gocc's own sources as gocc/<path>. The longest prefix wins, so a package inside gocc's
+// tree (examples/) is still relative to itself.
 static PathRewrite trimpathRewrite(const BuildOptions& opts, const Package& pkg) {
   PathRewrite rewrite;
   if (!opts.trimpath) return rewrite;
   rewrite.prefixes = {{pkg.dir + "/", ""}, {std::string(GOCC_SOURCE_DIR) + "/", "gocc/"}};
-  if (rewrite.prefixes[0].first.size() < rewrite.prefixes[1].first.size())
-    std::swap(rewrite.prefixes[0], rewrite.prefixes[1]);
+  for (auto& dir : outsideSourceDirs(pkg)) rewrite.prefixes.push_back(std::move(dir));
+  std::stable_sort(rewrite.prefixes.begin(), rewrite.prefixes.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return rewrite;
 }
 

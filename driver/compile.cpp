@@ -18,6 +18,8 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work) {
   std::vector<CompileJob> jobs;
+  std::vector<std::pair<std::string, std::string>> outsideDirs;
+  if (trimpath) outsideDirs = outsideSourceDirs(pkg);
   for (const SourceUnit& unit : pkg.units) {
     bool isCxx = unit.language == Language::CXX;
     CompileJob job;
@@ -42,6 +44,8 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
       // As go build -trimpath: no trace of where the package sat on the building machine.
       job.argv.insert(job.argv.end(),
                       {"-ffile-prefix-map=" + pkg.dir + "/=", "-fdebug-compilation-dir=."});
+      for (const auto& [from, to] : outsideDirs)
+        job.argv.push_back("-ffile-prefix-map=" + from + "=" + to);
       llvm::SmallString<256> absolute(unit.path);
       llvm::sys::fs::make_absolute(absolute);
       llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);

@@ -45,8 +45,8 @@ const char buildHelp[] =
 Build compiles C and C++ source files, links them with the gocc runtime,
 and writes the resulting executable.
 
-The inputs are either source files (.cpp, .cc, .cxx, .c), which together form one
-program, or a single directory, whose source files (directly inside it, not in
+The inputs are either source files (.cpp, .cc, .cxx, .c), from any directories, which
+together form one program, or a single directory, whose source files (directly inside it, not in
 subdirectories, and not hidden ones whose names start with a dot) form the program.
 With no inputs, build uses the current directory. Prebuilt objects (.o) and archives
 (.a) named among the source files are linked after them, in the order given.

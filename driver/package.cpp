@@ -73,6 +73,34 @@ static llvm::Expected<Package> loadDirectory(const std::string& dir) {
   return Package{std::move(*units), {}, name, *absolute, ""};
 }
 
+// to relative to from, both absolute and without dots: "sub", "../lib", or "" when equal.
+static std::string relativePath(llvm::StringRef to, llvm::StringRef from) {
+  auto t = path::begin(to), tEnd = path::end(to);
+  auto f = path::begin(from), fEnd = path::end(from);
+  while (t != tEnd && f != fEnd && *t == *f) ++t, ++f;
+  llvm::SmallString<256> rel;
+  for (; f != fEnd; ++f) path::append(rel, "..");
+  for (; t != tEnd; ++t) path::append(rel, *t);
+  return rel.str().str();
+}
+
+std::vector<std::pair<std::string, std::string>> outsideSourceDirs(const Package& pkg) {
+  std::vector<std::pair<std::string, std::string>> dirs;
+  for (const SourceUnit& unit : pkg.units) {
+    auto absolute = absolutePath(unit.path);
+    if (!absolute) {
+      llvm::consumeError(absolute.takeError());
+      continue;
+    }
+    std::string dir = path::parent_path(*absolute).str();
+    if (llvm::StringRef(dir + "/").starts_with(pkg.dir + "/")) continue;  // inside the package's
+    bool seen = false;
+    for (const auto& d : dirs) seen |= d.first == dir + "/";
+    if (!seen) dirs.push_back({dir + "/", relativePath(dir, pkg.dir) + "/"});
+  }
+  return dirs;
+}
+
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
   if (inputs.empty()) return loadDirectory("");
 
@@ -92,7 +120,7 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
                       (inputs[0] == dirs[0] ? inputs[1] : inputs[0]));
   if (dirs.size() == 1) return loadDirectory(dirs[0]);
 
-  // Named files form one package, as in go build: one directory, each file once.
+  // Named files form one program: sources from any directories, each file once.
   Package pkg;
   std::vector<std::string> absolutes;
   std::vector<std::string> sources;
@@ -107,14 +135,6 @@ llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs) {
     if (!language) return fail(input + ": not a C or C++ source file, object or archive");
     auto absolute = absolutePath(input);
     if (!absolute) return absolute.takeError();
-    if (!absolutes.empty() && path::parent_path(*absolute) != path::parent_path(absolutes[0])) {
-      auto dirOf = [](llvm::StringRef p) {
-        llvm::StringRef d = path::parent_path(p);
-        return d.empty() ? llvm::StringRef(".") : d;
-      };
-      return fail("named files must all be in one directory; have " + dirOf(sources[0]) + " and " +
-                  dirOf(input));
-    }
     for (size_t i = 0; i < absolutes.size(); ++i)
       if (absolutes[i] == *absolute) return fail("duplicate file: " + sources[i] + " and " + input);
     absolutes.push_back(*absolute);

@@ -1,7 +1,8 @@
 // What a build is made of: the command line's inputs resolved into a list of source units.
 //
-// Like a Go package, a program is either the source files named on the command line or all the
-// source files directly inside one directory (sorted by name, not recursive). With no inputs the
+// A program is either the source files named on the command line (from any directories: C++ has
+// no packages to keep them together) or, like a Go package, all the source files directly inside
+// one directory (sorted by name, not recursive). With no inputs the
 // directory is the current one. The inputs also give the default name of the executable, as go
 // build names it: after the first file (without extension) or after the directory.
 #pragma once
@@ -38,11 +39,18 @@ bool isSourceFileName(llvm::StringRef path);
 // True for the prebuilt inputs gocc links as they are: .o and .a.
 bool isPrebuiltFileName(llvm::StringRef path);
 
+// The directories -trimpath renames besides the package directory itself (which becomes ""):
+// each directory of a named source that lies outside it, as "<dir>/" → its path relative to the
+// package directory ("../lib/"). Sources in subdirectories need none: the package directory's
+// own prefix covers them.
+std::vector<std::pair<std::string, std::string>> outsideSourceDirs(const Package& pkg);
+
 // p made absolute, without . and .. components.
 llvm::Expected<std::string> absolutePath(llvm::StringRef p);
 
 // Resolves the inputs (files, or one directory; none means ".") into a package. Named files are
-// sources, and objects or archives to link with them; at least one must be a source. Mixing a
+// sources, from any directories (the first one's is the package directory), and objects or
+// archives to link with them; at least one must be a source. Mixing a
 // directory with other inputs is a usage error; a missing input, a file that is neither, or a
 // directory without sources ends the build.
 llvm::Expected<Package> loadPackage(llvm::ArrayRef<std::string> inputs);
