@@ -17,6 +17,7 @@ The commands are:
 	build       compile a program
 	run         compile and run a program
 	info        describe gocc executables
+	env         print the settings gocc builds with
 	tool        run a gocc tool (addr2line)
 	version     print gocc version
 	help        print help about a command
@@ -161,6 +162,21 @@ information or pc table is corrupt, and for a directory without gocc
 executables. It never executes the files.
 )";
 
+const char envHelp[] = R"(usage: gocc env [-json] [var ...]
+
+Env prints the settings gocc builds with, each as a build resolves it (from the
+environment, else the default): CC and CXX (the clang commands that compile C
+and C++ units), GOAMD64, GOARCH, GOCCROOT, GOOS, GOVERSION and TMPDIR.
+
+By default env prints one NAME="value" line per setting, in a form sh can read.
+With variable names as arguments, env prints the value of each, one per line (an
+empty line for a name it does not know). The -json flag prints the settings, or
+the ones named, as a JSON object.
+
+An invalid GOAMD64 or a toolchain that cannot be found is reported as a build
+would report it.
+)";
+
 const char toolHelp[] = R"(usage: gocc tool [command [arguments]]
 
 Tool runs the gocc tool identified by the arguments. With no arguments it
@@ -197,6 +213,7 @@ llvm::StringRef helpText(llvm::StringRef topic) {
   if (topic == "tool") return toolHelp;
   if (topic == "version") return versionHelp;
   if (topic == "info") return infoHelp;
+  if (topic == "env") return envHelp;
   if (topic == "help") return helpHelp;
   return "";
 }
