@@ -106,7 +106,8 @@ const char runHelp[] =
     R"(usage: gocc run [build flags] files|dir [arguments...]
 
 Run compiles and runs the program made of the named source files (the leading
-arguments ending in .cpp, .cc, .cxx or .c) or of the named directory. The remaining
+arguments ending in .cpp, .cc, .cxx or .c, with any objects (.o) and archives (.a)
+among them, linked as build links them) or of the named directory. The remaining
 arguments are passed to the program. The program runs with gocc's standard input,
 output and error; gocc exits with the program's exit status, or is ended by the
 same signal as the program.

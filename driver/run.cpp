@@ -35,11 +35,12 @@ struct Termination {
 constexpr int forwardedSignals[] = {SIGINT, SIGQUIT};
 
 // Splits run's arguments after the flags into the build's inputs and the program's arguments: the
-// leading source files, or else the first argument alone (a directory).
+// leading source files (with the objects and archives among them), or else the first argument
+// alone (a directory).
 void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string>& inputs,
                   std::vector<std::string>& programArgs) {
   size_t n = 0;
-  while (n < args.size() && isSourceFileName(args[n])) ++n;
+  while (n < args.size() && (isSourceFileName(args[n]) || isPrebuiltFileName(args[n]))) ++n;
   if (n == 0 && !args.empty()) n = 1;
   inputs.assign(args.begin(), args.begin() + n);
   programArgs.assign(args.begin() + n, args.end());
