@@ -5,8 +5,13 @@
 // ($WORK in -x, kept by -work). buildProgram then runs the pipeline, one ProgramBuild method per
 // step, in this order:
 //
-//   compile            each unit → <work>/<n>_<stem>.o, up to -p clang processes at once;
-//                      named .o and .a inputs join the objects after them, as they are
+//   compile            each unit → <work>/<n>_<stem>.o, up to -p clang processes at once, or
+//                      its object from the build cache (cache.h) when it was compiled before
+//                      from the same bytes; named .o and .a inputs join the objects after them
+//   identify           the build information, and the build ID's inputs half: a hash of it,
+//                      the toolchain, the flags and what every object was made of
+//   reuse              stops the build if the output already has that build ID (up to date);
+//                      copies the executable from the cache if one was made from those inputs
 //   stamp              the build information and the build ID note, its content half zero
 //                      → <work>/buildinfo.o, <work>/buildid.o
 //   writeLinkerScript  the runtime's linker-script template → <work>/link.ld
@@ -17,18 +22,20 @@
 //   checkText          the relinked .text is the first link's, byte for byte, and no other
 //                      allocated section moved
 //   stampBuildID       the executable's content hash, written into its build ID note
+//   cacheExecutable    the executable → the build cache, under the inputs half
 //   commit             the temporary file renamed over the output
 //
 // ProgramBuild::run runs each step through one wrapper, which stops the build between steps when
 // gocc is interrupted and times each step under its method's name: the -debug-trace events are
-// these names, in this order (test/driver/debug-trace.test compares them with this list).
+// these names, in this order (test/driver/debug-trace.test compares them with this list). A
+// reused executable goes from reuse straight to commit; an up-to-date one ends at reuse.
 //
 // Two links, because the table describes the final code at its final addresses, which only a
 // link can give. The empty table gives the first link the same segments, hence the same headers,
 // as the second; the linker script puts the table after everything else, so the second link
 // moves nothing, and checkText makes sure of it (docs/pclntab.md). The output is written under
 // a temporary name and renamed last, so a failed build leaves an existing output untouched.
-// Every build compiles every unit: there is no build cache.
+// -n runs the same steps, each printing its commands (as -x) without running them.
 #include "build.h"
 
 #include "buildid.h"
@@ -51,6 +58,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = llvm::sys::fs;
@@ -62,6 +70,8 @@ BuildOptions::BuildOptions() {
 }
 
 void addBuildFlags(FlagSet& flags, BuildOptions& opts) {
+  flags.addBool("a", opts.forceRebuild);
+  flags.addBool("n", opts.dryRun);
   flags.addBool("v", opts.verbose);
   flags.addBool("x", opts.trace);
   flags.addBool("work", opts.keepWork);
@@ -156,6 +166,7 @@ static llvm::Error makeOutputDirectory(const std::string& outputPath, const Comm
   llvm::StringRef dir = path::parent_path(outputPath);
   if (dir.empty() || fs::is_directory(dir)) return llvm::Error::success();
   trace.print({"mkdir", "-p", dir.str()});
+  if (trace.dryRun()) return llvm::Error::success();
   if (std::error_code ec = fs::create_directories(dir, /*IgnoreExisting=*/true, fs::all_all))
     return fail("mkdir " + dir + ": " + errnoText(ec));
   return llvm::Error::success();
@@ -188,8 +199,11 @@ static PathRewrite trimpathRewrite(const BuildOptions& opts, const Package& pkg)
   return rewrite;
 }
 
-// The inputs half of the build ID: everything the build was asked to do.
-static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const BuildOptions& opts) {
+// The inputs half of the build ID: everything the executable is made of. The files are named
+// as the table names them, so that -trimpath builds in two directories hash alike.
+static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const BuildOptions& opts,
+                                              llvm::ArrayRef<CompileJob> jobs,
+                                              llvm::StringRef buildInfo) {
   BuildIDHasher h;
   h.add("toolchain", toolchainVersion());
   h.add("goamd64", std::to_string(setup.goamd64Level));
@@ -197,28 +211,46 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
   for (const std::string& f : opts.cflags) h.add("cflag", f);
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
   h.add("trimpath", opts.trimpath ? "1" : "0");
+  h.add("build info", buildInfo);
+  auto addFile = [&](llvm::StringRef label, const std::string& file) -> llvm::Error {
+    auto buf =
+        llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
+    h.add(label, contentID((*buf)->getBuffer()));
+    return llvm::Error::success();
+  };
   for (const std::string& file :
-       {setup.toolchain.runtimeLibrary(), setup.toolchain.linkerScriptTemplate()}) {
-    auto buf =
-        llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-    if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
-    h.add("toolchain file", (*buf)->getBuffer());
-  }
-  for (const SourceUnit& unit : setup.package.units) {
-    auto buf =
-        llvm::MemoryBuffer::getFile(unit.path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-    if (!buf) return fail("open " + unit.path + ": " + errnoText(buf.getError()));
-    // Named as the table names it: -trimpath builds in two directories hash alike.
-    auto abs = absolutePath(unit.path);
+       {setup.toolchain.runtimeLibrary(), setup.toolchain.linkerScriptTemplate()})
+    if (llvm::Error err = addFile("toolchain file", file)) return std::move(err);
+  PathRewrite names = trimpathRewrite(opts, setup.package);
+  auto named = [&](llvm::StringRef file) -> llvm::Expected<std::string> {
+    auto abs = absolutePath(file);
     if (!abs) return abs.takeError();
-    h.add("source " + trimpathRewrite(opts, setup.package).apply(*abs), (*buf)->getBuffer());
+    return names.apply(*abs);
+  };
+  for (const CompileJob& job : jobs) {
+    auto unit = named(job.unit->path);
+    if (!unit) return unit.takeError();
+    h.add("unit", *unit);
+    // What the unit read; or, when that is unknown (a file changed while it compiled), the
+    // object itself, so that the next build, which compiles it again, is not up to date.
+    if (job.deps.empty())
+      if (llvm::Error err = addFile("object", job.objectPath)) return std::move(err);
+    for (const Dependency& d : job.deps) {
+      auto file = named(d.path);
+      if (!file) return file.takeError();
+      h.add("file " + *file, d.id);
+    }
   }
-  for (const std::string& file : setup.package.prebuilt) {
-    auto buf =
-        llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-    if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
-    h.add("prebuilt", (*buf)->getBuffer());
-  }
+  for (const std::string& file : setup.package.prebuilt)
+    if (llvm::Error err = addFile("prebuilt", file)) return std::move(err);
+  return h.hex();
+}
+
+// The action ID the executable is cached under.
+static std::string executableActionID(llvm::StringRef inputsID) {
+  IDHasher h("executable");
+  h.add("inputs", inputsID);
   return h.hex();
 }
 
@@ -228,13 +260,14 @@ namespace {
 // files each step hands to the next.
 class ProgramBuild {
 public:
-  ProgramBuild(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
+  ProgramBuild(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work, Cache& cache,
                std::string outputPath)
       : setup(setup),
         opts(opts),
         work(work),
+        cache(cache),
         outputPath(std::move(outputPath)),
-        trace(opts.trace, work.path()),
+        trace(opts.trace, work.path(), opts.dryRun),
         times(opts.debugTrace) {}
   ~ProgramBuild();  // removes the temporary output unless it was committed
 
@@ -245,6 +278,8 @@ private:
   llvm::Error runStep(llvm::StringRef name, Step step);
 
   llvm::Error compile();
+  llvm::Error identify();
+  llvm::Error reuse();
   llvm::Error stamp();
   llvm::Error writeLinkerScript();
   llvm::Error linkWithoutTable();
@@ -252,6 +287,7 @@ private:
   llvm::Error relink();
   llvm::Error checkText();
   llvm::Error stampBuildID();
+  llvm::Error cacheExecutable();
   llvm::Error commit();
 
   // The objects of both links: the compiled units, the stamps, then the table's object.
@@ -260,11 +296,17 @@ private:
   const BuildSetup& setup;
   const BuildOptions& opts;
   const WorkDir& work;
+  Cache& cache;
   const std::string outputPath;
   CommandTrace trace;
   StepTimes times;
 
+  std::vector<CompileJob> jobs;      // from compile
   std::vector<std::string> objects;  // from compile and stamp
+  std::string buildInfo;             // from identify: the .go.buildinfo blob
+  std::string inputsID;              // from identify: the build ID's inputs half
+  bool upToDate = false;             // from reuse: the output is what this build would make
+  bool reused = false;               // from reuse: the output is the cache's copy
   std::string linkerScript;          // from writeLinkerScript
   std::string firstLink;             // from linkWithoutTable: the executable the table describes
   std::string tableObject;           // from buildTable
@@ -278,13 +320,17 @@ llvm::Error ProgramBuild::run() {
   // Each step named as its method, so that -debug-trace names what the code calls it.
 #define STEP(method) {#method, &ProgramBuild::method}
   const std::pair<const char*, Step> steps[] = {
-      STEP(compile),          STEP(stamp),        STEP(writeLinkerScript),
-      STEP(linkWithoutTable), STEP(buildTable),   STEP(relink),
-      STEP(checkText),        STEP(stampBuildID), STEP(commit),
+      STEP(compile),           STEP(identify),         STEP(reuse),           STEP(stamp),
+      STEP(writeLinkerScript), STEP(linkWithoutTable), STEP(buildTable),      STEP(relink),
+      STEP(checkText),         STEP(stampBuildID),     STEP(cacheExecutable), STEP(commit),
   };
 #undef STEP
-  for (const auto& [name, step] : steps)
+  for (const auto& [name, step] : steps) {
+    if (upToDate) break;
+    if (reused && step != &ProgramBuild::commit) continue;
     if (llvm::Error err = runStep(name, step)) return err;
+  }
+  cache.trimIfDue();
   return times.write();
 }
 
@@ -307,21 +353,25 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) con
   return all;
 }
 
-// Compiles every unit (compile.cpp); if any fails, clang has printed why.
+// Compiles every unit (compile.cpp), or finds its object in the cache; if any fails, clang has
+// printed why.
 llvm::Error ProgramBuild::compile() {
-  std::vector<CompileJob> jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level,
-                                              opts.cxxflags, opts.cflags, opts.trimpath, work);
+  jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags,
+                      opts.cflags, opts.trimpath, work);
+  FileHashes hashes;
+  findCachedObjects(jobs, cache, hashes, opts.trimpath, /*lookUp=*/!opts.forceRebuild);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
+  if (trace.dryRun()) return llvm::Error::success();
+  cacheCompiledObjects(jobs, cache);
   for (const CompileJob& job : jobs) objects.push_back(job.objectPath);
   objects.insert(objects.end(), setup.package.prebuilt.begin(), setup.package.prebuilt.end());
   return llvm::Error::success();
 }
 
-// Writes the objects that carry what the executable says about its build (stamp.cpp,
-// buildid.cpp): the build information (Go's .go.buildinfo) and the build ID note, its content
-// half still zero. Both go into both links unchanged.
-llvm::Error ProgramBuild::stamp() {
-  trace.comment("stamp build information and build ID");
+// Describes the build (stamp.cpp) and computes the build ID's inputs half from that, the flags,
+// the toolchain and what every object was made of.
+llvm::Error ProgramBuild::identify() {
+  if (trace.dryRun()) return llvm::Error::success();
   BuildFacts facts;
   facts.programPath = setup.package.programPath();
   facts.projectDir = projectDirectory(setup.package.dir);
@@ -330,20 +380,62 @@ llvm::Error ProgramBuild::stamp() {
   facts.cflags = opts.cflags;
   facts.ldflags = opts.ldflags;
   facts.goamd64Level = setup.goamd64Level;
-  std::string blob = encodeBuildInfo(describeBuild(facts));
-  auto inputs = hashInputs(setup, opts);
+  buildInfo = encodeBuildInfo(describeBuild(facts));
+  auto inputs = hashInputs(setup, opts, jobs, buildInfo);
   if (!inputs) return inputs.takeError();
-  std::string note = buildIDNote(*inputs);
+  inputsID = *inputs;
+  return llvm::Error::success();
+}
 
+// Ends the build here when the output already has this build's inputs ID (as go build leaves an
+// up-to-date target alone), and takes the executable from the cache when a build of the same
+// inputs put it there. -a does neither.
+llvm::Error ProgramBuild::reuse() {
+  if (trace.dryRun() || opts.forceRebuild) return llvm::Error::success();
+  if (readInputsID(outputPath) == inputsID) {
+    upToDate = true;
+    return llvm::Error::success();
+  }
+  auto cached = cache.getBytes(executableActionID(inputsID));
+  if (!cached) return llvm::Error::success();
+  if (llvm::Error err = makeOutputDirectory(outputPath, trace)) return err;
+  auto tmp = createTemporaryOutput(outputPath);
+  if (!tmp) return tmp.takeError();
+  tmpOutput = *tmp;
+  trace.comment("cached executable >" + tmpOutput);
+  std::error_code ec;
+  llvm::raw_fd_ostream os(tmpOutput, ec);
+  if (!ec) {
+    os << *cached;
+    os.close();
+    ec = os.error();
+    os.clear_error();
+  }
+  if (ec) return fail("write " + tmpOutput + ": " + errnoText(ec));
+  mode_t umaskBits = umask(0);
+  umask(umaskBits);
+  if (std::error_code perm = fs::setPermissions(tmpOutput, fs::perms(0777 & ~umaskBits)))
+    return fail("chmod " + tmpOutput + ": " + errnoText(perm));
+  reused = true;
+  return llvm::Error::success();
+}
+
+// Writes the objects that carry what the executable says about its build (stamp.cpp,
+// buildid.cpp): the build information (Go's .go.buildinfo) and the build ID note, its content
+// half still zero. Both go into both links unchanged.
+llvm::Error ProgramBuild::stamp() {
+  trace.comment("stamp build information and build ID");
+  if (trace.dryRun()) return llvm::Error::success();
+  std::string note = buildIDNote(inputsID);
   using namespace llvm::ELF;
-  std::string buildInfo = work.file("buildinfo.o"), buildID = work.file("buildid.o");
+  std::string buildInfoObject = work.file("buildinfo.o"), buildID = work.file("buildid.o");
   if (llvm::Error err = writeSectionObject(
-          buildInfo, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, blob}))
+          buildInfoObject, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo}))
     return err;
   if (llvm::Error err =
           writeSectionObject(buildID, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
     return err;
-  objects.push_back(buildInfo);
+  objects.push_back(buildInfoObject);
   objects.push_back(buildID);
   return llvm::Error::success();
 }
@@ -372,6 +464,7 @@ llvm::Error ProgramBuild::linkWithoutTable() {
 llvm::Error ProgramBuild::buildTable() {
   tableObject = work.file("gopclntab.o");
   trace.comment("pclntab " + firstLink + " >" + tableObject);
+  if (trace.dryRun()) return llvm::Error::success();
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
   if (!table) return table.takeError();
   return writePclntabObject(*table, tableObject);
@@ -380,27 +473,50 @@ llvm::Error ProgramBuild::buildTable() {
 // Links again, the table in place of the empty one, into a temporary file beside the output.
 llvm::Error ProgramBuild::relink() {
   if (llvm::Error err = makeOutputDirectory(outputPath, trace)) return err;
-  auto tmp = createTemporaryOutput(outputPath);
-  if (!tmp) return tmp.takeError();
-  tmpOutput = *tmp;
+  if (trace.dryRun()) {
+    tmpOutput = outputPath + ".tmp";  // a name for the commands printed
+  } else {
+    auto tmp = createTemporaryOutput(outputPath);
+    if (!tmp) return tmp.takeError();
+    tmpOutput = *tmp;
+  }
   return link(
       linkCommand(setup.toolchain, linkerScript, linkObjects(tableObject), opts.ldflags, tmpOutput),
       trace);
 }
 
 // The table describes the first link's code: it must be the code that ships (pclntab.cpp).
-llvm::Error ProgramBuild::checkText() { return checkTextUnchanged(firstLink, tmpOutput); }
+llvm::Error ProgramBuild::checkText() {
+  if (trace.dryRun()) return llvm::Error::success();
+  return checkTextUnchanged(firstLink, tmpOutput);
+}
 
 // Writes the build ID's content half, now that the executable is final (buildid.cpp).
 llvm::Error ProgramBuild::stampBuildID() {
   trace.comment("stamp build ID content hash");
+  if (trace.dryRun()) return llvm::Error::success();
   return stampContentHash(tmpOutput);
+}
+
+// Keeps the executable in the cache, so that the next build of the same inputs (gocc run of an
+// unchanged program, a second output name) copies it instead of linking.
+llvm::Error ProgramBuild::cacheExecutable() {
+  if (trace.dryRun() || !cache.enabled()) return llvm::Error::success();
+  auto exe = llvm::MemoryBuffer::getFile(tmpOutput, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!exe) return fail("open " + tmpOutput + ": " + errnoText(exe.getError()));
+  cache.put(executableActionID(inputsID), (*exe)->getBuffer(), /*executable=*/true);
+  return llvm::Error::success();
 }
 
 // Renames the temporary file over the output: the output is either the old file or the complete
 // new one, never a half-written file.
 llvm::Error ProgramBuild::commit() {
   trace.print({"mv", tmpOutput, outputPath});
+  if (trace.dryRun()) {
+    tmpOutput.clear();
+    return llvm::Error::success();
+  }
   if (std::error_code ec = fs::rename(tmpOutput, outputPath))
     return fail("rename " + tmpOutput + " " + outputPath + ": " + errnoText(ec));
   tmpOutput.clear();
@@ -408,8 +524,8 @@ llvm::Error ProgramBuild::commit() {
 }
 
 llvm::Error buildProgram(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
-                         const std::string& outputPath) {
-  return ProgramBuild(setup, opts, work, outputPath).run();
+                         Cache& cache, const std::string& outputPath) {
+  return ProgramBuild(setup, opts, work, cache, outputPath).run();
 }
 
 // Where gocc build writes the executable: -o, or the package's default name in the current
@@ -463,9 +579,11 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   if (!work) return work.takeError();
   auto output = resolveOutputPath(opts.output, setup->package.defaultOutputName);
   if (!output) return output.takeError();
+  auto cache = Cache::open();
+  if (!cache) return cache.takeError();
   if (output->empty())  // -o /dev/null: into the work directory, which goes away
-    return buildProgram(*setup, opts, *work, work->file(setup->package.defaultOutputName));
-  return buildProgram(*setup, opts, *work, *output);
+    return buildProgram(*setup, opts, *work, *cache, work->file(setup->package.defaultOutputName));
+  return buildProgram(*setup, opts, *work, *cache, *output);
 }
 
 int cmdBuild(llvm::ArrayRef<std::string> args) {

@@ -1,6 +1,7 @@
 // gocc build: from source files to an executable.
 #pragma once
 
+#include "cache.h"
 #include "flags.h"
 #include "package.h"
 #include "toolchain.h"
@@ -14,7 +15,9 @@
 
 // The build flags, shared by gocc build and gocc run (see "gocc help build").
 struct BuildOptions {
-  std::string output;  // -o (gocc build only)
+  std::string output;         // -o (gocc build only)
+  bool forceRebuild = false;  // -a: nothing from the cache, no up-to-date output left alone
+  bool dryRun = false;        // -n: print the commands, run none
   bool verbose = false;
   bool trace = false;                 // -x
   bool keepWork = false;              // -work
@@ -28,7 +31,8 @@ struct BuildOptions {
   BuildOptions();
 };
 
-// Defines -v, -x, -work, -trimpath, -p, -cxxflags, -cflags and -ldflags on flags, stored in opts.
+// Defines -a, -n, -v, -x, -work, -trimpath, -p, -cxxflags, -cflags and -ldflags on flags, stored in
+// opts.
 void addBuildFlags(FlagSet& flags, BuildOptions& opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.
@@ -45,9 +49,10 @@ llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
 // Creates the work directory, saying where it is for -x and -work.
 llvm::Expected<WorkDir> createWorkDir(const BuildOptions& opts);
 
-// Builds setup's program into outputPath, using work for everything on the way.
+// Builds setup's program into outputPath, using work for everything on the way and cache for
+// what earlier builds made.
 llvm::Error buildProgram(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
-                         const std::string& outputPath);
+                         Cache& cache, const std::string& outputPath);
 
 // gocc build [-o output] [build flags] [files|dirs]; returns the exit status.
 int cmdBuild(llvm::ArrayRef<std::string> args);

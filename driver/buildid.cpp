@@ -61,6 +61,27 @@ llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note) {
   return note.substr(kDescOffset, kDescSize).str();
 }
 
+std::optional<std::string> readInputsID(const std::string& path) {
+  auto exe = ElfFile::open(path);
+  if (!exe) {
+    llvm::consumeError(exe.takeError());
+    return std::nullopt;
+  }
+  const ElfSection* note = exe->section(kBuildIDSection);
+  if (!note) return std::nullopt;
+  auto contents = exe->contents(*note);
+  if (!contents) {
+    llvm::consumeError(contents.takeError());
+    return std::nullopt;
+  }
+  auto id = parseBuildIDNote(*contents);
+  if (!id) {
+    llvm::consumeError(id.takeError());
+    return std::nullopt;
+  }
+  return id->substr(0, kBuildIDHashDigits);
+}
+
 llvm::Error stampContentHash(const std::string& path) {
   auto exe = ElfFile::open(path);
   if (!exe) return fail(path + ": " + llvm::toString(exe.takeError()));

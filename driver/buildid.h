@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 
 constexpr llvm::StringLiteral kBuildIDSection = ".note.gocc.buildid";
@@ -33,6 +34,10 @@ std::string buildIDNote(llvm::StringRef inputsHex);
 
 // Computes the content hash of the executable at path and writes it into its note.
 llvm::Error stampContentHash(const std::string& path);
+
+// The inputs half of the build ID of the executable at path, or nothing if it has none (not a
+// file, not a gocc executable).
+std::optional<std::string> readInputsID(const std::string& path);
 
 // The build ID in the contents of a .note.gocc.buildid section.
 llvm::Expected<std::string> parseBuildIDNote(llvm::StringRef note);

@@ -71,6 +71,7 @@ private:
 
 llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace& trace) {
   trace.print(command, "# in-process");
+  if (trace.dryRun()) return llvm::Error::success();
   std::vector<const char*> argv;
   for (const std::string& arg : command) argv.push_back(arg.c_str());
 

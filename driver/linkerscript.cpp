@@ -43,6 +43,7 @@ llvm::Error writeLinkerScript(const Toolchain& tc, const TemplateVars& vars,
     sed.insert(sed.end(), {"-e", "s/${" + name + "}/" + value + "/g"});
   sed.push_back(templatePath);
   trace.print(sed, ">" + outputPath);
+  if (trace.dryRun()) return llvm::Error::success();
 
   auto templateText = llvm::MemoryBuffer::getFile(templatePath, /*IsText=*/true);
   if (!templateText)

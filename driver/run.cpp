@@ -117,12 +117,16 @@ static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
   if (!setup) return setup.takeError();
   auto work = createWorkDir(opts);
   if (!work) return work.takeError();
+  auto cache = Cache::open();
+  if (!cache) return cache.takeError();
   std::string exe = work->file(setup->package.defaultOutputName);
-  if (llvm::Error err = buildProgram(*setup, opts, *work, exe)) return std::move(err);
+  if (llvm::Error err = buildProgram(*setup, opts, *work, *cache, exe)) return std::move(err);
 
   std::vector<std::string> command = {exe};
   command.insert(command.end(), programArgs.begin(), programArgs.end());
-  CommandTrace(opts.trace, work->path()).print(command);
+  CommandTrace trace(opts.trace, work->path(), opts.dryRun);
+  trace.print(command);
+  if (trace.dryRun()) return Termination{};  // -n: the commands only, as go run -n
   return runProgram(exe, programArgs);
 }
 

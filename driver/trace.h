@@ -17,7 +17,11 @@
 
 class CommandTrace {
 public:
-  CommandTrace(bool enabled, std::string workDir) : enabled(enabled), workDir(std::move(workDir)) {}
+  // dryRun (-n) prints the commands as -x does; the steps then do not run them.
+  CommandTrace(bool enabled, std::string workDir, bool dryRun = false)
+      : enabled(enabled || dryRun), dry(dryRun), workDir(std::move(workDir)) {}
+
+  bool dryRun() const { return dry; }
 
   // Prints argv shell-quoted, then suffix as is (a redirection or a "# comment").
   void print(llvm::ArrayRef<std::string> argv, llvm::StringRef suffix = "") const;
@@ -26,6 +30,7 @@ public:
 
 private:
   bool enabled;
+  bool dry;
   std::string workDir;
 };
 

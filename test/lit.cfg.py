@@ -49,6 +49,15 @@ for var in ["GOMAXPROCS", "GODEBUG", "GOTRACEBACK", "GOAMD64", "GOCCROOT"]:
     os.environ.pop(var, None)
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
 config.environment["LC_ALL"] = "C"
+# One build cache for the whole run, emptied when it starts, so that no test depends on what
+# another run (or the user's own builds) left in it. Tests that must see the build's own steps
+# (-x, -debug-trace, the two links) set GOCCCACHE=off or a cache of their own.
+for var in ["GOCCCACHE", "XDG_CACHE_HOME"]:
+    config.environment.pop(var, None)
+    os.environ.pop(var, None)
+_suite_cache = os.path.join(config.test_exec_root, "gocccache")
+shutil.rmtree(_suite_cache, ignore_errors=True)
+config.environment["GOCCCACHE"] = _suite_cache
 
 # %goccroot before %gocc: lit substitutes in order, and %gocc is a prefix of it.
 config.substitutions.append(("%goccroot", config.gocc_obj_root))
