@@ -3,6 +3,7 @@
 // the variables named one per line, or a JSON object.
 #include "env.h"
 
+#include "cache.h"
 #include "config.h"
 #include "errors.h"
 #include "flags.h"
@@ -28,12 +29,15 @@ llvm::Expected<std::vector<Setting>> settings() {
   if (!level) return level.takeError();
   auto tc = findToolchain();
   if (!tc) return tc.takeError();
+  auto cache = Cache::directory();
+  if (!cache) return cache.takeError();
   const char* tmp = std::getenv("TMPDIR");
   std::vector<Setting> all = {
       {"CC", tc->clang},     // compiles C units
       {"CXX", tc->clangxx},  // compiles C++ units
       {"GOAMD64", "v" + std::to_string(*level)},
       {"GOARCH", "amd64"},
+      {"GOCCCACHE", *cache},
       {"GOCCROOT", tc->root},
       {"GOOS", "linux"},
       {"GOVERSION", "gocc" GOCC_VERSION},

@@ -16,6 +16,7 @@ The commands are:
 
 	build       compile a program
 	run         compile and run a program
+	clean       remove cached build results
 	info        describe gocc executables
 	env         print the settings gocc builds with
 	tool        run a gocc tool (addr2line)
@@ -33,6 +34,9 @@ Use "gocc help <command>" for more information about a command.
 	GOAMD64
 		The x86-64 microarchitecture level to compile for: v1 (the default),
 		v2, v3 or v4, as in Go; it selects -march=x86-64[-vN].
+	GOCCCACHE
+		The build cache's directory: an absolute path, or "off" to build
+		without it. By default $XDG_CACHE_HOME/gocc, else $HOME/.cache/gocc.
 	TMPDIR
 		Where the temporary work directory is created (default /tmp).
 	GOCCROOT
@@ -58,8 +62,19 @@ to the current directory, named after the first source file (without extension)
 or after the directory. Directories on the way to the output that do not exist yet are
 made once the program has linked.
 
+Build keeps what it compiles and links in the build cache (see GOCCCACHE below),
+keyed by everything that goes into it: the flags, the toolchain, and the bytes of
+each source file and of every header it includes. A unit compiled before from the
+same bytes is not compiled again (its warnings are printed again), and an output
+that is already what the build would make is left alone: build then does nothing.
+
 The build flags are shared by the build and run commands:
 
+	-a
+		force rebuilding: compile every unit and link, whatever the cache
+		holds or the output already is.
+	-n
+		print the commands but do not run them.
 	-v
 		print the names of the source files as they are compiled.
 	-x
@@ -133,6 +148,14 @@ The gocc runtime in the program reads, as Go's does:
 See also: gocc build.
 )";
 
+const char cleanHelp[] = R"(usage: gocc clean -cache
+
+Clean -cache removes everything in the build cache (GOCCCACHE): compiled
+objects, their manifests and cached executables. The next builds compile
+everything again. Builds also remove, at most once a day, the cache entries
+unused for five days.
+)";
+
 const char infoHelp[] = R"(usage: gocc info [-m] [-json] [-v] file|dir...
 
 Info describes executables built by gocc, from what they record about
@@ -167,7 +190,7 @@ const char envHelp[] = R"(usage: gocc env [-json] [var ...]
 
 Env prints the settings gocc builds with, each as a build resolves it (from the
 environment, else the default): CC and CXX (the clang commands that compile C
-and C++ units), GOAMD64, GOARCH, GOCCROOT, GOOS, GOVERSION and TMPDIR.
+and C++ units), GOAMD64, GOARCH, GOCCCACHE, GOCCROOT, GOOS, GOVERSION and TMPDIR.
 
 By default env prints one NAME="value" line per setting, in a form sh can read.
 With variable names as arguments, env prints the value of each, one per line (an
@@ -215,6 +238,7 @@ llvm::StringRef helpText(llvm::StringRef topic) {
   if (topic == "version") return versionHelp;
   if (topic == "info") return infoHelp;
   if (topic == "env") return envHelp;
+  if (topic == "clean") return cleanHelp;
   if (topic == "help") return helpHelp;
   return "";
 }

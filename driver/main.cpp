@@ -1,7 +1,8 @@
-// gocc: the command. Dispatches to build, run, info, env, tool, version and help, like the go
-// command; each command parses its own flags and returns the exit status (0 success, 1 failure, 2
-// misuse).
+// gocc: the command. Dispatches to build, run, clean, info, env, tool, version and help, like the
+// go command; each command parses its own flags and returns the exit status (0 success, 1 failure,
+// 2 misuse).
 #include "build.h"
+#include "clean.h"
 #include "config.h"
 #include "env.h"
 #include "errors.h"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   if (command == "version") return cmdVersion(rest);
   if (command == "info") return cmdInfo(rest);
   if (command == "env") return cmdEnv(rest);
+  if (command == "clean") return cmdClean(rest);
   if (command == "help" || command == "-h" || command == "-help" || command == "--help")
     return cmdHelp(rest);
   if (command.size() > 1 && command[0] == '-')
