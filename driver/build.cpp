@@ -127,6 +127,10 @@ static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::str
   return llvm::Error::success();
 }
 
+llvm::Error checkReservedLdflags(llvm::StringRef option, llvm::ArrayRef<std::string> flags) {
+  return checkReserved(option, flags, reservedLdflags);
+}
+
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts) {
   if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCompileFlags))
@@ -214,6 +218,10 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
     h.add("source " + trimpathRewrite(opts, setup.package).apply(*abs), (*buf)->getBuffer());
   }
   for (const std::string& file : setup.package.prebuilt) {
+    if (isLinkerArgument(file)) {
+      h.add("linker argument", file);
+      continue;
+    }
     auto buf =
         llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!buf) return fail("open " + file + ": " + errnoText(buf.getError()));
@@ -329,6 +337,8 @@ llvm::Error ProgramBuild::stamp() {
   facts.cxxflags = opts.cxxflags;
   facts.cflags = opts.cflags;
   facts.ldflags = opts.ldflags;
+  for (const std::string& input : setup.package.prebuilt)
+    if (isLinkerArgument(input)) facts.ldflags.push_back(input);
   facts.goamd64Level = setup.goamd64Level;
   std::string blob = encodeBuildInfo(describeBuild(facts));
   auto inputs = hashInputs(setup, opts);
