@@ -337,7 +337,12 @@ llvm::Expected<LinkPlan> planLink(const InputArgList& args) {
     a->render(args, rendered);
     plan.compileFlags.insert(plan.compileFlags.end(), rendered.begin(), rendered.end());
   }
-  if (llvm::Error err = checkReservedLdflags("-Wl", plan.linkerArgs)) return std::move(err);
+  if (llvm::Error err = checkReservedLdflags("-Wl", plan.linkerArgs))
+    return llvm::handleErrors(std::move(err), [](std::unique_ptr<Failure> f) -> llvm::Error {
+      f->exitStatus = 2;
+      f->showUsage = false;  // one line, as for the other flags a gocc executable cannot take
+      return llvm::Error(std::move(f));
+    });
   return plan;
 }
 
