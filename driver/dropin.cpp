@@ -217,6 +217,16 @@ void warnIgnored(const InputArgList& args, const Arg& a, llvm::StringRef reason)
   llvm::errs() << "gocc: warning: " << a.getAsString(args) << " ignored: " << reason << "\n";
 }
 
+// How many of the command's strings a makes up: 1 ("-DX=1", "-c") or 2 ("-D X=1", "-o out").
+unsigned stringsOf(const InputArgList& args, const Arg& a) {
+  if (a.getNumValues() == 0) return 1;
+  llvm::StringRef first = args.getArgString(a.getIndex());
+  return first == a.getSpelling() && a.getIndex() + 1 < args.getNumInputArgStrings() &&
+                 args.getArgString(a.getIndex() + 1) == llvm::StringRef(a.getValue(0))
+             ? 1 + a.getNumValues()
+             : 1;
+}
+
 // Translates a link command's arguments (see the head comment).
 llvm::Expected<LinkPlan> planLink(const InputArgList& args) {
   using namespace clangopt;
@@ -333,9 +343,10 @@ llvm::Expected<LinkPlan> planLink(const InputArgList& args) {
     if (o.matches(OPT_T_Group))
       return cannotLink(args, *a, "gocc's linker script lays out the program");
     if (o.matches(OPT_Link_Group)) return cannotLink(args, *a, "gocc's link does not translate it");
-    llvm::opt::ArgStringList rendered;
-    a->render(args, rendered);
-    plan.compileFlags.insert(plan.compileFlags.end(), rendered.begin(), rendered.end());
+    // As the command spelt it ("-DX=1" stays one word): the strings from this argument's
+    // index up to the next one's.
+    for (unsigned i = a->getIndex(); i < a->getIndex() + stringsOf(args, *a); ++i)
+      plan.compileFlags.push_back(args.getArgString(i));
   }
   if (llvm::Error err = checkReservedLdflags("-Wl", plan.linkerArgs))
     return llvm::handleErrors(std::move(err), [](std::unique_ptr<Failure> f) -> llvm::Error {
