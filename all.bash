@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The tests also use gdb (the bootstrap is checked under it), Go 1.19 (an oracle), QEMU's
-# user-mode emulation (a program on a CPU model other than the host's) and clang-format (the
-# tree keeps one style).
-GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19" ./make.bash --no-run
+# user-mode emulation (a program on a CPU model other than the host's), clang-format (the
+# tree keeps one style) and make (projects built with gocc c++ as their compiler; cmake and
+# ninja, which make.bash installs, build the others).
+GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make" ./make.bash --no-run
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

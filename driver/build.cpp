@@ -137,6 +137,10 @@ static llvm::Error checkReserved(llvm::StringRef option, llvm::ArrayRef<std::str
   return llvm::Error::success();
 }
 
+llvm::Error checkReservedLdflags(llvm::StringRef option, llvm::ArrayRef<std::string> flags) {
+  return checkReserved(option, flags, reservedLdflags);
+}
+
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts) {
   if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCompileFlags))
@@ -242,8 +246,12 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
       h.add("file " + *file, d.id);
     }
   }
-  for (const std::string& file : setup.package.prebuilt)
-    if (llvm::Error err = addFile("prebuilt", file)) return std::move(err);
+  for (const std::string& file : setup.package.prebuilt) {
+    if (isLinkerArgument(file))
+      h.add("linker argument", file);
+    else if (llvm::Error err = addFile("prebuilt", file))
+      return std::move(err);
+  }
   return h.hex();
 }
 
@@ -379,6 +387,8 @@ llvm::Error ProgramBuild::identify() {
   facts.cxxflags = opts.cxxflags;
   facts.cflags = opts.cflags;
   facts.ldflags = opts.ldflags;
+  for (const std::string& input : setup.package.prebuilt)
+    if (isLinkerArgument(input)) facts.ldflags.push_back(input);
   facts.goamd64Level = setup.goamd64Level;
   buildInfo = encodeBuildInfo(describeBuild(facts));
   auto inputs = hashInputs(setup, opts, jobs, buildInfo);

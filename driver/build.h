@@ -46,6 +46,10 @@ struct BuildSetup {
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts);
 
+// Refuses linker flags that would take over a step gocc owns (-o, -pie, -shared, -e, -T ...),
+// as prepareBuild refuses them in -ldflags; option names where they came from in the message.
+llvm::Error checkReservedLdflags(llvm::StringRef option, llvm::ArrayRef<std::string> flags);
+
 // Creates the work directory, saying where it is for -x and -work.
 llvm::Expected<WorkDir> createWorkDir(const BuildOptions& opts);
 

@@ -21,6 +21,19 @@
 
 namespace fs = llvm::sys::fs;
 
+std::vector<std::string> goccProgramFlags(const Toolchain& tc, int goamd64Level) {
+  return {// Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
+          "-fno-omit-frame-pointer",
+          // A frame larger than a page touches each page on the way down, so it meets a
+          // goroutine stack's guard page instead of jumping over it into the memory below
+          // (where Go's compiler checks the stack bound in every prologue).
+          "-fstack-clash-protection",
+          // One section per function and per object, so that the linker's --gc-sections
+          // can drop each one nothing uses, not only whole files.
+          "-ffunction-sections", "-fdata-sections", "-I" + tc.includeDir(),
+          marchForLevel(goamd64Level)};
+}
+
 std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
                                      llvm::ArrayRef<std::string> cxxflags,
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
@@ -37,17 +50,9 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
     job.objectPath = stem + ".o";
     job.depfilePath = stem + ".d";
     job.diagnosticsPath = stem + ".stderr";
-    job.argv = {isCxx ? tc.clangxx : tc.clang, isCxx ? "-std=c++20" : "-std=c17", "-O2", "-g",
-                // Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
-                "-fno-omit-frame-pointer",
-                // A frame larger than a page touches each page on the way down, so it meets a
-                // goroutine stack's guard page instead of jumping over it into the memory below
-                // (where Go's compiler checks the stack bound in every prologue).
-                "-fstack-clash-protection",
-                // One section per function and per object, so that the linker's --gc-sections
-                // can drop each one nothing uses, not only whole files.
-                "-ffunction-sections", "-fdata-sections", "-I" + tc.includeDir(),
-                marchForLevel(goamd64Level)};
+    job.argv = {isCxx ? tc.clangxx : tc.clang, isCxx ? "-std=c++20" : "-std=c17", "-O2", "-g"};
+    std::vector<std::string> programFlags = goccProgramFlags(tc, goamd64Level);
+    job.argv.insert(job.argv.end(), programFlags.begin(), programFlags.end());
     std::string source = unit.path;
     if (llvm::StringRef(source).starts_with("-"))
       source = "./" + source;  // a file, not one of clang's options

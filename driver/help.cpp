@@ -17,6 +17,7 @@ The commands are:
 	build       compile a program
 	run         compile and run a program
 	clean       remove cached build results
+	c++, cc     a drop-in C++ or C compiler for CMake and Make
 	info        describe gocc executables
 	env         print the settings gocc builds with
 	tool        run a gocc tool (addr2line)
@@ -155,6 +156,45 @@ objects, their manifests and cached executables. The next builds compile
 everything again. Builds also remove, at most once a day, the cache entries
 unused for five days.
 )";
+const char dropinHelp[] = R"(usage: gocc c++|cc [clang arguments]
+
+C++ and cc make gocc a compiler that build systems can run in place of clang++
+and clang, so that an existing CMake or Make project builds gocc programs:
+
+	CC="gocc cc" CXX="gocc c++" cmake -G Ninja ..
+	make CC="gocc cc" CXX="gocc c++"
+
+The same drivers are installed as bin/gocc-c++ and bin/gocc-cc, for tools that
+want the compiler as a single program (gocc answers to those names).
+
+Each command is read as clang-19 reads it (response files @file included) and
+answered as clang++-19 (c++) or clang-19 (cc) would answer it, except that an
+executable it links is a gocc program:
+
+	--version, -v, -dumpversion, -print-*, -### and commands without input
+	files are clang's, unchanged.
+	Compiles (-c, -S, -E, -M, -MM, -fsyntax-only) run clang with the flags
+	every gocc program is compiled with first (-fno-omit-frame-pointer
+	-fstack-clash-protection -ffunction-sections -fdata-sections, gocc's
+	include directory, GOAMD64's -march), then the command's own, which win.
+	The optimisation level, debug information and standard are the command's.
+	A link that makes an executable runs gocc build's pipeline on its objects,
+	archives and libraries (sources among them are compiled first): the
+	runtime, the entry _rt0_amd64_linux, the pc-to-line table, the build
+	information (its path is the executable; the link's flags recorded) and
+	the build ID. -L, -l, -Wl, -Xlinker, -z, -u, -rpath, -rdynamic and -s are
+	passed to lld; compile flags are ignored by the link, as clang ignores them.
+	-shared and -r links are clang's, unchanged: they make no executable.
+
+Flags gocc cannot link with (-static, -static-pie, -nostdlib, -nodefaultlibs,
+-stdlib=libc++, -fsanitize=, profiling and OpenMP runtimes, -e, -T, and the
+linker flags gocc build refuses in -ldflags) end the command with one line and
+exit status 2. -pie, -shared-libgcc and another linker than lld are ignored
+with a warning. Otherwise the exit status is clang's, or gocc build's.
+
+See docs/dropin.md for what is translated and why.
+
+)" GOCC_BUILD_ENVIRONMENT;
 
 const char infoHelp[] = R"(usage: gocc info [-m] [-json] [-v] file|dir...
 
@@ -234,6 +274,7 @@ void printMainHelp(llvm::raw_ostream& os) { os << mainHelp; }
 llvm::StringRef helpText(llvm::StringRef topic) {
   if (topic == "build") return buildHelp;
   if (topic == "run") return runHelp;
+  if (topic == "c++" || topic == "cc") return dropinHelp;
   if (topic == "tool") return toolHelp;
   if (topic == "version") return versionHelp;
   if (topic == "info") return infoHelp;

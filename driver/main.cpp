@@ -1,9 +1,10 @@
 // gocc: the command. Dispatches to build, run, clean, info, env, tool, version and help, like the
-// go command; each command parses its own flags and returns the exit status (0 success, 1 failure,
-// 2 misuse).
+// go command, and to the drop-in compiler (c++, cc); each command parses its own flags and returns
+// the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "clean.h"
 #include "config.h"
+#include "dropin.h"
 #include "env.h"
 #include "errors.h"
 #include "flags.h"
@@ -12,6 +13,7 @@
 #include "run.h"
 #include "tool.h"
 
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -50,6 +52,11 @@ static int cmdHelp(llvm::ArrayRef<std::string> args) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  // Installed as gocc-c++ and gocc-cc (symlinks to gocc), it is the drop-in compiler itself: a
+  // build system that wants the compiler as one path gets one.
+  llvm::StringRef self = llvm::sys::path::filename(argv[0]);
+  if (self == "gocc-c++") return cmdDropin(DropinDriver::CXX, args);
+  if (self == "gocc-cc") return cmdDropin(DropinDriver::C, args);
   if (args.empty()) {
     printMainHelp(llvm::errs());
     return 2;
@@ -58,6 +65,8 @@ int main(int argc, char** argv) {
   llvm::ArrayRef<std::string> rest = llvm::ArrayRef(args).drop_front();
 
   if (command == "build") return cmdBuild(rest);
+  if (command == "c++") return cmdDropin(DropinDriver::CXX, rest);
+  if (command == "cc") return cmdDropin(DropinDriver::C, rest);
   if (command == "run") return cmdRun(rest);
   if (command == "tool") return cmdTool(rest);
   if (command == "version") return cmdVersion(rest);

@@ -23,7 +23,9 @@ struct SourceUnit {
 struct Package {
   std::vector<SourceUnit> units;
   // Prebuilt inputs named on the command line (.o objects, .a archives), absolute: linked after
-  // the compiled units, in the order given.
+  // the compiled units, in the order given. gocc c++ links also put the linker arguments whose
+  // place among the inputs matters (-lfoo, --whole-archive, -Bstatic ...) here, in their
+  // command line's order; such an entry starts with '-' (isLinkerArgument), a file never does.
   std::vector<std::string> prebuilt;
   std::string defaultOutputName;
   // The package directory, absolute and without dots: the directory named, or the first file's
@@ -38,6 +40,8 @@ struct Package {
 bool isSourceFileName(llvm::StringRef path);
 // True for the prebuilt inputs gocc links as they are: .o and .a.
 bool isPrebuiltFileName(llvm::StringRef path);
+// True for an entry of Package::prebuilt that is a linker argument rather than a file.
+inline bool isLinkerArgument(llvm::StringRef prebuilt) { return prebuilt.starts_with("-"); }
 
 // The directories -trimpath renames besides the package directory itself (which becomes ""):
 // each directory of a named source that lies outside it, as "<dir>/" → its path relative to the

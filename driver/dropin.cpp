@@ -1,0 +1,481 @@
+// gocc c++ and gocc cc: a drop-in compiler driver, so that a project built by CMake or Make
+// (CXX="gocc c++" CC="gocc cc") becomes gocc programs without being rewritten for gocc build.
+//
+// A build system runs its compiler for four kinds of command; gocc c++ answers each as
+// clang++-19 would (gocc cc as clang-19), except that the executables it links are gocc programs:
+//
+//   query        no input file, or --version, -dumpversion, -dumpmachine, -print-*, -###, --help:
+//                clang answers, exec'd with the arguments unchanged. CMake identifies the
+//                compiler (Clang 19) and its implicit include directories from these answers.
+//   compile      -c, -S, -E, -M, -MM, -fsyntax-only, --precompile, -emit-ast: clang, with the
+//                flags every gocc program is compiled with (goccProgramFlags) before the user's,
+//                so that the user's win (runCompileCommand).
+//   clang link   -shared, -r: the output is not an executable, so not a gocc program: clang,
+//                with the arguments unchanged.
+//   link         anything else: gocc build's pipeline (ProgramBuild, build.cpp) with the
+//                command's objects, archives, libraries and linker arguments as the package's
+//                prebuilt inputs, in their order, and no units of its own; the runtime, the
+//                linker script with entry _rt0_amd64_linux, the pclntab, the build information
+//                (its path is the output) and the build ID come as for gocc build. Source files
+//                on the command line are compiled first, each as a compile command would
+//                compile it, into the work directory.
+//
+// Arguments are read with clang's own option table (libclangDriver's getDriverOptTable, whose
+// object needs nothing but LLVM's option library), so that gocc agrees with clang on which flags
+// take a value, which are linker inputs, and which are compile flags; response files (@file)
+// are expanded first, as clang expands them. A command clang would reject (an unknown flag, a
+// flag without its value) goes to clang unchanged, and clang says why.
+//
+// A link translates clang's link flags into lld's, as clang's driver would pass them: -L, -l,
+// -Wl,..., -Xlinker, -z, -u, -rpath, -t, -rdynamic (--export-dynamic), -s. The arguments whose
+// place among the inputs matters (-l, --whole-archive, -Bstatic, --as-needed, groups, ...) keep
+// their order among the objects; the others go after them, as gocc build's -ldflags. Flags
+// gocc's link implies (-pthread, -no-pie, -nostartfiles, -static-libstdc++, -static-libgcc,
+// -fuse-ld=lld) are accepted, and compile flags (-O2, -g, -std=, -D, -f...) are ignored by the
+// link as clang ignores them. Flags whose executable gocc cannot make end the command with one
+// line and status 2; flags gocc can only ignore get one warning line and the link goes on.
+//
+// With -v, a link prints what clang -v prints, then the commands of the build as gocc build -x
+// prints them: CMake reads the implicit link directories and libraries from the ld.lld line.
+#include "dropin.h"
+
+#include "build.h"
+#include "compile.h"
+#include "errors.h"
+#include "interrupt.h"
+#include "package.h"
+#include "target.h"
+#include "toolchain.h"
+#include "workdir.h"
+
+#include "clang/Driver/Options.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Option/Arg.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/StringSaver.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cerrno>
+
+extern char** environ;
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+namespace clangopt = clang::driver::options;
+using llvm::opt::Arg;
+using llvm::opt::InputArgList;
+
+namespace {
+
+std::vector<char*> cArgv(llvm::ArrayRef<std::string> argv) {
+  std::vector<char*> out;
+  for (const std::string& a : argv) out.push_back(const_cast<char*>(a.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
+// Runs argv (argv[0] a path) with gocc's standard streams and waits for it. Returns its exit
+// status; a child killed by a signal ends gocc by the same signal, as if gocc were that child.
+llvm::Expected<int> spawnAndWait(llvm::ArrayRef<std::string> argv) {
+  std::vector<char*> args = cArgv(argv);
+  llvm::outs().flush();
+  llvm::errs().flush();
+  pid_t pid;
+  if (int err = posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ))
+    return fail("fork/exec " + argv[0] + ": " + errnoText(err));
+  passInterruptsTo(pid);
+  int status;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      stopPassingInterruptsTo(pid);
+      return fail("waiting for " + argv[0] + ": " + errnoText(errno));
+    }
+  }
+  stopPassingInterruptsTo(pid);
+  if (WIFSIGNALED(status)) dieBySignal(WTERMSIG(status));
+  return WEXITSTATUS(status);
+}
+
+// Runs one compile command: argv[0] is the clang to run, the rest its arguments (gocc's program
+// flags, then the user's). Every compile gocc c++ and gocc cc run goes through here, so that a
+// build cache can take them over in one place. Returns clang's exit status.
+llvm::Expected<int> runCompileCommand(llvm::ArrayRef<std::string> argv) {
+  return spawnAndWait(argv);
+}
+
+// Replaces gocc by clang with args unchanged; returns only if clang cannot be run.
+int execClang(const std::string& clang, llvm::ArrayRef<std::string> args) {
+  std::vector<std::string> argv = {clang};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> cargs = cArgv(argv);
+  llvm::outs().flush();
+  llvm::errs().flush();
+  execv(clang.c_str(), cargs.data());
+  return report(fail("exec " + clang + ": " + errnoText(errno)), "");
+}
+
+enum class Kind { Query, Compile, ClangLink, Link };
+
+bool isQuery(const Arg& a) {
+  llvm::StringRef name = llvm::StringRef(a.getSpelling()).ltrim('-');
+  return name.starts_with("print-") || a.getOption().matches(clangopt::OPT__version) ||
+         a.getOption().matches(clangopt::OPT_dumpversion) ||
+         a.getOption().matches(clangopt::OPT_dumpmachine) ||
+         a.getOption().matches(clangopt::OPT__HASH_HASH_HASH) ||
+         a.getOption().matches(clangopt::OPT_help);
+}
+
+// What the command asks for (see the head comment). A command clang would refuse is a query:
+// clang answers it with its error.
+Kind classify(const InputArgList& args, unsigned missingCount) {
+  if (missingCount || args.hasArgNoClaim(clangopt::OPT_UNKNOWN)) return Kind::Query;
+  if (!args.hasArgNoClaim(clangopt::OPT_INPUT)) return Kind::Query;
+  for (const Arg* a : args)
+    if (isQuery(*a)) return Kind::Query;
+  using namespace clangopt;
+  if (args.hasArgNoClaim(OPT_c, OPT_S, OPT_E) || args.hasArgNoClaim(OPT_M, OPT_MM) ||
+      args.hasArgNoClaim(OPT_fsyntax_only, OPT__precompile, OPT_emit_ast))
+    return Kind::Compile;
+  if (args.hasArgNoClaim(OPT_shared, OPT_r)) return Kind::ClangLink;
+  return Kind::Link;
+}
+
+// The files clang compiles rather than passes to the linker, by extension (clang's own list
+// for C, C++ and assembly).
+bool isCompiledByClang(llvm::StringRef file) {
+  static const llvm::StringRef exts[] = {".c",   ".i", ".cc", ".cp", ".cxx", ".cpp", ".CPP",
+                                         ".c++", ".C", ".ii", ".s",  ".S",   ".sx"};
+  return llvm::is_contained(exts, path::extension(file));
+}
+
+// Linker arguments whose position among the inputs changes their meaning: they stay in order
+// with the objects and libraries (Package::prebuilt), the others go after them.
+bool isPositionalLinkerArgument(llvm::StringRef arg) {
+  static const llvm::StringRef positional[] = {"--whole-archive",
+                                               "-whole-archive",
+                                               "--no-whole-archive",
+                                               "-no-whole-archive",
+                                               "-Bstatic",
+                                               "-Bdynamic",
+                                               "-dn",
+                                               "-dy",
+                                               "-non_shared",
+                                               "-call_shared",
+                                               "--as-needed",
+                                               "-as-needed",
+                                               "--no-as-needed",
+                                               "-no-as-needed",
+                                               "--start-group",
+                                               "-start-group",
+                                               "--end-group",
+                                               "-end-group",
+                                               "-(",
+                                               "-)",
+                                               "--push-state",
+                                               "-push-state",
+                                               "--pop-state",
+                                               "-pop-state",
+                                               "--start-lib",
+                                               "--end-lib"};
+  return llvm::is_contained(positional, arg) || arg.starts_with("-l") ||
+         arg.starts_with("--library");
+}
+
+struct LinkInput {
+  std::string text;       // a file as given, or a linker argument ("-lfoo")
+  bool isFile = false;    // else a linker argument
+  bool isSource = false;  // a file clang compiles first
+  std::string language;   // -x in force for it, or ""
+};
+
+// What a link command asks for, in gocc build's terms.
+struct LinkPlan {
+  std::string output = "a.out";
+  std::vector<LinkInput> inputs;          // in command-line order
+  std::vector<std::string> ldflags;       // after the inputs
+  std::vector<std::string> compileFlags;  // for the sources among the inputs; recorded
+  std::vector<std::string> linkerArgs;    // -Wl and -Xlinker arguments, for the reserved check
+  bool verbose = false;
+};
+
+const char kGlibcDynamic[] =
+    "gocc links glibc dynamically (its runtime starts the program without "
+    "__libc_start_main)";
+const char kRuntimeLibraries[] = "gocc's runtime needs libc, libstdc++ and libgcc";
+
+llvm::Error cannotLink(const InputArgList& args, const Arg& a, llvm::StringRef reason) {
+  return fail(2, a.getAsString(args) + ": not supported for a gocc executable: " + reason);
+}
+
+void warnIgnored(const InputArgList& args, const Arg& a, llvm::StringRef reason) {
+  llvm::errs() << "gocc: warning: " << a.getAsString(args) << " ignored: " << reason << "\n";
+}
+
+// How many of the command's strings a makes up: 1 ("-DX=1", "-c") or 2 ("-D X=1", "-o out").
+unsigned stringsOf(const InputArgList& args, const Arg& a) {
+  if (a.getNumValues() == 0) return 1;
+  llvm::StringRef first = args.getArgString(a.getIndex());
+  return first == a.getSpelling() && a.getIndex() + 1 < args.getNumInputArgStrings() &&
+                 args.getArgString(a.getIndex() + 1) == llvm::StringRef(a.getValue(0))
+             ? 1 + a.getNumValues()
+             : 1;
+}
+
+// Translates a link command's arguments (see the head comment).
+llvm::Expected<LinkPlan> planLink(const InputArgList& args) {
+  using namespace clangopt;
+  LinkPlan plan;
+  std::string language;
+  for (const Arg* a : args) {
+    const llvm::opt::Option& o = a->getOption();
+    llvm::StringRef value = a->getNumValues() ? a->getValue() : "";
+    switch (o.getID()) {
+      case OPT_INPUT: {
+        bool compiled = (!language.empty() && language != "none") || isCompiledByClang(value);
+        plan.inputs.push_back({value.str(), true, compiled, language == "none" ? "" : language});
+        continue;
+      }
+      case OPT_x:
+        language = value.str();
+        continue;
+      case OPT_o:
+        plan.output = value.str();
+        continue;
+      case OPT_v:
+        plan.verbose = true;
+        continue;
+      case OPT_l:
+        plan.inputs.push_back({"-l" + value.str(), false, false, ""});
+        continue;
+      case OPT_L:
+        plan.ldflags.push_back("-L" + value.str());
+        continue;
+      case OPT_Wl_COMMA:
+      case OPT_Xlinker:
+        for (const char* v : a->getValues()) {
+          llvm::StringRef arg = v;
+          if (arg == "-pie" || arg == "--pie") {
+            warnIgnored(args, *a, "gocc links a non-PIE executable");
+            continue;
+          }
+          plan.linkerArgs.push_back(arg.str());
+          if (isPositionalLinkerArgument(arg))
+            plan.inputs.push_back({arg.str(), false, false, ""});
+          else
+            plan.ldflags.push_back(arg.str());
+        }
+        continue;
+      case OPT_z:
+        plan.ldflags.insert(plan.ldflags.end(), {"-z", value.str()});
+        continue;
+      case OPT_u:
+        plan.ldflags.push_back("--undefined=" + value.str());
+        continue;
+      case OPT_rpath:
+        plan.ldflags.insert(plan.ldflags.end(), {"-rpath", value.str()});
+        continue;
+      case OPT_t:
+        plan.ldflags.push_back("-t");
+        continue;
+      case OPT_rdynamic:
+        plan.ldflags.push_back("--export-dynamic");
+        continue;
+      case OPT_s:
+        plan.ldflags.push_back("-s");
+        continue;
+      case OPT_static:
+      case OPT_static_pie:
+        return cannotLink(args, *a, kGlibcDynamic);
+      case OPT_nostdlib:
+      case OPT_nodefaultlibs:
+      case OPT_nostdlibxx:
+        return cannotLink(args, *a, kRuntimeLibraries);
+      case OPT_e:
+        return cannotLink(args, *a, "gocc's entry point starts the runtime");
+      case OPT_fsanitize_EQ:
+      case OPT_coverage:
+      case OPT_fprofile_arcs:
+      case OPT_fprofile_generate:
+      case OPT_fprofile_generate_EQ:
+      case OPT_fprofile_instr_generate:
+      case OPT_fprofile_instr_generate_EQ:
+      case OPT_fopenmp:
+      case OPT_fopenmp_EQ:
+      case OPT_fxray_instrument:
+        return cannotLink(args, *a, "gocc does not link its runtime library");
+      case OPT_stdlib_EQ:
+        if (value != "libstdc++" && value != "platform")
+          return cannotLink(args, *a, kRuntimeLibraries);
+        break;  // a compile flag too (it picks the headers)
+      case OPT_rtlib_EQ:
+      case OPT_unwindlib_EQ:
+        if (value != "libgcc" && value != "platform")
+          return cannotLink(args, *a, kRuntimeLibraries);
+        continue;
+      case OPT_pie:
+        warnIgnored(args, *a, "gocc links a non-PIE executable");
+        continue;
+      case OPT_shared_libgcc:
+        warnIgnored(args, *a, "gocc links libgcc statically");
+        continue;
+      case OPT_fuse_ld_EQ:
+        if (value != "lld" && !value.ends_with("ld.lld"))
+          warnIgnored(args, *a, "gocc links with lld, in-process");
+        continue;
+      case OPT_ld_path_EQ:
+        warnIgnored(args, *a, "gocc links with lld, in-process");
+        continue;
+      case OPT_no_pie:
+      case OPT_nopie:
+      case OPT_nostartfiles:
+      case OPT_static_libgcc:
+      case OPT_static_libstdcxx:
+        continue;  // what gocc's link does anyway
+      default:
+        break;
+    }
+    if (o.matches(OPT_T_Group))
+      return cannotLink(args, *a, "gocc's linker script lays out the program");
+    if (o.matches(OPT_Link_Group)) return cannotLink(args, *a, "gocc's link does not translate it");
+    // As the command spelt it ("-DX=1" stays one word): the strings from this argument's
+    // index up to the next one's.
+    for (unsigned i = a->getIndex(); i < a->getIndex() + stringsOf(args, *a); ++i)
+      plan.compileFlags.push_back(args.getArgString(i));
+  }
+  if (llvm::Error err = checkReservedLdflags("-Wl", plan.linkerArgs))
+    return llvm::handleErrors(std::move(err), [](std::unique_ptr<Failure> f) -> llvm::Error {
+      f->exitStatus = 2;
+      f->showUsage = false;  // one line, as for the other flags a gocc executable cannot take
+      return llvm::Error(std::move(f));
+    });
+  return plan;
+}
+
+// Where the link writes: the output as named; /dev/null links into the work directory (which
+// goes away) rather than replacing the device. Only a regular file is replaced.
+llvm::Expected<std::string> resolveLinkOutput(const std::string& output, const WorkDir& work) {
+  fs::file_status status;
+  if (fs::status(output, status)) return output;  // does not exist yet
+  if (fs::is_directory(status))
+    return fail("build output \"" + output + "\" already exists and is a directory");
+  if (fs::is_regular_file(status)) return output;
+  bool same = false;
+  if (!fs::equivalent(output, "/dev/null", same) && same)
+    return work.file(path::filename(output).str());
+  return fail("build output \"" + output + "\" already exists and is not a regular file");
+}
+
+// The link (see the head comment): compiles the sources among the inputs, then builds the
+// program as gocc build would from prebuilt inputs.
+llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool isCxx) {
+  auto plan = planLink(args);
+  if (!plan) return plan.takeError();
+  auto level = goamd64Level();
+  if (!level) return level.takeError();
+  auto tc = findToolchain();
+  if (!tc) return tc.takeError();
+
+  BuildOptions opts;
+  opts.trace = plan->verbose;
+  opts.ldflags = plan->ldflags;
+  (isCxx ? opts.cxxflags : opts.cflags) = plan->compileFlags;
+  if (plan->verbose) {
+    // What clang -v says about itself first (CMake reads the version and target there).
+    auto status = spawnAndWait({clang, "-v"});
+    if (!status) return status.takeError();
+  }
+  auto work = createWorkDir(opts);
+  if (!work) return work.takeError();
+  auto output = resolveLinkOutput(plan->output, *work);
+  if (!output) return output.takeError();
+  auto absoluteOutput = absolutePath(*output);
+  if (!absoluteOutput) return absoluteOutput.takeError();
+
+  Package pkg;
+  pkg.mainFile = *absoluteOutput;  // the build information's path: the program is its output
+  pkg.dir = path::parent_path(*absoluteOutput).str();
+  pkg.defaultOutputName = path::filename(*absoluteOutput).str();
+  std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
+  int sources = 0;
+  for (const LinkInput& in : plan->inputs) {
+    if (!in.isFile) {
+      pkg.prebuilt.push_back(in.text);
+      continue;
+    }
+    if (!fs::exists(in.text)) return fail("open " + in.text + ": " + errnoText(ENOENT));
+    std::string file = in.text;
+    if (in.isSource) {
+      file = work->file(std::to_string(++sources) + "_" + path::stem(in.text).str() + ".o");
+      std::vector<std::string> argv = {clang};
+      argv.insert(argv.end(), programFlags.begin(), programFlags.end());
+      argv.insert(argv.end(), plan->compileFlags.begin(), plan->compileFlags.end());
+      if (!in.language.empty()) argv.insert(argv.end(), {"-x", in.language});
+      argv.insert(argv.end(), {"-c", "-o", file, in.text});
+      auto status = runCompileCommand(argv);
+      if (!status) return status.takeError();
+      if (*status != 0) return failQuietly();
+    }
+    auto absolute = absolutePath(file);
+    if (!absolute) return absolute.takeError();
+    pkg.prebuilt.push_back(*absolute);
+  }
+  BuildSetup setup{*level, std::move(*tc), std::move(pkg)};
+  auto cache = Cache::open();
+  if (!cache) return cache.takeError();
+  return buildProgram(setup, opts, *work, *cache, *output);
+}
+
+// Reads args as clang does: response files expanded, then parsed with clang's option table.
+InputArgList parseClangArgs(llvm::ArrayRef<std::string> args, llvm::BumpPtrAllocator& alloc,
+                            unsigned& missingCount) {
+  llvm::SmallVector<const char*, 64> argv;
+  llvm::StringSaver saver(alloc);
+  for (const std::string& a : args) argv.push_back(saver.save(a).data());
+  llvm::cl::ExpansionContext expander(alloc, llvm::cl::TokenizeGNUCommandLine);
+  // A response file that cannot be read stays an argument, and clang reports it.
+  llvm::consumeError(expander.expandResponseFiles(argv));
+  unsigned missingIndex;
+  return clang::driver::getDriverOptTable().ParseArgs(argv, missingIndex, missingCount,
+                                                      llvm::opt::Visibility(clangopt::ClangOption));
+}
+
+}  // namespace
+
+int cmdDropin(DropinDriver driver, llvm::ArrayRef<std::string> args) {
+  const char* command = driver == DropinDriver::CXX ? "c++" : "cc";
+  auto tc = findToolchain();
+  if (!tc) return report(tc.takeError(), "");
+  const std::string& clang = driver == DropinDriver::CXX ? tc->clangxx : tc->clang;
+
+  llvm::BumpPtrAllocator alloc;
+  unsigned missingCount = 0;
+  InputArgList parsed = parseClangArgs(args, alloc, missingCount);
+  switch (classify(parsed, missingCount)) {
+    case Kind::Query:
+    case Kind::ClangLink:
+      return execClang(clang, args);
+    case Kind::Compile: {
+      auto level = goamd64Level();
+      if (!level) return report(level.takeError(), "");
+      std::vector<std::string> argv = {clang};
+      std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
+      argv.insert(argv.end(), programFlags.begin(), programFlags.end());
+      argv.insert(argv.end(), args.begin(), args.end());  // clang expands the response files
+      auto status = runCompileCommand(argv);
+      if (!status) return report(status.takeError(), "");
+      return *status;
+    }
+    case Kind::Link:
+      break;
+  }
+  catchInterrupts();
+  int status = report(linkProgram(clang, parsed, driver == DropinDriver::CXX), command);
+  if (int signo = interruptSignal()) dieBySignal(signo);
+  return status;
+}
