@@ -84,3 +84,6 @@ if shutil.which("clang-format-19"):
 # QEMU's user-mode emulation runs a program on a CPU model other than the host's.
 if shutil.which("qemu-x86_64"):
     config.available_features.add("qemu-user")
+# Root can make read-only and full file systems in a mount namespace of its own.
+if os.geteuid() == 0 and shutil.which("unshare"):
+    config.available_features.add("root")
