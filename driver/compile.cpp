@@ -78,8 +78,16 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
 }
 
 namespace {
-
 constexpr size_t kOutputArgs = 6;  // -MD -MF <depfile> -c -o <object>, before the source
+}  // namespace
+
+std::vector<std::string> toolCommand(const CompileJob& job) {
+  std::vector<std::string> argv(job.argv.begin(), job.argv.end() - 1 - kOutputArgs);
+  argv.insert(argv.end(), {"-c", job.argv.back()});
+  return argv;
+}
+
+namespace {
 
 // What identifies the clang that runs: its version, and its file (a reinstalled clang of the
 // same version may still compile differently).

@@ -87,5 +87,9 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, int parallel, bo
 // the cache unless a file changed while it compiled.
 void cacheCompiledObjects(llvm::MutableArrayRef<CompileJob> jobs, Cache& cache);
 
+// The job's clang command without its output files (the dependency list and the object in the
+// work directory), as editors and clangd read it from compile_commands.json.
+std::vector<std::string> toolCommand(const CompileJob& job);
+
 // The action ID a job's object is stored under: its command ID and its dependencies.
 std::string objectActionID(const CompileJob& job);

@@ -17,6 +17,7 @@ The commands are:
 	build       compile a program
 	run         compile and run a program
 	clean       remove cached build results
+	compdb      print a compilation database (compile_commands.json)
 	c++, cc     a drop-in C++ or C compiler for CMake and Make
 	info        describe gocc executables
 	env         print the settings gocc builds with
@@ -196,6 +197,21 @@ See docs/dropin.md for what is translated and why.
 
 )" GOCC_BUILD_ENVIRONMENT;
 
+const char compdbHelp[] = R"(usage: gocc compdb [build flags] [files|dir]
+
+Compdb prints the compile commands of the program the inputs name, as build would
+run them, as a JSON compilation database: an array with one object per source
+file, giving the working directory, the file's absolute path and the clang
+command as "arguments" (without the output files build adds). Redirected to
+compile_commands.json, it lets clangd and other tools see each file as gocc
+compiles it:
+
+	gocc compdb . > compile_commands.json
+
+The build flags that change compile commands (-cxxflags, -cflags, -trimpath)
+apply; see "gocc help build".
+)";
+
 const char infoHelp[] = R"(usage: gocc info [-m] [-json] [-v] file|dir...
 
 Info describes executables built by gocc, from what they record about
@@ -280,6 +296,7 @@ llvm::StringRef helpText(llvm::StringRef topic) {
   if (topic == "info") return infoHelp;
   if (topic == "env") return envHelp;
   if (topic == "clean") return cleanHelp;
+  if (topic == "compdb") return compdbHelp;
   if (topic == "help") return helpHelp;
   return "";
 }

@@ -1,8 +1,9 @@
-// gocc: the command. Dispatches to build, run, clean, info, env, tool, version and help, like the
-// go command, and to the drop-in compiler (c++, cc); each command parses its own flags and returns
-// the exit status (0 success, 1 failure, 2 misuse).
+// gocc: the command. Dispatches to build, run, clean, compdb, info, env, tool, version and help,
+// like the go command, and to the drop-in compiler (c++, cc); each command parses its own flags and
+// returns the exit status (0 success, 1 failure, 2 misuse).
 #include "build.h"
 #include "clean.h"
+#include "compdb.h"
 #include "config.h"
 #include "dropin.h"
 #include "env.h"
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   if (command == "info") return cmdInfo(rest);
   if (command == "env") return cmdEnv(rest);
   if (command == "clean") return cmdClean(rest);
+  if (command == "compdb") return cmdCompdb(rest);
   if (command == "help" || command == "-h" || command == "-help" || command == "--help")
     return cmdHelp(rest);
   if (command.size() > 1 && command[0] == '-')
