@@ -19,7 +19,8 @@ For each unit one line:
                  the path of the DIE referred to: "same", or "-N" (N of the plain compile's DIEs
                  missing with the PCH, counted by tag in the summary; "(M located)" if M of them
                  have an address or a location), or "+N" for DIEs only the PCH compile has
-A last summary line counts units per verdict. Exit status 1 if any unit differs in status,
+A summary counts units per verdict, the dwarf column there "subset" for a "-N" with nothing
+located. Exit status 1 if any unit differs in status,
 diagnostics, stripped object, line table or has DIEs the plain compile lacks.
 """
 import collections
@@ -169,7 +170,9 @@ def main(argv):
             cols += ["no-object"] * 4 if (s1 != 0 and s2 != 0) else ["DIFF"] * 4
         print("  ".join(cols))
         sys.stdout.flush()
-        verdicts[tuple(cols[1:])] += 1
+        verdict = cols[1:7] + ["subset" if cols[7].startswith("-") and "+" not in cols[7]
+                               and "located" not in cols[7] else cols[7]]
+        verdicts[tuple(verdict)] += 1
         if "DIFF" in cols[2:4] + cols[5:7] or "+" in cols[7] or "located" in cols[7]:
             bad = True
     print("summary (way status diagnostics object stripped lines dwarf: units):")
