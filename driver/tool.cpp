@@ -14,6 +14,7 @@
 
 #include "elffile.h"
 #include "errors.h"
+#include "pchtool.h"
 #include "pclntab.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -115,6 +116,7 @@ int cmdTool(llvm::ArrayRef<std::string> args) {
     return 0;
   }
   if (args[0] == "addr2line") return addr2line(args.drop_front());
+  if (args[0] == "pch") return cmdToolPCH(args.drop_front());  // unlisted: see pchtool.cpp
   llvm::errs() << "gocc tool: no such tool \"" << args[0] << "\"\n";
   return 2;
 }
