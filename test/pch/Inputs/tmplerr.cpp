@@ -1,4 +1,5 @@
 // An error inside a standard header, reached from the unit: its include stack passes through
+// clang-format off: the include order is what the test checks.
 // the prefix.
 #include <vector>
 #include <memory>

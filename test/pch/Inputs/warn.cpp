@@ -1,4 +1,5 @@
 // Warnings in the unit's own code only.
+// clang-format off: the include order is what the test checks.
 #include <vector>
 #include <string>
 #include <cstdio>
