@@ -1,9 +1,9 @@
 // The five headers of the PCH measurements (docs/pch.md).
-#include <vector>
-#include <string>
-#include <map>
-#include <iostream>
 #include <algorithm>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
   std::vector<std::string> words(argv, argv + argc);
