@@ -6,142 +6,46 @@
 
 namespace {
 
-// The C library's headers, C23 and before: standard in C and, as C++ keeps them, in C++.
-const char* const cHeaders[] = {
-    "assert.h",    "complex.h",  "ctype.h",   "errno.h",     "fenv.h",   "float.h",
-    "inttypes.h",  "iso646.h",   "limits.h",  "locale.h",    "math.h",   "setjmp.h",
-    "signal.h",    "stdalign.h", "stdarg.h",  "stdatomic.h", "stdbit.h", "stdbool.h",
-    "stdckdint.h", "stddef.h",   "stdint.h",  "stdio.h",     "stdlib.h", "stdnoreturn.h",
-    "string.h",    "tgmath.h",   "threads.h", "time.h",      "uchar.h",  "wchar.h",
-    "wctype.h",
-};
+// The C library's headers, C23 and before, separated by spaces: standard in C and, as C++
+// keeps them, in C++.
+const char cHeaders[] =
+    "assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h locale.h "
+    "math.h setjmp.h signal.h stdalign.h stdarg.h stdatomic.h stdbit.h stdbool.h stdckdint.h "
+    "stddef.h stdint.h stdio.h stdlib.h stdnoreturn.h string.h tgmath.h threads.h time.h "
+    "uchar.h wchar.h wctype.h";
 
 // The C++ library's headers, C++23 and before, with the <cname> forms of the C library's.
-const char* const cxxHeaders[] = {
-    "algorithm",
-    "any",
-    "array",
-    "atomic",
-    "barrier",
-    "bit",
-    "bitset",
-    "cassert",
-    "ccomplex",
-    "cctype",
-    "cerrno",
-    "cfenv",
-    "cfloat",
-    "charconv",
-    "chrono",
-    "cinttypes",
-    "ciso646",
-    "climits",
-    "clocale",
-    "cmath",
-    "codecvt",
-    "compare",
-    "complex",
-    "concepts",
-    "condition_variable",
-    "coroutine",
-    "csetjmp",
-    "csignal",
-    "cstdalign",
-    "cstdarg",
-    "cstdbool",
-    "cstddef",
-    "cstdint",
-    "cstdio",
-    "cstdlib",
-    "cstring",
-    "ctgmath",
-    "ctime",
-    "cuchar",
-    "cwchar",
-    "cwctype",
-    "deque",
-    "exception",
-    "execution",
-    "expected",
-    "filesystem",
-    "flat_map",
-    "flat_set",
-    "format",
-    "forward_list",
-    "fstream",
-    "functional",
-    "future",
-    "generator",
-    "initializer_list",
-    "iomanip",
-    "ios",
-    "iosfwd",
-    "iostream",
-    "istream",
-    "iterator",
-    "latch",
-    "limits",
-    "list",
-    "locale",
-    "map",
-    "mdspan",
-    "memory",
-    "memory_resource",
-    "mutex",
-    "new",
-    "numbers",
-    "numeric",
-    "optional",
-    "ostream",
-    "print",
-    "queue",
-    "random",
-    "ranges",
-    "ratio",
-    "regex",
-    "scoped_allocator",
-    "semaphore",
-    "set",
-    "shared_mutex",
-    "source_location",
-    "span",
-    "spanstream",
-    "sstream",
-    "stack",
-    "stacktrace",
-    "stdexcept",
-    "stdfloat",
-    "stop_token",
-    "streambuf",
-    "string",
-    "string_view",
-    "strstream",
-    "syncstream",
-    "system_error",
-    "thread",
-    "tuple",
-    "type_traits",
-    "typeindex",
-    "typeinfo",
-    "unordered_map",
-    "unordered_set",
-    "utility",
-    "valarray",
-    "variant",
-    "vector",
-    "version",
-};
+// Trailing spaces keep the words of adjacent literals apart.
+const char cxxHeaders[] =
+    "algorithm any array atomic barrier bit bitset cassert ccomplex cctype cerrno cfenv "
+    "cfloat charconv chrono cinttypes ciso646 climits clocale cmath codecvt compare complex "
+    "concepts condition_variable coroutine csetjmp csignal cstdalign cstdarg cstdbool "
+    "cstddef cstdint cstdio cstdlib cstring ctgmath ctime cuchar cwchar cwctype deque "
+    "exception execution expected filesystem flat_map flat_set format forward_list fstream "
+    "functional future generator initializer_list iomanip ios iosfwd iostream istream "
+    "iterator latch limits list locale map mdspan memory memory_resource mutex new numbers "
+    "numeric optional ostream print queue random ranges ratio regex scoped_allocator "
+    "semaphore set shared_mutex source_location span spanstream sstream stack stacktrace "
+    "stdexcept stdfloat stop_token streambuf string string_view strstream syncstream "
+    "system_error thread tuple type_traits typeindex typeinfo unordered_map unordered_set "
+    "utility valarray variant vector version";
+
+void addWords(llvm::StringSet<>& set, llvm::StringRef words) {
+  llvm::SmallVector<llvm::StringRef, 128> list;
+  words.split(list, ' ', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef w : list) set.insert(w);
+}
 
 const llvm::StringSet<>& headerSet(Language language) {
   static const llvm::StringSet<> c = [] {
     llvm::StringSet<> s;
-    for (const char* h : cHeaders) s.insert(h);
+    addWords(s, cHeaders);
     return s;
   }();
   static const llvm::StringSet<> cxx = [] {
     llvm::StringSet<> s;
-    for (const char* h : cHeaders) s.insert(h);
-    for (const char* h : cxxHeaders) s.insert(h);
+    addWords(s, cHeaders);
+    addWords(s, cxxHeaders);
     return s;
   }();
   return language == Language::C ? c : cxx;
@@ -188,6 +92,7 @@ public:
 
   bool atEnd() const { return pos >= text.size(); }
   char peek() const { return atEnd() ? '\0' : text[pos]; }
+  void advance() { pos++; }
 
   llvm::StringRef identifier() {
     size_t start = pos;
@@ -210,12 +115,11 @@ public:
     return skipSpaceAndComments(/*stopAtNewline=*/true) && (atEnd() || peek() == '\n');
   }
 
-  unsigned line = 1;
-  size_t pos = 0;
-  void advance() { pos++; }
+  unsigned line = 1;  // of the current position, counting from 1
 
 private:
   llvm::StringRef text;
+  size_t pos = 0;
 };
 
 }  // namespace
@@ -367,6 +271,6 @@ std::vector<std::string> parseDependencyFile(llvm::StringRef text) {
   return files;
 }
 
-bool mentionsPCHHeader(llvm::StringRef diagnostics, const PCHFiles& files) {
-  return diagnostics.contains(files.header);
+bool mentionsPCH(llvm::StringRef diagnostics, const PCHFiles& files) {
+  return diagnostics.contains(files.header) || diagnostics.contains(files.pch);
 }

@@ -28,8 +28,8 @@
 // DW_TAG_imported_declaration entries of the prefix headers' using-declarations (`using
 // ::printf;` in namespace std) and the declarations only they refer to. Diagnostics are the
 // plain compile's, except that a diagnostic inside a prefix header shows the generated header in
-// its include stack; mentionsPCHHeader finds such output so that the driver can compile the
-// unit again without the PCH and show that compile's diagnostics instead.
+// its include stack; mentionsPCH finds such output so that the driver can compile the unit
+// again without the PCH and show that compile's diagnostics instead.
 #pragma once
 
 #include "package.h"
@@ -103,7 +103,8 @@ std::string pchLookupKey(llvm::StringRef compilerIdentity, llvm::ArrayRef<std::s
 // escaped spaces and line continuations undone.
 std::vector<std::string> parseDependencyFile(llvm::StringRef text);
 
-// True when clang's diagnostics of a compile with the PCH name its generated header, i.e. a
-// diagnostic arose inside a prefix header and its include stack goes through the generated
-// header where the plain compile shows the unit's #include line.
-bool mentionsPCHHeader(llvm::StringRef diagnostics, const PCHFiles& files);
+// True when clang's diagnostics of a compile with the PCH name the PCH's files: a diagnostic
+// arose inside a prefix header and its include stack goes through the generated header where the
+// plain compile shows the unit's #include line, or clang refused the PCH (a header changed size
+// since it was built). Either way the unit must be compiled again without it.
+bool mentionsPCH(llvm::StringRef diagnostics, const PCHFiles& files);

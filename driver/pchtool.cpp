@@ -9,7 +9,7 @@
 //       command alone. Otherwise through the PCH of the unit's prefix, kept in
 //       DIR/pch/<lookup key>/ and built there first if absent; a unit with no prefix, or whose
 //       prefix does not precompile silently, is compiled plainly, and so is a unit whose
-//       diagnostics with the PCH name the generated header (they are then the plain compile's).
+//       diagnostics with the PCH name its files (they are then the plain compile's).
 //       -v says on stderr which way the unit went ("pch: built", "pch: reused", "pch: none: ...",
 //       "pch: plain again: ..."), -x prints the commands.
 //
@@ -185,8 +185,8 @@ int compile(llvm::ArrayRef<std::string> args) {
   auto diagnostics = llvm::MemoryBuffer::getFile(errFile);
   if (!diagnostics) return report(fail("read " + errFile), "");
   llvm::StringRef said = (*diagnostics)->getBuffer();
-  if (status < 0 || mentionsPCHHeader(said, files)) {
-    if (verbose) llvm::errs() << "pch: plain again: the diagnostics name the generated header\n";
+  if (status < 0 || mentionsPCH(said, files)) {
+    if (verbose) llvm::errs() << "pch: plain again: the diagnostics name the PCH's files\n";
     return runPlain(argv, trace);
   }
   llvm::errs() << said;

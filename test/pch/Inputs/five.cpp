@@ -1,10 +1,9 @@
 // The five headers of the PCH measurements (docs/pch.md).
-// clang-format off: the include order is what the test checks.
-#include <vector>
-#include <string>
-#include <map>
-#include <iostream>
 #include <algorithm>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
   std::vector<std::string> words(argv, argv + argc);

