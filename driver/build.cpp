@@ -366,8 +366,7 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) con
 llvm::Error ProgramBuild::compile() {
   jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags,
                       opts.cflags, opts.trimpath, work);
-  FileHashes hashes;
-  findCachedObjects(jobs, cache, hashes, opts.trimpath, /*lookUp=*/!opts.forceRebuild);
+  findCachedObjects(jobs, cache, opts.trimpath, /*lookUp=*/!opts.forceRebuild);
   if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
   if (trace.dryRun()) return llvm::Error::success();
   cacheCompiledObjects(jobs, cache);

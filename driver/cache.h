@@ -55,7 +55,6 @@ public:
   // The file's content ID, or nothing if it cannot be read (deleted since a manifest named it)
   // or is not a regular file.
   std::optional<std::string> get(const std::string& path);
-  void forget(const std::string& path) { known.erase(path); }
 
 private:
   std::map<std::string, std::optional<std::string>> known;

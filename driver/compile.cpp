@@ -193,8 +193,8 @@ std::string objectActionID(const CompileJob& job) {
   return h.hex();
 }
 
-void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, FileHashes& hashes,
-                       bool trimpath, bool lookUp) {
+void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpath, bool lookUp) {
+  FileHashes hashes;  // the units share most headers: each is read once
   for (CompileJob& job : jobs) {
     job.commandID = commandIDOf(job, trimpath);
     if (!lookUp || !cache.enabled()) continue;

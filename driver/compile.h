@@ -74,8 +74,7 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
 
 // Fills in each job's command ID and, if lookUp, looks its object up in the cache; a job found
 // there is marked cached, with its deps, diagnostics and the cache's object file.
-void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, FileHashes& hashes,
-                       bool trimpath, bool lookUp);
+void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpath, bool lookUp);
 
 // Runs the jobs not cached, at most `parallel` at once. -v (verbose) names each unit as it
 // starts, -x (trace) prints its command; -n (trace.dryRun()) prints without running. Each job's
