@@ -309,6 +309,7 @@ private:
   CommandTrace trace;
   StepTimes times;
 
+  std::unique_ptr<PCHBuilds> pchs;   // from compile: the PCHs it used or is making
   std::vector<CompileJob> jobs;      // from compile
   std::vector<std::string> objects;  // from compile and stamp
   std::string buildInfo;             // from identify: the .go.buildinfo blob
@@ -338,6 +339,8 @@ llvm::Error ProgramBuild::run() {
     if (reused && step != &ProgramBuild::commit) continue;
     if (llvm::Error err = runStep(name, step)) return err;
   }
+  // PCHs made on spare slots for later builds, which may outlast the compile step.
+  if (pchs) pchs->finish();
   cache.trimIfDue();
   return times.write();
 }
@@ -366,8 +369,11 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) con
 llvm::Error ProgramBuild::compile() {
   jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags,
                       opts.cflags, opts.trimpath, work);
-  findCachedObjects(jobs, cache, opts.trimpath, /*lookUp=*/!opts.forceRebuild);
-  if (llvm::Error err = runCompiles(jobs, opts.parallel, opts.verbose, trace)) return err;
+  pchs = std::make_unique<PCHBuilds>(cache, work, /*enabled=*/!opts.trimpath);
+  findCachedObjects(jobs, cache, opts.trimpath, /*lookUp=*/!opts.forceRebuild, pchs.get(),
+                    opts.parallel);
+  if (llvm::Error err = runCompiles(jobs, pchs.get(), opts.parallel, opts.verbose, trace))
+    return err;
   if (trace.dryRun()) return llvm::Error::success();
   cacheCompiledObjects(jobs, cache);
   for (const CompileJob& job : jobs) objects.push_back(job.objectPath);

@@ -234,6 +234,16 @@ void Cache::trimIfDue() {
       if (now - st.st_mtime > (temporary ? kStaleTemporary : kTrimUnused)) fs::remove(f->path());
     }
   }
+  // PCHs (compile.h): a directory goes when its PCH has not been used for five days, or when
+  // it has none an hour after it was made (a build that never finished it).
+  for (fs::directory_iterator d(dir + "/pch", ec), end; !ec && d != end; d.increment(ec)) {
+    struct stat pch, made;
+    if (stat((d->path() + "/std.pch").c_str(), &pch) == 0) {
+      if (now - pch.st_mtime > kTrimUnused) fs::remove_directories(d->path());
+    } else if (stat(d->path().c_str(), &made) == 0 && now - made.st_mtime > kStaleTemporary) {
+      fs::remove_directories(d->path());
+    }
+  }
 }
 
 llvm::Error Cache::clean() {
@@ -247,6 +257,8 @@ llvm::Error Cache::clean() {
   }
   if (ec && ec != std::errc::no_such_file_or_directory)
     return fail("open " + dir + ": " + errnoText(ec));
+  if (std::error_code rm = fs::remove_directories(dir + "/pch"))
+    return fail("remove " + dir + "/pch: " + errnoText(rm));
   fs::remove(dir + "/trim.txt");
   return llvm::Error::success();
 }

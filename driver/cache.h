@@ -80,6 +80,9 @@ public:
   // Records bytes as actionID's output (mode 0777 less the umask if executable, else 0666).
   void put(llvm::StringRef actionID, llvm::StringRef bytes, bool executable = false);
 
+  // Moves a used file's modification time on (at most hourly), so that trimming keeps it.
+  void markUsed(const std::string& file);
+
   // Deletes the files unused for five days if the last trim is a day old.
   void trimIfDue();
   // Deletes every entry and output (gocc clean -cache).
@@ -90,7 +93,6 @@ private:
   std::string fileFor(llvm::StringRef id, char suffix) const;
   std::optional<std::string> readOutput(llvm::StringRef actionID, std::string* bytes);
   bool writeAtomically(const std::string& file, llvm::StringRef bytes, bool executable);
-  void markUsed(const std::string& file);
   void warn(const llvm::Twine& what, std::error_code ec);
 
   std::string dir;  // empty: off

@@ -14,10 +14,13 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cerrno>
 #include <ctime>
+#include <utility>
 
 namespace fs = llvm::sys::fs;
 
@@ -102,14 +105,18 @@ std::string clangIdentity(const std::string& clang) {
   return identity;
 }
 
-std::string commandIDOf(const CompileJob& job, bool trimpath) {
-  static const std::string clang = clangIdentity(job.argv[0]);
+// gocc's and clang's identity, as compile commands and PCH keys include it.
+const std::string& compilerIdentity(const std::string& clang) {
+  static const std::string identity = "gocc " GOCC_VERSION " clang " + clangIdentity(clang);
+  return identity;
+}
+
+std::string commandIDOf(llvm::ArrayRef<std::string> argv, bool trimpath) {
   IDHasher h("compile command");
-  h.add("gocc", GOCC_VERSION);
-  h.add("clang", clang);
-  size_t n = job.argv.size();
+  h.add("compiler", compilerIdentity(argv[0]));
+  size_t n = argv.size();
   for (size_t i = 1; i < n; ++i)
-    if (i < n - 1 - kOutputArgs || i == n - 1) h.add("arg", job.argv[i]);
+    if (i < n - 1 - kOutputArgs || i == n - 1) h.add("arg", argv[i]);
   if (!trimpath) {
     // The debug information records the working directory (DW_AT_comp_dir).
     llvm::SmallString<256> cwd;
@@ -193,39 +200,278 @@ std::string objectActionID(const CompileJob& job) {
   return h.hex();
 }
 
-void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpath, bool lookUp) {
-  FileHashes hashes;  // the units share most headers: each is read once
-  for (CompileJob& job : jobs) {
-    job.commandID = commandIDOf(job, trimpath);
-    if (!lookUp || !cache.enabled()) continue;
-    auto manifest = cache.getBytes(manifestActionID(job.commandID));
-    if (!manifest) continue;
-    for (ManifestEntry& entry : parseManifest(*manifest)) {
-      bool same = llvm::all_of(entry.deps, [&](const Dependency& d) {
-        auto id = hashes.get(d.path);
-        return id && *id == d.id;
-      });
-      if (!same) continue;
-      job.deps = std::move(entry.deps);
-      auto object = cache.getFile(objectActionID(job));
-      if (!object) {
-        job.deps.clear();
-        break;  // the newest matching entry's object is gone: compile again
-      }
-      job.objectPath = *object;
-      job.diagnostics = std::move(entry.diagnostics);
-      job.cached = true;
-      break;
-    }
-  }
-}
-
 // The file system's idea of now: the coarse clock it stamps modification times with, so that a
 // file written after this instant has a time at or after it.
 static int64_t fileSystemNow() {
   timespec ts;
   clock_gettime(CLOCK_REALTIME_COARSE, &ts);
   return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// Whether file was modified (or its inode changed) at or after the instant given.
+static bool changedSince(const std::string& file, int64_t instantNs) {
+  struct stat st;
+  if (stat(file.c_str(), &st) != 0) return true;
+  auto ns = [](const timespec& t) { return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec; };
+  return ns(st.st_mtim) >= instantNs || ns(st.st_ctim) >= instantNs;
+}
+
+// The files a finished compile read, from its dependency list, with their content IDs now;
+// nothing if one can no longer be read or changed since the compile started. gocc's own file,
+// written just before the compile, is hashed but not dated (its time may equal the start's).
+static std::optional<std::vector<Dependency>> readDependencies(const std::string& depfilePath,
+                                                               int64_t startedNs, FileHashes& fresh,
+                                                               llvm::StringRef ownFile = "") {
+  auto depfile = llvm::MemoryBuffer::getFile(depfilePath);
+  if (!depfile) return std::nullopt;
+  std::vector<Dependency> deps;
+  for (std::string& file : parseDependencyFile((*depfile)->getBuffer())) {
+    auto id = fresh.get(file);
+    if (!id || llvm::StringRef(file).contains('\n') ||
+        (file != ownFile && changedSince(file, startedNs)))
+      return std::nullopt;
+    deps.push_back({std::move(file), *id});
+  }
+  if (deps.empty()) return std::nullopt;
+  return deps;
+}
+
+static bool allUnchanged(llvm::ArrayRef<Dependency> deps, FileHashes& hashes) {
+  return llvm::all_of(deps, [&](const Dependency& d) {
+    auto id = hashes.get(d.path);
+    return id && *id == d.id;
+  });
+}
+
+// Looks up the object the command of commandID made from files that all still hash as they
+// did; on a hit the job is cached, with that command, object, dependencies and diagnostics.
+static bool findObject(CompileJob& job, llvm::StringRef commandID, Cache& cache,
+                       FileHashes& hashes) {
+  auto manifest = cache.getBytes(manifestActionID(commandID));
+  if (!manifest) return false;
+  for (ManifestEntry& entry : parseManifest(*manifest)) {
+    if (!allUnchanged(entry.deps, hashes)) continue;
+    CompileJob found = job;
+    found.commandID = commandID.str();
+    found.deps = std::move(entry.deps);
+    auto object = cache.getFile(objectActionID(found));
+    if (!object) return false;  // the newest matching entry's object is gone: compile again
+    found.objectPath = *object;
+    found.diagnostics = std::move(entry.diagnostics);
+    found.cached = true;
+    job = std::move(found);
+    return true;
+  }
+  return false;
+}
+
+// The unit's command compiling through pch: -include-pch before the output arguments, so that
+// the command ID still leaves those out.
+static std::vector<std::string> throughPCH(llvm::ArrayRef<std::string> argv, const PCHBuild& pch) {
+  std::vector<std::string> with(argv.begin(), argv.end());
+  with.insert(with.end() - 1 - kOutputArgs, {"-include-pch", pch.files.pch});
+  return with;
+}
+
+// Back to the unit's plain command: its PCH cannot be used, or named itself in diagnostics.
+static void compilePlainly(CompileJob& job) {
+  if (!job.pch) return;
+  job.pch = nullptr;
+  job.argv = std::exchange(job.plainArgv, {});
+  job.commandID = std::exchange(job.plainCommandID, {});
+}
+
+void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpath, bool lookUp,
+                       PCHBuilds* pchs, int parallel) {
+  FileHashes hashes;  // the units share most headers: each is read once
+  bool look = lookUp && cache.enabled();
+  for (CompileJob& job : jobs) {
+    job.commandID = commandIDOf(job.argv, trimpath);
+    if (look && findObject(job, job.commandID, cache, hashes)) continue;
+    PCHBuild* pch = pchs ? pchs->forUnit(job) : nullptr;
+    if (!pch) continue;
+    std::vector<std::string> argv = throughPCH(job.argv, *pch);
+    std::string commandID = commandIDOf(argv, trimpath);
+    job.plainArgv = std::exchange(job.argv, std::move(argv));
+    job.plainCommandID = std::exchange(job.commandID, commandID);
+    if (look && findObject(job, commandID, cache, hashes)) continue;
+    job.pch = pch;
+    pch->users++;
+  }
+  if (pchs) pchs->plan(jobs, hashes, lookUp, parallel);
+}
+
+// PCHs in the cache. Each has a directory, pch/<lookup key>/, holding the generated header
+// (std.h) and the PCH (std.pch), and a record, an ordinary cache entry:
+//   gocc pch v1
+//   unusable                     the prefix does not precompile silently with these flags
+// or
+//   gocc pch v1
+//   ready <content ID of std.pch>
+//   <content id> <path>          one line per file the PCH read, std.h first
+constexpr llvm::StringLiteral kPCHRecordHeader = "gocc pch v1\n";
+
+static std::string pchRecordID(llvm::StringRef key) {
+  IDHasher h("pch record");
+  h.add("key", key);
+  return h.hex();
+}
+
+PCHBuilds::~PCHBuilds() {
+  for (auto& pch : all) {
+    if (pch->state != PCHBuild::State::Building) continue;
+    kill(pch->pid, SIGKILL);
+    waitpid(pch->pid, nullptr, 0);
+    stopPassingInterruptsTo(pch->pid);
+    fs::remove(pch->temporaryPCH);
+  }
+}
+
+PCHBuild* PCHBuilds::forUnit(const CompileJob& job) {
+  if (!enabled || !cache.enabled()) return nullptr;
+  auto source = llvm::MemoryBuffer::getFile(job.unit->path);
+  if (!source) return nullptr;
+  std::optional<StandardPrefix> prefix = standardPrefix((*source)->getBuffer(), job.unit->language);
+  if (!prefix) return nullptr;
+  std::string key = pchLookupKey(compilerIdentity(job.argv[0]), job.argv, *prefix);
+  for (auto& pch : all)
+    if (pch->key == key) return pch.get();
+  auto pch = std::make_unique<PCHBuild>();
+  pch->key = key;
+  pch->files = PCHFiles::in(cache.path() + "/pch/" + key);
+  pch->language = job.unit->language;
+  pch->headerText = prefix->headerText();
+  pch->unitArgv = job.argv;
+  all.push_back(std::move(pch));
+  return all.back().get();
+}
+
+void PCHBuilds::plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes, bool lookUp,
+                     int parallel) {
+  for (auto& pch : all) {
+    if (pch->users == 0) continue;
+    std::optional<std::string> record;
+    if (lookUp) record = cache.getBytes(pchRecordID(pch->key));
+    llvm::StringRef text = record ? llvm::StringRef(*record) : "";
+    if (text.consume_front(kPCHRecordHeader)) {
+      auto [status, rest] = text.split('\n');
+      std::vector<Dependency> deps;
+      bool parsed = true;
+      for (llvm::StringRef line = rest; !line.empty();) {
+        auto [dep, after] = line.split('\n');
+        auto [id, file] = dep.split(' ');
+        if (id.size() != 64 || file.empty()) parsed = false;
+        deps.push_back({file.str(), id.str()});
+        line = after;
+      }
+      if (status == "unusable") {
+        pch->state = PCHBuild::State::Unusable;
+      } else if (parsed && status.consume_front("ready ") &&
+                 hashes.get(pch->files.pch) == status.str() && allUnchanged(deps, hashes)) {
+        pch->state = PCHBuild::State::Ready;
+        pch->deps = std::move(deps);
+        cache.markUsed(pch->files.pch);
+      }
+    }
+    // Built first only when enough units wait for it to repay the wait: the others compile
+    // plainly meanwhile, and the PCH is made on a spare slot for the builds that follow.
+    if (pch->state == PCHBuild::State::Absent) pch->needed = pch->users >= 2u * parallel;
+  }
+  for (CompileJob& job : jobs)
+    if (job.pch && job.pch->state != PCHBuild::State::Ready && !job.pch->needed)
+      compilePlainly(job);
+}
+
+// Replaces file by bytes unless it holds them already: written beside it and renamed, so that
+// a reader (clang, or another build) sees one whole version or the other.
+static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) {
+  auto old = llvm::MemoryBuffer::getFile(file);
+  if (old && (*old)->getBuffer() == bytes) return true;
+  std::string tmp = file + ".tmp" + std::to_string(getpid());
+  std::error_code ec;
+  {
+    llvm::raw_fd_ostream os(tmp, ec);
+    if (!ec) {
+      os << bytes;
+      os.close();
+      ec = os.error();
+    }
+  }
+  if (!ec) ec = fs::rename(tmp, file);
+  if (ec) fs::remove(tmp);
+  return !ec;
+}
+
+bool PCHBuilds::start(PCHBuild& pch, const CommandTrace& trace) {
+  pch.temporaryPCH = pch.files.pch + ".tmp" + std::to_string(getpid());
+  std::string stem = work.file("pch_" + pch.key.substr(0, 16));
+  pch.depfilePath = stem + ".d";
+  pch.diagnosticsPath = stem + ".stderr";
+  PCHFiles outputs = {pch.files.header, pch.temporaryPCH, pch.depfilePath};
+  std::vector<std::string> argv = pchBuildCommand(pch.unitArgv, pch.language, outputs);
+  trace.print({"cat"}, " >" + pch.files.header + " <<'EOF'\n" + pch.headerText + "EOF");
+  trace.print(argv);
+  if (trace.dryRun()) {
+    pch.state = PCHBuild::State::Ready;
+    return true;
+  }
+  std::string dir = llvm::sys::path::parent_path(pch.files.pch).str();
+  if (fs::create_directories(dir) || !writeFileAtomically(pch.files.header, pch.headerText)) {
+    pch.state = PCHBuild::State::Unusable;  // a read-only cache: compiled plainly
+    return false;
+  }
+  std::vector<llvm::StringRef> args(argv.begin(), argv.end());
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
+                                                llvm::StringRef(pch.diagnosticsPath)};
+  bool execFailed = false;
+  pch.startedNs = fileSystemNow();
+  llvm::sys::ProcessInfo process =
+      llvm::sys::ExecuteNoWait(argv[0], args, /*Env=*/std::nullopt, redirects,
+                               /*MemoryLimit=*/0, nullptr, &execFailed);
+  if (execFailed || process.Pid <= 0) {
+    pch.state = PCHBuild::State::Unusable;
+    return false;
+  }
+  pch.pid = process.Pid;
+  pch.state = PCHBuild::State::Building;
+  passInterruptsTo(pch.pid);
+  return true;
+}
+
+void PCHBuilds::finished(PCHBuild& pch, int status) {
+  stopPassingInterruptsTo(pch.pid);
+  pch.pid = 0;
+  pch.state = PCHBuild::State::Unusable;
+  auto diagnostics = llvm::MemoryBuffer::getFile(pch.diagnosticsPath);
+  bool silent = diagnostics && (*diagnostics)->getBufferSize() == 0;
+  if (status != 0 || !silent) {
+    fs::remove(pch.temporaryPCH);
+    // Killed (^C, out of memory) says nothing about the prefix; a failure or a warning does.
+    if (status != -2) cache.put(pchRecordID(pch.key), kPCHRecordHeader.str() + "unusable\n");
+    return;
+  }
+  FileHashes fresh;
+  auto deps = readDependencies(pch.depfilePath, pch.startedNs, fresh, pch.files.header);
+  std::optional<std::string> pchID = fresh.get(pch.temporaryPCH);
+  if (!deps || !pchID || fs::rename(pch.temporaryPCH, pch.files.pch)) {
+    fs::remove(pch.temporaryPCH);  // a header changed while it was built: not this build's
+    return;
+  }
+  std::string record = kPCHRecordHeader.str() + "ready " + *pchID + "\n";
+  for (const Dependency& d : *deps) record += d.id + " " + d.path + "\n";
+  cache.put(pchRecordID(pch.key), record);
+  pch.deps = std::move(*deps);
+  pch.state = PCHBuild::State::Ready;
+}
+
+void PCHBuilds::finish() {
+  for (auto& pch : all) {
+    if (pch->state != PCHBuild::State::Building) continue;
+    llvm::sys::ProcessInfo process;
+    process.Pid = pch->pid;
+    llvm::sys::ProcessInfo result = llvm::sys::Wait(process, /*SecondsToWait=*/std::nullopt);
+    finished(*pch, result.ReturnCode);
+  }
 }
 
 static llvm::sys::ProcessInfo startCompile(const CompileJob& job, std::string& errorText) {
@@ -251,45 +497,86 @@ static llvm::Expected<pid_t> waitForAnyChild() {
   return info.si_pid;
 }
 
-// Prints what clang printed for a job, now that it has ended, and keeps it for the cache.
-static void passOnDiagnostics(CompileJob& job) {
+// What clang printed for a job, now that it has ended.
+static std::string readDiagnostics(const CompileJob& job) {
   auto buf = llvm::MemoryBuffer::getFile(job.diagnosticsPath, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
-  if (!buf) return;
-  job.diagnostics = (*buf)->getBuffer().str();
-  llvm::errs() << job.diagnostics;
+  return buf ? (*buf)->getBuffer().str() : "";
 }
 
-llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, int parallel, bool verbose,
-                        const CommandTrace& trace) {
-  llvm::DenseMap<pid_t, CompileJob*> running;
+llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs, int parallel,
+                        bool verbose, const CommandTrace& trace) {
+  struct Process {
+    CompileJob* job = nullptr;  // a unit's compile, or
+    PCHBuild* pch = nullptr;    // a PCH's build
+  };
+  llvm::DenseMap<pid_t, Process> running;
+  size_t awaited = 0;  // running processes the step waits for: compiles and PCHs units need
+  std::vector<bool> started(jobs.size());
   bool failed = false;
   std::string failure;  // what gocc itself must say about the first failure; "" if clang said it
-  size_t next = 0;
+
+  auto pchToBuild = [&](bool needed) -> PCHBuild* {
+    if (!pchs) return nullptr;
+    for (auto& pch : pchs->all)
+      if (pch->state == PCHBuild::State::Absent && pch->users > 0 && pch->needed == needed)
+        return pch.get();
+    return nullptr;
+  };
+  // Units waiting for a PCH that is not coming compile plainly.
+  auto givenUp = [&](PCHBuild& pch) {
+    if (pch.state != PCHBuild::State::Unusable) return;
+    for (size_t i = 0; i < jobs.size(); ++i)
+      if (!started[i] && jobs[i].pch == &pch) compilePlainly(jobs[i]);
+  };
+  // The next unit in input order that can start: its PCH, if any, is ready.
+  auto nextJob = [&]() -> CompileJob* {
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (started[i] || (jobs[i].pch && jobs[i].pch->state != PCHBuild::State::Ready)) continue;
+      started[i] = true;
+      return &jobs[i];
+    }
+    return nullptr;
+  };
 
   while (true) {
-    while (!failed && !interruptSignal() && next < jobs.size() &&
-           running.size() < size_t(parallel)) {
-      CompileJob& job = jobs[next++];
-      if (job.cached) {
-        llvm::errs() << job.diagnostics;
+    while (!failed && !interruptSignal() && running.size() < size_t(parallel)) {
+      if (PCHBuild* pch = pchToBuild(/*needed=*/true)) {
+        if (pchs->start(*pch, trace) && pch->state == PCHBuild::State::Building) {
+          running[pch->pid] = {nullptr, pch};
+          awaited++;
+        }
+        givenUp(*pch);
         continue;
       }
-      if (verbose) llvm::errs() << job.unit->path << "\n";
-      trace.print(job.argv);
-      if (trace.dryRun()) continue;
-      std::string errorText;
-      job.startedNs = fileSystemNow();
-      llvm::sys::ProcessInfo process = startCompile(job, errorText);
-      if (process.Pid == 0) {
-        failed = true;
-        failure = "exec " + job.argv[0] + ": " + errorText;
-        break;
+      if (CompileJob* next = nextJob()) {
+        CompileJob& job = *next;
+        if (job.cached) {
+          llvm::errs() << job.diagnostics;
+          continue;
+        }
+        if (verbose) llvm::errs() << job.unit->path << "\n";
+        trace.print(job.argv);
+        if (trace.dryRun()) continue;
+        std::string errorText;
+        job.startedNs = fileSystemNow();
+        llvm::sys::ProcessInfo process = startCompile(job, errorText);
+        if (process.Pid == 0) {
+          failed = true;
+          failure = "exec " + job.argv[0] + ": " + errorText;
+          break;
+        }
+        running[process.Pid] = {&job, nullptr};
+        awaited++;
+        passInterruptsTo(process.Pid);
+        continue;
       }
-      running[process.Pid] = &job;
-      passInterruptsTo(process.Pid);
+      // A slot no unit can use: a PCH for the builds that follow.
+      PCHBuild* later = trace.dryRun() ? nullptr : pchToBuild(/*needed=*/false);
+      if (!later) break;
+      if (pchs->start(*later, trace)) running[later->pid] = {nullptr, later};
     }
-    if (running.empty()) break;
+    if (awaited == 0) break;
 
     auto pid = waitForAnyChild();
     if (!pid) return pid.takeError();  // the children can no longer be tracked
@@ -299,16 +586,31 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, int parallel, bo
       waitpid(*pid, nullptr, 0);
       continue;
     }
-    CompileJob& job = *it->second;
+    Process ended = it->second;
     running.erase(it);
-    stopPassingInterruptsTo(*pid);
-
     llvm::sys::ProcessInfo process;
     process.Pid = *pid;
     std::string errorText;
     llvm::sys::ProcessInfo result =
         llvm::sys::Wait(process, /*SecondsToWait=*/std::nullopt, &errorText);
-    passOnDiagnostics(job);
+
+    if (ended.pch) {
+      if (ended.pch->needed) awaited--;
+      pchs->finished(*ended.pch, result.ReturnCode);
+      givenUp(*ended.pch);
+      continue;
+    }
+    awaited--;
+    CompileJob& job = *ended.job;
+    stopPassingInterruptsTo(*pid);
+    std::string diagnostics = readDiagnostics(job);
+    if (job.pch && mentionsPCH(diagnostics, job.pch->files)) {
+      compilePlainly(job);  // and again, so that the user sees the plain compile's diagnostics
+      started[&job - jobs.data()] = false;
+      continue;
+    }
+    job.diagnostics = std::move(diagnostics);
+    llvm::errs() << job.diagnostics;
     if (result.ReturnCode == 0) {
       job.cacheable = true;
       continue;
@@ -325,74 +627,16 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, int parallel, bo
   return failure.empty() ? failQuietly() : fail(failure);
 }
 
-// The files in a make-style dependency list, as clang writes it for -MD: "target: a b \"
-// continued over lines, a space in a name escaped as "\ ", '#' as "\#" and '$' as "$$".
-static std::vector<std::string> parseDepfile(llvm::StringRef text) {
-  std::vector<std::string> files;
-  size_t colon = text.find(": ");
-  if (colon == llvm::StringRef::npos) return files;
-  std::string current;
-  auto finish = [&] {
-    if (!current.empty()) files.push_back(std::move(current));
-    current.clear();
-  };
-  for (size_t i = colon + 2; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\\' && i + 1 < text.size()) {
-      char n = text[i + 1];
-      if (n == '\n') {
-        finish();
-        ++i;
-        continue;
-      }
-      if (n == ' ' || n == '#' || n == '\\') {
-        current += n;
-        ++i;
-        continue;
-      }
-    }
-    if (c == '$' && i + 1 < text.size() && text[i + 1] == '$') {
-      current += '$';
-      ++i;
-      continue;
-    }
-    if (c == ' ' || c == '\n' || c == '\t') {
-      finish();
-      continue;
-    }
-    current += c;
-  }
-  finish();
-  return files;
-}
-
-// Whether file was modified (or its inode changed) at or after the instant given.
-static bool changedSince(const std::string& file, int64_t instantNs) {
-  struct stat st;
-  if (stat(file.c_str(), &st) != 0) return true;
-  auto ns = [](const timespec& t) { return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec; };
-  return ns(st.st_mtim) >= instantNs || ns(st.st_ctim) >= instantNs;
-}
-
 void cacheCompiledObjects(llvm::MutableArrayRef<CompileJob> jobs, Cache& cache) {
   FileHashes fresh;  // read after the compiles, not the lookups' (older) reading
   for (CompileJob& job : jobs) {
     if (job.cached || !job.cacheable) continue;
     job.cacheable = false;
-    auto depfile = llvm::MemoryBuffer::getFile(job.depfilePath);
-    if (!depfile) continue;
-    std::vector<Dependency> deps;
-    bool ok = true;
-    for (std::string& file : parseDepfile((*depfile)->getBuffer())) {
-      auto id = fresh.get(file);
-      if (!id || llvm::StringRef(file).contains('\n') || changedSince(file, job.startedNs)) {
-        ok = false;
-        break;
-      }
-      deps.push_back({std::move(file), *id});
-    }
-    if (!ok || deps.empty()) continue;
-    job.deps = std::move(deps);
+    auto deps = readDependencies(job.depfilePath, job.startedNs, fresh);
+    if (!deps) continue;
+    // The PCH holds its headers as they were when it was built.
+    if (job.pch && !allUnchanged(job.pch->deps, fresh)) continue;
+    job.deps = std::move(*deps);
     job.cacheable = true;
     if (!cache.enabled()) continue;
     auto object = llvm::MemoryBuffer::getFile(job.objectPath, /*IsText=*/false,

@@ -22,10 +22,31 @@
 // might not be what those bytes give. Known limit, as in ccache's direct mode: a header created
 // where it shadows one the manifest lists (an earlier include directory) is not noticed; -a
 // rebuilds everything.
+//
+// Standard-header PCHs (pch.h, docs/pch.md). A unit that misses the cache and opens with a run
+// of standard #includes is compiled through the PCH of that run, with its own flags, when the
+// cache holds a current one. The cache keeps a PCH in its pch/<lookup key>/ directory and, as an
+// ordinary entry, a record of it: whether the prefix precompiles silently, the PCH's content ID
+// and the headers it read with theirs. A PCH is current when all of those still hash as
+// recorded. When it is not in the cache, the PCH is built first if enough units of the build
+// share it to pay for the wait (twice as many as run at once); otherwise the units compile
+// plainly and the PCH is built on a slot no unit needs, for the builds that follow, and the
+// build waits for it at its end (PCHBuilds::finish). A compile through a PCH whose diagnostics
+// name the PCH's files (a warning inside a standard header; clang refusing the PCH) is done
+// again plainly, so that the user sees the plain compile's diagnostics. An object compiled
+// through a PCH is cached under its own command (with -include-pch) and only if the PCH's
+// headers still hash as recorded after the compile, so a header edited meanwhile cannot put a
+// stale object in the cache.
+//
+// -trimpath builds use no PCH: a PCH compile's debug information lacks the prefix headers'
+// using-declarations (docs/pch.md), so whether a unit went through a PCH, which depends on the
+// cache's contents, would show in the executable's bytes, and -trimpath promises the same
+// bytes from every build of the same inputs.
 #pragma once
 
 #include "cache.h"
 #include "package.h"
+#include "pch.h"
 #include "toolchain.h"
 #include "trace.h"
 #include "workdir.h"
@@ -33,6 +54,8 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 
+#include <sys/types.h>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,6 +63,32 @@
 struct Dependency {
   std::string path;  // as clang named it in its dependency list
   std::string id;
+};
+
+// One standard-header PCH that units of this build compile through, or that the build makes.
+struct PCHBuild {
+  enum class State {
+    Absent,    // not in the cache: to be built
+    Building,  // clang is building it
+    Ready,     // current (found in the cache, or built and recorded by this build)
+    Unusable,  // the prefix does not precompile silently, or the build could not make it
+  };
+  std::string key;  // pchLookupKey
+  PCHFiles files;   // in the cache's pch/<key>/ directory
+  Language language;
+  std::string headerText;             // the prefix as a header (std.h)
+  std::vector<std::string> unitArgv;  // the plain command of a unit it is for: its flags
+  std::vector<Dependency> deps;       // once Ready: the headers it read, with their IDs
+  State state = State::Absent;
+  bool needed = false;  // units of this build wait for it; else it is built for later builds
+  unsigned users = 0;   // units of this build with this prefix that the cache did not have
+
+  // While Building: the process, and its files in the work directory.
+  pid_t pid = 0;
+  int64_t startedNs = 0;
+  std::string temporaryPCH;  // beside files.pch, renamed onto it when recorded
+  std::string depfilePath;
+  std::string diagnosticsPath;
 };
 
 struct CompileJob {
@@ -55,6 +104,44 @@ struct CompileJob {
   int64_t startedNs = 0;          // when clang started, by the file system's clock
   bool cached = false;            // found in the cache
   bool cacheable = false;         // compiled, and nothing it read changed meanwhile
+
+  // A unit compiled through a PCH: argv and commandID are then the command with -include-pch,
+  // and these the plain one's, for compiling it again without.
+  PCHBuild* pch = nullptr;
+  std::vector<std::string> plainArgv;
+  std::string plainCommandID;
+};
+
+// The PCHs of one build. Destroying it stops the PCH builds still running (the build failed);
+// finish waits for them instead.
+class PCHBuilds {
+public:
+  PCHBuilds(Cache& cache, const WorkDir& work, bool enabled)
+      : cache(cache), work(work), enabled(enabled) {}
+  ~PCHBuilds();
+  PCHBuilds(const PCHBuilds&) = delete;
+  PCHBuilds& operator=(const PCHBuilds&) = delete;
+
+  // The PCH the unit of this plain command would compile through, or null (no standard prefix,
+  // PCHs off).
+  PCHBuild* forUnit(const CompileJob& job);
+  // Looks each PCH up in the cache (unless lookUp is false: -a) and decides which are built
+  // first; units whose PCH is neither current nor built first compile plainly.
+  void plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes, bool lookUp, int parallel);
+  // Starts building pch: writes its header, runs clang on it. False if it cannot start.
+  bool start(PCHBuild& pch, const CommandTrace& trace);
+  // After pch's clang exited with status (-2 for a signal): records the PCH in the cache if it
+  // precompiled silently and no header changed meanwhile, and sets its state.
+  void finished(PCHBuild& pch, int status);
+  // Waits for the PCH builds still running and records them.
+  void finish();
+
+  std::vector<std::unique_ptr<PCHBuild>> all;
+
+private:
+  Cache& cache;
+  const WorkDir& work;
+  bool enabled;
 };
 
 // The flags every unit of a gocc program is compiled with, whatever its language and
@@ -72,18 +159,23 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work);
 
-// Fills in each job's command ID and, if lookUp, looks its object up in the cache; a job found
-// there is marked cached, with its deps, diagnostics and the cache's object file.
-void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpath, bool lookUp);
+// Fills in each job's command ID and, if lookUp, looks its object up in the cache, made plainly
+// or through its PCH; a job found there is marked cached, with its deps, diagnostics and the
+// cache's object file. With pchs, the jobs not found are planned through their PCHs (see
+// above); parallel is how many compiles run at once.
+void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpath, bool lookUp,
+                       PCHBuilds* pchs = nullptr, int parallel = 1);
 
-// Runs the jobs not cached, at most `parallel` at once. -v (verbose) names each unit as it
-// starts, -x (trace) prints its command; -n (trace.dryRun()) prints without running. Each job's
-// diagnostics are printed when it ends, and kept.
-llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, int parallel, bool verbose,
-                        const CommandTrace& trace);
+// Runs the jobs not cached, and the PCH builds they wait for, at most `parallel` processes at
+// once; a slot no unit can use builds a PCH for later builds, which may still run on return.
+// -v (verbose) names each unit as it starts, -x (trace) prints its command; -n
+// (trace.dryRun()) prints without running. Each job's diagnostics are printed when it ends, and
+// kept.
+llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs, int parallel,
+                        bool verbose, const CommandTrace& trace);
 
 // After runCompiles: reads what each compiled job read, hashes it, and records the object in
-// the cache unless a file changed while it compiled.
+// the cache unless a file changed while it compiled (or a header of its PCH did).
 void cacheCompiledObjects(llvm::MutableArrayRef<CompileJob> jobs, Cache& cache);
 
 // The job's clang command without its output files (the dependency list and the object in the
