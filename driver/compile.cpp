@@ -333,7 +333,13 @@ PCHBuild* PCHBuilds::forUnit(const CompileJob& job) {
   if (!source) return nullptr;
   std::optional<StandardPrefix> prefix = standardPrefix((*source)->getBuffer(), job.unit->language);
   if (!prefix) return nullptr;
-  std::string key = pchLookupKey(compilerIdentity(job.argv[0]), job.argv, *prefix);
+  std::string identity = compilerIdentity(job.argv[0]);
+  if (flagsNameRelativePaths(job.argv)) {
+    llvm::SmallString<256> cwd;
+    fs::current_path(cwd);
+    identity += " in " + cwd.str().str();
+  }
+  std::string key = pchLookupKey(identity, job.argv, *prefix);
   for (auto& pch : all)
     if (pch->key == key) return pch.get();
   auto pch = std::make_unique<PCHBuild>();
@@ -475,6 +481,8 @@ void PCHBuilds::finish() {
 }
 
 static llvm::sys::ProcessInfo startCompile(const CompileJob& job, std::string& errorText) {
+  // The redirection opens the file without truncating it: a second try must not see the first's.
+  fs::remove(job.diagnosticsPath);
   std::vector<llvm::StringRef> args(job.argv.begin(), job.argv.end());
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
                                                 llvm::StringRef(job.diagnosticsPath)};

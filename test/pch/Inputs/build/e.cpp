@@ -1,0 +1,4 @@
+#include <cstdio>
+#include <vector>
+
+int main() { std::printf("e %d\n", VALUE); }
