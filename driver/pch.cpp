@@ -230,6 +230,13 @@ std::string pchLookupKey(llvm::StringRef compilerIdentity, llvm::ArrayRef<std::s
   return llvm::toHex(digest, /*LowerCase=*/true);
 }
 
+bool flagsIncludeFiles(llvm::ArrayRef<std::string> unitArgv) {
+  return llvm::any_of(unitFlags(unitArgv), [](llvm::StringRef flag) {
+    return flag.starts_with("-include") || flag.starts_with("-imacros") ||
+           flag.starts_with("--include") || flag.starts_with("--imacros");
+  });
+}
+
 bool flagsNameRelativePaths(llvm::ArrayRef<std::string> unitArgv) {
   static const char* const pathOptions[] = {"-I",       "-isystem", "-iquote",    "-idirafter",
                                             "-include", "-imacros", "-isysroot",  "-iprefix",

@@ -1,4 +1,0 @@
-#include <cstdio>
-#include <vector>
-
-int main() { std::printf("d %d\n", VALUE); }

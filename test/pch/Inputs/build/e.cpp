@@ -1,4 +1,0 @@
-#include <cstdio>
-#include <vector>
-
-int main() { std::printf("e %d\n", VALUE); }
