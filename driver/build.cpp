@@ -145,6 +145,11 @@ llvm::Error checkReservedLdflags(llvm::StringRef option, llvm::ArrayRef<std::str
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts) {
+  // The flag parser stops at the first file, as Go's does: a flag after the files would
+  // otherwise be taken for a missing file (`gocc build x.cpp -o y`).
+  for (llvm::StringRef input : inputs)
+    if (input.size() > 1 && input.starts_with("-") && !fs::exists(input))
+      return usageError("flag " + input + " after the files: flags come before them");
   if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCompileFlags))
     return std::move(err);
   if (llvm::Error err = checkReserved("-cflags", opts.cflags, reservedCompileFlags))
