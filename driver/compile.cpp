@@ -26,6 +26,10 @@ namespace fs = llvm::sys::fs;
 std::vector<std::string> goccProgramFlags(const Toolchain& tc, int goamd64Level) {
   return {// Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
           "-fno-omit-frame-pointer",
+          // No sibling calls: a call in tail position keeps its caller's frame, so that a
+          // traceback shows every function on the way, as Go's do (Go never turns a call into
+          // a jump). Its cost is measured by bench/tailcalls.sh (docs/traceback.md).
+          "-fno-optimize-sibling-calls",
           // A frame larger than a page touches each page on the way down, so it meets a
           // goroutine stack's guard page instead of jumping over it into the memory below
           // (where Go's compiler checks the stack bound in every prologue).
