@@ -44,24 +44,11 @@ foreach(t 1 2 3 4 5)
   add_test(NAME test${t} COMMAND test${t})
 endforeach()
 CMAKE
-for i in $(seq 1 20); do
-  echo "std::string unit$i(const std::vector<int>& v);" >> "$big/lib/units.h"
-  cat > "$big/lib/unit$i.cpp" <<CPP
-#include "units.h"
-#include <algorithm>
-#include <map>
-int edit$i = 0;
-std::string unit$i(const std::vector<int>& v) {
-  std::map<int, std::string> m;
-  for (int x : v) m[x] = std::to_string(x * $i + edit$i);
-  std::string out;
-  for (auto& [k, s] : m) out += s;
-  std::sort(out.begin(), out.end());
-  return out;
-}
-CPP
-done
-sed -i '1i #pragma once\n#include <string>\n#include <vector>' "$big/lib/units.h"
+{
+  printf '#pragma once\n#include <string>\n#include <vector>\n'
+  for i in $(seq 1 20); do echo "std::string unit$i(const std::vector<int>& v);"; done
+} > "$big/lib/units.h"
+write_units "$big/lib" 20 '#include "units.h"'
 {
   echo '#include "units.h"'
   echo '#include <cstdio>'
@@ -113,6 +100,7 @@ for p in small big; do
     grep -q 'Entry point: .* _rt0_amd64_linux' || { echo "$p: not a gocc program" >&2; exit 1; }
 done
 
+cd "$work"
 for r in $(seq 1 "$runs"); do
   for p in small big; do
     edit=${p}_edit
