@@ -33,23 +33,7 @@ import "fmt"
 func main() { fmt.Println("hello, world") }
 GO
 mkdir -p "$work/twenty"
-for i in $(seq 1 20); do
-  cat > "$work/twenty/unit$i.cpp" <<CPP
-#include <algorithm>
-#include <map>
-#include <string>
-#include <vector>
-int edit$i = 0;
-std::string unit$i(const std::vector<int>& v) {
-  std::map<int, std::string> m;
-  for (int x : v) m[x] = std::to_string(x * $i + edit$i);
-  std::string out;
-  for (auto& [k, s] : m) out += s;
-  std::sort(out.begin(), out.end());
-  return out;
-}
-CPP
-done
+write_units "$work/twenty" 20
 {
   echo '#include <cstdio>'
   echo '#include <string>'
