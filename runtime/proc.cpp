@@ -1759,10 +1759,16 @@ void foreignThreadEnded(void* = nullptr) {
   unlock(&sched.lock);
 }
 
+// The thread-specific value's destructor, on the ending thread itself.
+void foreignThreadExiting(void*) {
+  foreignThreadExit();
+  foreignThreadEnded();
+}
+
 pthread_once_t foreignKeyOnce = PTHREAD_ONCE_INIT;
 pthread_key_t foreignKey;
 void makeForeignKey() {
-  if (pthread_key_create(&foreignKey, foreignThreadEnded) != 0)
+  if (pthread_key_create(&foreignKey, foreignThreadExiting) != 0)
     throw_("pthread_create: no thread-specific key left");
 }
 
@@ -1770,6 +1776,7 @@ void* foreignThreadStart(void* arg) {
   foreignStart start = *static_cast<foreignStart*>(arg);
   ::free(arg);
   pthread_setspecific(foreignKey, &foreignKey);  // any non-null value: its destructor runs
+  foreignThreadInit();
   return start.fn(start.arg);
 }
 

@@ -13,8 +13,11 @@
 // stack may be exhausted: a stack overflow is a write to the guard page below it. Each M
 // gets its signal stack in mpreinit (m0's is static, so start-up maps nothing for it) and
 // installs it on its own thread in minit. Threads the runtime did not start (std::thread)
-// have none; their faults are handled on their own stack, and the traceback shows only the
-// faulting frame, since their stack bounds are unknown.
+// get theirs as they start (foreignThreadInit, from proc.cpp's pthread_create), mapped and
+// given back with the thread, with their stack's bounds: a fault there prints the thread's
+// stack from the faulting frame, and running off its bottom is a stack overflow, as on a
+// goroutine. (Threads made below pthread_create, glibc's own helpers, have neither; their
+// faults are handled on their own stack and show the faulting frame alone.)
 //
 // A signal sent with kill(2) or raise(3) (si_code <= 0) is not a fault: the handler
 // restores the default action and re-raises it, so it kills the process as it would have
@@ -24,7 +27,9 @@
 // with write(2) and leave with _exit or SIGABRT; no malloc, no stdio, no lock.
 #include "signal_unix.h"
 
+#include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/ucontext.h>
 #include <unistd.h>
 
@@ -50,6 +55,14 @@ alignas(16) char m0SignalStack[signalStackSize];
 g m0gsignal;
 
 const int handledSignals[] = {SIGSEGV, SIGBUS, SIGFPE};
+
+// The thread's own stack and signal stack, when the runtime did not start it: initial-exec
+// TLS, which the signal handler may read.
+struct foreignThread {
+  uintptr lo, hi;     // the thread's stack, as pthread_getattr_np reports it
+  void* signalStack;  // mapped in foreignThreadInit
+};
+__attribute__((tls_model("initial-exec"))) thread_local foreignThread thisForeignThread;
 
 // The signal mask of the main thread when the process started (Go: initSigmask).
 sigset_t initSigmask;
@@ -82,6 +95,14 @@ bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
   return addr < lo && lo - addr <= window && sp < lo + window;
 }
 
+// The same for a thread the runtime did not start: its pthread stack's guard lies below lo.
+bool isForeignStackOverflow(uintptr addr, uintptr sp) {
+  uintptr lo, hi;
+  if (!foreignThreadStack(&lo, &hi)) return false;
+  constexpr uintptr window = 64 << 10;
+  return addr < lo && lo - addr <= window && sp < lo + window;
+}
+
 void sighandler(int sig, siginfo_t* info, void* ctx) {
   if (info->si_code <= 0) dieFromSignal(sig);  // sent, not raised by an instruction
   auto* uc = static_cast<ucontext_t*>(ctx);
@@ -94,6 +115,13 @@ void sighandler(int sig, siginfo_t* info, void* ctx) {
   g* gp = getg();
   startpanic();
 
+  if (sig == SIGSEGV && !gp && isForeignStackOverflow(addr, sp)) {
+    const foreignThread& t = thisForeignThread;
+    print("runtime: thread stack exceeds ", t.hi - t.lo, "-byte limit\n");
+    print("runtime: sp=", hex(sp), " stack=[", hex(t.lo), ", ", hex(t.hi), "]\n");
+    print("fatal error: stack overflow\n");
+    dopanic(gp, start, &sd, throwType::runtime);
+  }
   if (sig == SIGSEGV && isStackOverflow(gp, addr, sp)) {
     print("runtime: goroutine stack exceeds ", stackLimit(gp), "-byte limit\n");
     print("runtime: sp=", hex(sp), " stack=[", hex(gp->stk.lo), ", ", hex(gp->stk.hi), "]\n");
@@ -167,6 +195,51 @@ void minit() {
   st.ss_sp = reinterpret_cast<void*>(gs->stk.lo);
   st.ss_size = gs->stk.hi - gs->stk.lo;
   if (sigaltstack(&st, nullptr) != 0) throw_("minit: sigaltstack failed");
+}
+
+void foreignThreadInit() {
+  foreignThread& t = thisForeignThread;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* addr;
+    size_t size;
+    if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+      t.lo = uintptr(addr);
+      t.hi = uintptr(addr) + size;
+    }
+    pthread_attr_destroy(&attr);
+  }
+  void* p = mmap(nullptr, signalStackSize, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  if (p == MAP_FAILED) return;  // the thread runs without one, as before the runtime
+  stack_t st;
+  memset(&st, 0, sizeof st);
+  st.ss_sp = p;
+  st.ss_size = signalStackSize;
+  if (sigaltstack(&st, nullptr) != 0) {
+    munmap(p, signalStackSize);
+    return;
+  }
+  t.signalStack = p;
+}
+
+void foreignThreadExit() {
+  foreignThread& t = thisForeignThread;
+  if (!t.signalStack) return;
+  stack_t st;
+  memset(&st, 0, sizeof st);
+  st.ss_flags = SS_DISABLE;
+  sigaltstack(&st, nullptr);
+  munmap(t.signalStack, signalStackSize);
+  t.signalStack = nullptr;
+}
+
+bool foreignThreadStack(uintptr* lo, uintptr* hi) {
+  const foreignThread& t = thisForeignThread;
+  if (t.hi <= t.lo) return false;
+  *lo = t.lo;
+  *hi = t.hi;
+  return true;
 }
 
 void initsig() {

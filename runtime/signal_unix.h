@@ -29,6 +29,16 @@ void initsig() GO_NAME(initsig);
 // runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
 void newMSigmask(m* mp, sigset_t* mask);
 
+// A thread the runtime did not start (std::thread, pthread_create: proc.cpp's interposed
+// pthread_create) gets, on its own thread as it starts, an alternate signal stack of its own,
+// so that a stack overflow on it is reported like any other fault rather than killing the
+// process silently, and its stack's bounds are noted, so that its traceback can walk every
+// frame. foreignThreadExit gives the signal stack back as the thread ends.
+void foreignThreadInit();
+void foreignThreadExit();
+// The stack bounds of the current thread, if the runtime did not start it and noted them.
+bool foreignThreadStack(uintptr* lo, uintptr* hi);
+
 // dieFromSignal: let sig act as if the runtime had no handler for it: restore its default
 // action, unblock it and raise it (Go: dieFromSignal). Async-signal-safe.
 [[noreturn]] void dieFromSignal(int sig);

@@ -27,6 +27,7 @@
 #include <climits>
 
 #include "print.h"
+#include "signal_unix.h"
 #include "stubs.h"
 #include "symtab.h"
 
@@ -175,7 +176,7 @@ pclntab::Func frameFunc(const frameStart& f) { return findfunc(f.exact ? f.pc : 
 // Print the frames from start; returns how many were printed (hidden ones not counted) and
 // sets *cut if the walk stopped at maxFrames with frames left, as Go counts them.
 int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames,
-                bool* cut) {
+                bool threadOnly, bool* cut) {
   frameStart f = start;
   int nprint = 0;
   *cut = false;
@@ -185,6 +186,9 @@ int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, b
       break;
     }
     pclntab::Func fn = frameFunc(f);
+    // On a thread the runtime did not start, the frames beyond the program's own are libc's
+    // thread start (no frame pointers there): nothing of the thread's to show.
+    if (threadOnly && n > 0 && !fn.valid()) break;
     const char* name = funcname(fn);
     if (runtimeFrames || showframe(name, level)) {
       printFrame(f, fn, name, level);
@@ -196,7 +200,7 @@ int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, b
 }
 
 void printcreatedby(g* gp, uint32 level) {
-  if (!gp->gopc || gp->goid == 1) return;
+  if (!gp || !gp->gopc || gp->goid == 1) return;
   frameStart f{gp->gopc, 0, 0, false};  // a return address
   pclntab::Func fn = frameFunc(f);
   const char* name = funcname(fn);
@@ -214,8 +218,11 @@ void printcreatedby(g* gp, uint32 level) {
     print("\t", file, ":", line, "\n");
 }
 
+// A goroutine's stack; for no goroutine, the current thread's if the runtime did not start it
+// and knows its bounds (signal_unix.h).
 bool stackOf(g* gp, uintptr* lo, uintptr* hi) {
-  if (!gp || gp->stk.hi <= gp->stk.lo) return false;
+  if (!gp) return foreignThreadStack(lo, hi);
+  if (gp->stk.hi <= gp->stk.lo) return false;
   *lo = gp->stk.lo;
   *hi = gp->stk.hi;
   return true;
@@ -249,16 +256,16 @@ bool currentStackBounds(uintptr* lo, uintptr* hi) { return stackOf(getg(), lo, h
 void traceback(const frameStart& start, g* gp, uint32 level) {
   uintptr lo = 0, hi = 0;
   if (!stackOf(gp, &lo, &hi)) {
-    // A thread the runtime did not start: its stack's bounds are unknown, so only the
-    // frame we were handed is certain.
+    // A thread whose stack's bounds are unknown (made below pthread_create): only the frame
+    // we were handed is certain.
     pclntab::Func fn = frameFunc(start);
     printFrame(start, fn, funcname(fn), level);
     return;
   }
   bool cut;
-  int n = printFrames(start, lo, hi, level, false, &cut);
+  int n = printFrames(start, lo, hi, level, false, !gp, &cut);
   // By default runtime frames are hidden; if that hides everything, show them all (Go).
-  if (n == 0 && level < 2) n = printFrames(start, lo, hi, level, true, &cut);
+  if (n == 0 && level < 2) n = printFrames(start, lo, hi, level, true, !gp, &cut);
   if (cut) print("...additional frames elided...\n");
   printcreatedby(gp, level);
 }

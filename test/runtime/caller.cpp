@@ -68,12 +68,13 @@ int main() {
   // CHECK: leaf is called at line [[#CALL_LEAF]]
   show("main", rt::Caller(0));
   // CHECK: main: ok=1 caller.cpp:[[@LINE-1]]
-  // A thread the runtime did not start has no goroutine stack to walk.
+  // A thread the runtime did not start: its stack's bounds are noted as it starts, so that its
+  // own frames can be walked too.
   std::thread([] {
     uintptr_t pcs[4];
     show("thread", rt::Caller(0));
     printf("thread callers: %d\n", rt::Callers(0, pcs, 4));
   }).join();
-  // CHECK: thread: ok=0 :0
-  // CHECK: thread callers: 0
+  // CHECK: thread: ok=1 caller.cpp:[[@LINE-3]]
+  // CHECK: thread callers: 4
 }

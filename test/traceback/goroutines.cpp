@@ -167,6 +167,9 @@ int main(int argc, char** argv) {
     // (the lambda is inlined into std::thread's _M_run: its name, the lambda's line)
     // THREAD-NEXT: {{.*}}main::$_0{{.*}}
     // THREAD-NEXT: goroutines.cpp:[[@LINE-7]] +0x
+    // (libstdc++'s thread start, which has no line table; below it, glibc's: not shown)
+    // THREAD-NEXT: execute_native_thread_routine
+    // THREAD-NEXT: ?:0 +0x
     // THREAD-NEXT: status=2
   }
   gocc::go(worker, argv[1]);

@@ -71,7 +71,7 @@ const char* Version();
 // the compiler recorded (relative ones with -trimpath). None of these allocates or takes a
 // lock, so they may be called anywhere, signal handlers included. Strings point into the
 // table: they live as long as the program. Caller and Callers walk the calling goroutine's
-// stack: on a thread the runtime did not start (std::thread) they find no frames.
+// stack, or on a thread the runtime did not start (std::thread), that thread's own frames.
 
 // The result of Caller.
 struct CallerInfo {
