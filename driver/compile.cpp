@@ -211,6 +211,27 @@ static int64_t fileSystemNow() {
   return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
+// When gocc started, by the precise clock. Files written before gocc ran may carry times up to
+// this instant (the kernel stamps some with the precise clock: multigrain timestamps).
+static const int64_t processStartNs = [] {
+  timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}();
+
+// Returns a compile's start by the file system's clock, once that clock has passed the moment
+// gocc started (at most one tick's wait, which the work before the first compile usually
+// covers): a file written before gocc ran then never looks changed during the compile, however
+// quickly the compile follows its writing.
+static int64_t compileStartNs() {
+  int64_t now = fileSystemNow();
+  while (now <= processStartNs) {
+    usleep(200);
+    now = fileSystemNow();
+  }
+  return now;
+}
+
 // Whether file was modified (or its inode changed) at or after the instant given.
 static bool changedSince(const std::string& file, int64_t instantNs) {
   struct stat st;
@@ -431,7 +452,7 @@ bool PCHBuilds::start(PCHBuild& pch, const CommandTrace& trace) {
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
                                                 llvm::StringRef(pch.diagnosticsPath)};
   bool execFailed = false;
-  pch.startedNs = fileSystemNow();
+  pch.startedNs = compileStartNs();
   llvm::sys::ProcessInfo process =
       llvm::sys::ExecuteNoWait(argv[0], args, /*Env=*/std::nullopt, redirects,
                                /*MemoryLimit=*/0, nullptr, &execFailed);
@@ -556,7 +577,7 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
         trace.print(job.argv);
         if (trace.dryRun()) continue;
         std::string errorText;
-        job.startedNs = fileSystemNow();
+        job.startedNs = compileStartNs();
         llvm::sys::ProcessInfo process = startCompile(job, errorText);
         if (process.Pid == 0) {
           failed = true;
