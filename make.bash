@@ -8,9 +8,12 @@ cd "$(dirname "$0")"
 
 # Everything gocc needs to build, from Debian 12's own archive.
 # libclang-rt-19-dev: libFuzzer and the sanitizers' runtimes for test/fuzz (clang-19 only
-# recommends it, and recommends are not installed).
+# recommends it, and recommends are not installed). libpolly-19-dev: the static Polly
+# libraries that LLVM's static LTO library needs, for gocc's static link against LLVM
+# (driver/CMakeLists.txt).
 build_packages=(clang-19 lld-19 llvm-19-dev libclang-19-dev liblld-19-dev llvm-19-tools
-                libclang-rt-19-dev cmake ninja-build libgtest-dev python3 libstdc++-12-dev)
+                libclang-rt-19-dev libpolly-19-dev cmake ninja-build libgtest-dev python3
+                libstdc++-12-dev)
 
 install_missing() {
   local missing=()
