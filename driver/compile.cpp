@@ -72,9 +72,7 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
     }
     llvm::ArrayRef<std::string> userFlags = isCxx ? cxxflags : cflags;
     job.argv.insert(job.argv.end(), userFlags.begin(), userFlags.end());
-    // The output files last but one, so that the command ID can leave them out.
-    job.argv.insert(job.argv.end(),
-                    {"-MD", "-MF", job.depfilePath, "-c", "-o", job.objectPath, source});
+    appendOutputArguments(job, source);
     jobs.push_back(std::move(job));
   }
   return jobs;
@@ -83,6 +81,13 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
 namespace {
 constexpr size_t kOutputArgs = 6;  // -MD -MF <depfile> -c -o <object>, before the source
 }  // namespace
+
+void appendOutputArguments(CompileJob& job, const std::string& source,
+                           llvm::StringRef dependencyFlag) {
+  // The output files last but one, so that the command ID can leave them out.
+  job.argv.insert(job.argv.end(), {dependencyFlag.str(), "-MF", job.depfilePath, "-c", "-o",
+                                   job.objectPath, source});
+}
 
 std::vector<std::string> toolCommand(const CompileJob& job) {
   std::vector<std::string> argv(job.argv.begin(), job.argv.end() - 1 - kOutputArgs);
@@ -611,6 +616,7 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
     }
     job.diagnostics = std::move(diagnostics);
     llvm::errs() << job.diagnostics;
+    job.exitStatus = result.ReturnCode;
     if (result.ReturnCode == 0) {
       job.cacheable = true;
       continue;

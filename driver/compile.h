@@ -104,6 +104,7 @@ struct CompileJob {
   int64_t startedNs = 0;          // when clang started, by the file system's clock
   bool cached = false;            // found in the cache
   bool cacheable = false;         // compiled, and nothing it read changed meanwhile
+  int exitStatus = 0;             // clang's, once it ran
 
   // A unit compiled through a PCH: argv and commandID are then the command with -include-pch,
   // and these the plain one's, for compiling it again without.
@@ -158,6 +159,12 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
                                      llvm::ArrayRef<std::string> cxxflags,
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work);
+
+// Ends job.argv with the output arguments, as every compile the cache takes ends: dependencyFlag
+// (-MD, or -MMD when the command asks for that format) -MF depfilePath -c -o objectPath source.
+// The command ID leaves out all of them but the source.
+void appendOutputArguments(CompileJob& job, const std::string& source,
+                           llvm::StringRef dependencyFlag = "-MD");
 
 // Fills in each job's command ID and, if lookUp, looks its object up in the cache, made plainly
 // or through its PCH; a job found there is marked cached, with its deps, diagnostics and the
