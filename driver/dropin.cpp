@@ -9,7 +9,8 @@
 //                compiler (Clang 19) and its implicit include directories from these answers.
 //   compile      -c, -S, -E, -M, -MM, -fsyntax-only, --precompile, -emit-ast: clang, with the
 //                flags every gocc program is compiled with (goccProgramFlags) before the user's,
-//                so that the user's win (runCompileCommand).
+//                so that the user's win (runCompileCommand). The common form goes through the
+//                build cache instead (runCachedCompile, below).
 //   clang link   -shared, -r: the output is not an executable, so not a gocc program: clang,
 //                with the arguments unchanged.
 //   link         anything else: gocc build's pipeline (ProgramBuild, build.cpp) with the
@@ -34,6 +35,21 @@
 // -fuse-ld=lld) are accepted, and compile flags (-O2, -g, -std=, -D, -f...) are ignored by the
 // link as clang ignores them. Flags whose executable gocc cannot make end the command with one
 // line and status 2; flags gocc can only ignore get one warning line and the link goes on.
+//
+// The cached compile. A compile of one C or C++ source with -c, at most one -o, dependency
+// output only by -MD or -MMD (with -MF, -MT, -MQ, -MP) and otherwise only flags that neither read
+// nor write files beyond the source, its headers and the object (keepsCompileCacheable, an
+// allow-list) is a CompileJob as gocc build's units are (compile.h): the same command ID (clang,
+// gocc, every argument but the output files, the working directory), the same manifest of
+// clang's -MD list, the same rule that nothing is cached if a file it read changed while clang
+// ran. Anything else runs clang as above, uncached. Clang writes the object where the command
+// says and the dependency file, in the command's format, into the work directory; gocc copies
+// that file to its place and keeps its bytes in the cache beside the object, so that a hit writes
+// what clang would have. The manifest's list is that file when it is clang's full one-rule list
+// (-MD without -MP), a -MD file of gocc's own when the command asks for none, and else the list of
+// a second clang run with -M on the same flags (after a successful compile only). Clang's
+// standard error is captured and kept, and printed again on a hit; a failing compile returns
+// clang's status, writes what clang writes, and caches nothing.
 //
 // With -v, a link prints what clang -v prints, then the commands of the build as gocc build -x
 // prints them: CMake reads the implicit link directories and libraries from the ld.lld line.
