@@ -27,43 +27,7 @@ import "fmt"
 
 func main() { fmt.Println("hello, world") }
 GO
-mkdir -p "$work/twenty"
-for i in $(seq 1 20); do
-  cat > "$work/twenty/unit$i.cpp" <<CPP
-#include <algorithm>
-#include <map>
-#include <string>
-#include <vector>
-int edit$i = 0;
-std::string unit$i(const std::vector<int>& v) {
-  std::map<int, std::string> m;
-  for (int x : v) m[x] = std::to_string(x * $i + edit$i);
-  std::string out;
-  for (auto& [k, s] : m) out += s;
-  std::sort(out.begin(), out.end());
-  return out;
-}
-CPP
-done
-{
-  echo '#include <cstdio>'
-  echo '#include <string>'
-  echo '#include <vector>'
-  for i in $(seq 1 20); do echo "std::string unit$i(const std::vector<int>&);"; done
-  echo 'int main() { std::vector<int> v = {3, 1, 2}; size_t n = 0;'
-  for i in $(seq 1 20); do echo "  n += unit$i(v).size();"; done
-  echo '  std::printf("%zu\n", n); }'
-} > "$work/twenty/main.cpp"
-
-# Milliseconds taken by the command.
-ms() {
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000))
-}
-median() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%.1f", m/1000}'; }
+write_twenty_units "$work/twenty"
 
 cd "$work"
 "$gocc" build hello.cpp && go build hello.go 2>/dev/null || true

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/dropin_cache.sh: a CMake project built with gocc c++ as its compiler, cold and with the
 # build cache warm, beside the same project built with clang++-19 in the same run (only the
-# ratios mean anything on a shared machine). The project is generated: a library of 20 C++ units
-# (each <algorithm>, <map>, <string>, <vector>) and a program using it, configured with
+# ratios mean anything on a shared machine). The project is generated: a library of the 20 units
+# of write_twenty_units (common.sh) and a program using it, configured with
 # cmake -G Ninja and built with ninja -j2. Each figure is the median wall time of RUNS runs
 # (default 3), gocc and clang interleaved run by run:
 #   cold        configure + build in a new tree, gocc with an empty cache   vs  clang++-19
@@ -22,50 +22,16 @@ project(twenty CXX)
 add_subdirectory(lib)
 add_subdirectory(app)
 CMAKE
-libsources=""
-for i in $(seq 1 20); do
-  cat > "$work/project/lib/unit$i.cpp" <<CPP
-#include <algorithm>
-#include <map>
-#include <string>
-#include <vector>
-std::string unit$i(const std::vector<int>& v) {
-  std::map<int, std::string> m;
-  for (int x : v) m[x] = std::to_string(x * $i);
-  std::string out;
-  for (auto& [k, s] : m) out += s;
-  std::sort(out.begin(), out.end());
-  return out;
-}
-CPP
-  libsources="$libsources unit$i.cpp"
-done
-echo "add_library(twenty STATIC$libsources)" > "$work/project/lib/CMakeLists.txt"
-{
-  echo '#include <cstdio>'
-  echo '#include <string>'
-  echo '#include <vector>'
-  for i in $(seq 1 20); do echo "std::string unit$i(const std::vector<int>&);"; done
-  echo 'int main() { std::vector<int> v = {3, 1, 2}; size_t n = 0;'
-  for i in $(seq 1 20); do echo "  n += unit$i(v).size();"; done
-  echo '  std::printf("%zu\n", n); }'
-} > "$work/project/app/main.cpp"
+write_twenty_units "$work/project/lib"
+mv "$work/project/lib/main.cpp" "$work/project/app/main.cpp"
+echo "add_library(twenty STATIC $(cd "$work/project/lib" && echo unit*.cpp))" \
+  > "$work/project/lib/CMakeLists.txt"
 cat > "$work/project/app/CMakeLists.txt" <<'CMAKE'
 add_executable(twenty-app main.cpp)
 target_link_libraries(twenty-app twenty)
 target_compile_features(twenty-app PRIVATE cxx_std_17)
 target_compile_features(twenty PUBLIC cxx_std_17)
 CMAKE
-
-# Milliseconds taken by the command.
-ms() {
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000))
-}
-median() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%.1f", m/1000}'; }
 
 # One configure + build in a new tree with compiler $1 ("gocc" or "clang"): appends the total
 # to $2 and the build alone to $3.

@@ -387,11 +387,7 @@ void PCHBuilds::plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes,
       compilePlainly(job);
 }
 
-// Replaces file by bytes unless it holds them already: written beside it and renamed, so that
-// a reader (clang, or another build) sees one whole version or the other.
-static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) {
-  auto old = llvm::MemoryBuffer::getFile(file);
-  if (old && (*old)->getBuffer() == bytes) return true;
+std::error_code replaceFile(const std::string& file, llvm::StringRef bytes) {
   std::string tmp = file + ".tmp" + std::to_string(getpid());
   std::error_code ec;
   {
@@ -404,7 +400,14 @@ static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) 
   }
   if (!ec) ec = fs::rename(tmp, file);
   if (ec) fs::remove(tmp);
-  return !ec;
+  return ec;
+}
+
+// Replaces file by bytes unless it holds them already (replaceFile).
+static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) {
+  auto old = llvm::MemoryBuffer::getFile(file);
+  if (old && (*old)->getBuffer() == bytes) return true;
+  return !replaceFile(file, bytes);
 }
 
 bool PCHBuilds::start(PCHBuild& pch, const CommandTrace& trace) {

@@ -57,6 +57,7 @@
 #include <sys/types.h>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 // A file a compile read (the source or a header), and its content ID.
@@ -188,6 +189,11 @@ void cacheCompiledObjects(llvm::MutableArrayRef<CompileJob> jobs, Cache& cache);
 // The job's clang command without its output files (the dependency list and the object in the
 // work directory), as editors and clangd read it from compile_commands.json.
 std::vector<std::string> toolCommand(const CompileJob& job);
+
+// Replaces file by bytes: written beside it under a temporary name and renamed, so that a reader
+// (clang, another build) sees one whole version or the other, and the file is new (make compares
+// its time).
+std::error_code replaceFile(const std::string& file, llvm::StringRef bytes);
 
 // The action ID a job's object is stored under: its command ID and its dependencies.
 std::string objectActionID(const CompileJob& job);

@@ -638,24 +638,6 @@ std::vector<std::string> terminalFlags(const InputArgList& args) {
   return flags;
 }
 
-// Replaces file by bytes, written beside it and renamed into place, so that a reader sees one
-// whole version or the other; the file is new either way (make compares its time).
-std::error_code replaceFile(const std::string& file, llvm::StringRef bytes) {
-  std::string tmp = file + ".tmp" + std::to_string(getpid());
-  std::error_code ec;
-  {
-    llvm::raw_fd_ostream os(tmp, ec);
-    if (!ec) {
-      os << bytes;
-      os.close();
-      ec = os.error();
-    }
-  }
-  if (!ec) ec = fs::rename(tmp, file);
-  if (ec) fs::remove(tmp);
-  return ec;
-}
-
 std::optional<std::string> readFile(const std::string& file) {
   auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buf) return std::nullopt;
