@@ -1,6 +1,6 @@
 # bench/common.sh: what every benchmark script starts with, sourced right after its header.
 # Sets here (bench/), root (the source tree), gocc (the driver: $GOCC, or the built one) and
-# work (a scratch directory, removed on exit); defines ms, median and write_twenty_units.
+# work (a scratch directory, removed on exit).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -8,25 +8,15 @@ gocc=${GOCC:-$root/build/bin/gocc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Microseconds taken by the command, its output dropped.
-ms() {
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000))
-}
-# The median of the microsecond figures on stdin, in milliseconds.
-median() { sort -n | awk '{a[NR]=$1} END {m=a[int((NR+1)/2)]; printf "%.1f", m/1000}'; }
-
-# Writes the benchmarks' 20-file program into directory $1: unit1.cpp ... unit20.cpp, each with
-# <algorithm>, <map>, <string> and <vector> (unitN's "int editN = 0;" is the line a benchmark
-# edits), and main.cpp, which calls them all.
-write_twenty_units() {
-  mkdir -p "$1"
+# write_units DIR N [PRELUDE]: DIR/unit1.cpp .. DIR/unitN.cpp, each defining
+# std::string unitI(const std::vector<int>&) over a std::map (a few hundred ms of compile each),
+# and int editI, a line a benchmark rewrites to change the unit; PRELUDE (an #include) first.
+write_units() {
   local i
-  for i in $(seq 1 20); do
-    cat > "$1/unit$i.cpp" <<CPP
+  for i in $(seq 1 "$2"); do
+    {
+      if [ -n "${3:-}" ]; then echo "$3"; fi
+      cat <<CPP
 #include <algorithm>
 #include <map>
 #include <string>
@@ -41,14 +31,6 @@ std::string unit$i(const std::vector<int>& v) {
   return out;
 }
 CPP
+    } > "$1/unit$i.cpp"
   done
-  {
-    echo '#include <cstdio>'
-    echo '#include <string>'
-    echo '#include <vector>'
-    for i in $(seq 1 20); do echo "std::string unit$i(const std::vector<int>&);"; done
-    echo 'int main() { std::vector<int> v = {3, 1, 2}; size_t n = 0;'
-    for i in $(seq 1 20); do echo "  n += unit$i(v).size();"; done
-    echo '  std::printf("%zu\n", n); }'
-  } > "$1/main.cpp"
 }

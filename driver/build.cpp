@@ -7,7 +7,9 @@
 //
 //   compile            each unit → <work>/<n>_<stem>.o, up to -p clang processes at once, or
 //                      its object from the build cache (cache.h) when it was compiled before
-//                      from the same bytes; named .o and .a inputs join the objects after them
+//                      from the same bytes; a unit opening with standard #includes compiles
+//                      through a cached PCH of them (compile.h); named .o and .a inputs join
+//                      the objects after them
 //   identify           the build information, and the build ID's inputs half: a hash of it,
 //                      the toolchain, the flags and what every object was made of
 //   reuse              stops the build if the output already has that build ID (up to date);
@@ -143,6 +145,11 @@ llvm::Error checkReservedLdflags(llvm::StringRef option, llvm::ArrayRef<std::str
 
 llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
                                         const BuildOptions& opts) {
+  // The flag parser stops at the first file, as Go's does: a flag after the files would
+  // otherwise be taken for a missing file (`gocc build x.cpp -o y`).
+  for (llvm::StringRef input : inputs)
+    if (input.size() > 1 && input.starts_with("-") && !fs::exists(input))
+      return usageError("flag " + input + " after the files: flags come before them");
   if (llvm::Error err = checkReserved("-cxxflags", opts.cxxflags, reservedCompileFlags))
     return std::move(err);
   if (llvm::Error err = checkReserved("-cflags", opts.cflags, reservedCompileFlags))
@@ -339,8 +346,6 @@ llvm::Error ProgramBuild::run() {
     if (reused && step != &ProgramBuild::commit) continue;
     if (llvm::Error err = runStep(name, step)) return err;
   }
-  // PCHs made on spare slots for later builds, which may outlast the compile step.
-  if (pchs) pchs->finish();
   cache.trimIfDue();
   return times.write();
 }

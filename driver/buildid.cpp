@@ -2,17 +2,17 @@
 
 #include "elffile.h"
 #include "errors.h"
+#include "sha256.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/SHA256.h"
 
 #include <cstring>
 
 namespace {
 
 std::string sha256Hex(llvm::StringRef bytes) {
-  std::array<uint8_t, 32> digest = llvm::SHA256::hash(llvm::arrayRefFromStringRef(bytes));
+  std::array<uint8_t, 32> digest = sha256(bytes);
   return llvm::toHex(llvm::ArrayRef<uint8_t>(digest.data(), kBuildIDHashDigits / 2),
                      /*LowerCase=*/true);
 }

@@ -14,7 +14,6 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,6 +26,10 @@ namespace fs = llvm::sys::fs;
 std::vector<std::string> goccProgramFlags(const Toolchain& tc, int goamd64Level) {
   return {// Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
           "-fno-omit-frame-pointer",
+          // No sibling calls: a call in tail position keeps its caller's frame, so that a
+          // traceback shows every function on the way, as Go's do (Go never turns a call into
+          // a jump). Its cost is measured by bench/tailcalls.sh (docs/traceback.md).
+          "-fno-optimize-sibling-calls",
           // A frame larger than a page touches each page on the way down, so it meets a
           // goroutine stack's guard page instead of jumping over it into the memory below
           // (where Go's compiler checks the stack bound in every prologue).
@@ -309,6 +312,9 @@ void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpat
 // PCHs in the cache. Each has a directory, pch/<lookup key>/, holding the generated header
 // (std.h) and the PCH (std.pch), and a record, an ordinary cache entry:
 //   gocc pch v1
+//   seen                         a unit with this prefix and these flags compiled plainly
+// or
+//   gocc pch v1
 //   unusable                     the prefix does not precompile silently with these flags
 // or
 //   gocc pch v1
@@ -322,23 +328,19 @@ static std::string pchRecordID(llvm::StringRef key) {
   return h.hex();
 }
 
-PCHBuilds::~PCHBuilds() {
-  for (auto& pch : all) {
-    if (pch->state != PCHBuild::State::Building) continue;
-    kill(pch->pid, SIGKILL);
-    waitpid(pch->pid, nullptr, 0);
-    stopPassingInterruptsTo(pch->pid);
-    fs::remove(pch->temporaryPCH);
-  }
-}
-
 PCHBuild* PCHBuilds::forUnit(const CompileJob& job) {
-  if (!enabled || !cache.enabled()) return nullptr;
+  if (!enabled || !cache.enabled() || flagsIncludeFiles(job.argv)) return nullptr;
   auto source = llvm::MemoryBuffer::getFile(job.unit->path);
   if (!source) return nullptr;
   std::optional<StandardPrefix> prefix = standardPrefix((*source)->getBuffer(), job.unit->language);
   if (!prefix) return nullptr;
-  std::string key = pchLookupKey(compilerIdentity(job.argv[0]), job.argv, *prefix);
+  std::string identity = compilerIdentity(job.argv[0]);
+  if (flagsNameRelativePaths(job.argv)) {
+    llvm::SmallString<256> cwd;
+    fs::current_path(cwd);
+    identity += " in " + cwd.str().str();
+  }
+  std::string key = pchLookupKey(identity, job.argv, *prefix);
   for (auto& pch : all)
     if (pch->key == key) return pch.get();
   auto pch = std::make_unique<PCHBuild>();
@@ -358,7 +360,8 @@ void PCHBuilds::plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes,
     std::optional<std::string> record;
     if (lookUp) record = cache.getBytes(pchRecordID(pch->key));
     llvm::StringRef text = record ? llvm::StringRef(*record) : "";
-    if (text.consume_front(kPCHRecordHeader)) {
+    bool seen = text.consume_front(kPCHRecordHeader);
+    if (seen) {
       auto [status, rest] = text.split('\n');
       std::vector<Dependency> deps;
       bool parsed = true;
@@ -378,9 +381,13 @@ void PCHBuilds::plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes,
         cache.markUsed(pch->files.pch);
       }
     }
-    // Built first only when enough units wait for it to repay the wait: the others compile
-    // plainly meanwhile, and the PCH is made on a spare slot for the builds that follow.
-    if (pch->state == PCHBuild::State::Absent) pch->needed = pch->users >= 2u * parallel;
+    // Built now when the prefix was seen before (a second unit, or the same unit edited), or
+    // when enough units of this build share it to repay the wait (twice as many as compile at
+    // once); otherwise only noted as seen, and its units compile plainly.
+    if (pch->state == PCHBuild::State::Absent) {
+      pch->needed = seen || pch->users >= 2u * parallel;
+      if (!pch->needed) cache.put(pchRecordID(pch->key), kPCHRecordHeader.str() + "seen\n");
+    }
   }
   for (CompileJob& job : jobs)
     if (job.pch && job.pch->state != PCHBuild::State::Ready && !job.pch->needed)
@@ -472,17 +479,9 @@ void PCHBuilds::finished(PCHBuild& pch, int status) {
   pch.state = PCHBuild::State::Ready;
 }
 
-void PCHBuilds::finish() {
-  for (auto& pch : all) {
-    if (pch->state != PCHBuild::State::Building) continue;
-    llvm::sys::ProcessInfo process;
-    process.Pid = pch->pid;
-    llvm::sys::ProcessInfo result = llvm::sys::Wait(process, /*SecondsToWait=*/std::nullopt);
-    finished(*pch, result.ReturnCode);
-  }
-}
-
 static llvm::sys::ProcessInfo startCompile(const CompileJob& job, std::string& errorText) {
+  // The redirection opens the file without truncating it: a second try must not see the first's.
+  fs::remove(job.diagnosticsPath);
   std::vector<llvm::StringRef> args(job.argv.begin(), job.argv.end());
   std::optional<llvm::StringRef> redirects[] = {std::nullopt, std::nullopt,
                                                 llvm::StringRef(job.diagnosticsPath)};
@@ -519,16 +518,14 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
     PCHBuild* pch = nullptr;    // a PCH's build
   };
   llvm::DenseMap<pid_t, Process> running;
-  size_t awaited = 0;  // running processes the step waits for: compiles and PCHs units need
   std::vector<bool> started(jobs.size());
   bool failed = false;
   std::string failure;  // what gocc itself must say about the first failure; "" if clang said it
 
-  auto pchToBuild = [&](bool needed) -> PCHBuild* {
+  auto pchToBuild = [&]() -> PCHBuild* {
     if (!pchs) return nullptr;
     for (auto& pch : pchs->all)
-      if (pch->state == PCHBuild::State::Absent && pch->users > 0 && pch->needed == needed)
-        return pch.get();
+      if (pch->state == PCHBuild::State::Absent && pch->needed) return pch.get();
     return nullptr;
   };
   // Units waiting for a PCH that is not coming compile plainly.
@@ -537,10 +534,12 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
     for (size_t i = 0; i < jobs.size(); ++i)
       if (!started[i] && jobs[i].pch == &pch) compilePlainly(jobs[i]);
   };
-  // The next unit in input order that can start: its PCH, if any, is ready.
+  // The next unit in input order, if it can start (its PCH, if any, is ready). Units start in
+  // input order, so that -v and -x list them in that order.
   auto nextJob = [&]() -> CompileJob* {
     for (size_t i = 0; i < jobs.size(); ++i) {
-      if (started[i] || (jobs[i].pch && jobs[i].pch->state != PCHBuild::State::Ready)) continue;
+      if (started[i]) continue;
+      if (jobs[i].pch && jobs[i].pch->state != PCHBuild::State::Ready) return nullptr;
       started[i] = true;
       return &jobs[i];
     }
@@ -549,11 +548,9 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
 
   while (true) {
     while (!failed && !interruptSignal() && running.size() < size_t(parallel)) {
-      if (PCHBuild* pch = pchToBuild(/*needed=*/true)) {
-        if (pchs->start(*pch, trace) && pch->state == PCHBuild::State::Building) {
+      if (PCHBuild* pch = pchToBuild()) {
+        if (pchs->start(*pch, trace) && pch->state == PCHBuild::State::Building)
           running[pch->pid] = {nullptr, pch};
-          awaited++;
-        }
         givenUp(*pch);
         continue;
       }
@@ -575,16 +572,12 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
           break;
         }
         running[process.Pid] = {&job, nullptr};
-        awaited++;
         passInterruptsTo(process.Pid);
         continue;
       }
-      // A slot no unit can use: a PCH for the builds that follow.
-      PCHBuild* later = trace.dryRun() ? nullptr : pchToBuild(/*needed=*/false);
-      if (!later) break;
-      if (pchs->start(*later, trace)) running[later->pid] = {nullptr, later};
+      break;
     }
-    if (awaited == 0) break;
+    if (running.empty()) break;
 
     auto pid = waitForAnyChild();
     if (!pid) return pid.takeError();  // the children can no longer be tracked
@@ -603,12 +596,10 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
         llvm::sys::Wait(process, /*SecondsToWait=*/std::nullopt, &errorText);
 
     if (ended.pch) {
-      if (ended.pch->needed) awaited--;
       pchs->finished(*ended.pch, result.ReturnCode);
       givenUp(*ended.pch);
       continue;
     }
-    awaited--;
     CompileJob& job = *ended.job;
     stopPassingInterruptsTo(*pid);
     std::string diagnostics = readDiagnostics(job);

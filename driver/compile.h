@@ -28,15 +28,15 @@
 // cache holds a current one. The cache keeps a PCH in its pch/<lookup key>/ directory and, as an
 // ordinary entry, a record of it: whether the prefix precompiles silently, the PCH's content ID
 // and the headers it read with theirs. A PCH is current when all of those still hash as
-// recorded. When it is not in the cache, the PCH is built first if enough units of the build
-// share it to pay for the wait (twice as many as run at once); otherwise the units compile
-// plainly and the PCH is built on a slot no unit needs, for the builds that follow, and the
-// build waits for it at its end (PCHBuilds::finish). A compile through a PCH whose diagnostics
-// name the PCH's files (a warning inside a standard header; clang refusing the PCH) is done
-// again plainly, so that the user sees the plain compile's diagnostics. An object compiled
-// through a PCH is cached under its own command (with -include-pch) and only if the PCH's
-// headers still hash as recorded after the compile, so a header edited meanwhile cannot put a
-// stale object in the cache.
+// recorded. A PCH not in the cache is built before its units compile when the prefix was seen
+// before (the record notes each prefix a unit compiled plainly with) or when enough units of the
+// build share it to repay the wait (twice as many as compile at once); otherwise the units
+// compile plainly, so that a one-off unit, or a cold build of a small program, pays nothing for
+// a PCH no one may use again. A compile through a PCH whose diagnostics name the PCH's files (a
+// warning inside a standard header; clang refusing the PCH) is done again plainly, so that the
+// user sees the plain compile's diagnostics. An object compiled through a PCH is cached under
+// its own command (with -include-pch) and only if the PCH's headers still hash as recorded after
+// the compile, so a header edited meanwhile cannot put a stale object in the cache.
 //
 // -trimpath builds use no PCH: a PCH compile's debug information lacks the prefix headers'
 // using-declarations (docs/pch.md), so whether a unit went through a PCH, which depends on the
@@ -81,7 +81,7 @@ struct PCHBuild {
   std::vector<std::string> unitArgv;  // the plain command of a unit it is for: its flags
   std::vector<Dependency> deps;       // once Ready: the headers it read, with their IDs
   State state = State::Absent;
-  bool needed = false;  // units of this build wait for it; else it is built for later builds
+  bool needed = false;  // to be built now, its units waiting for it; else they compile plainly
   unsigned users = 0;   // units of this build with this prefix that the cache did not have
 
   // While Building: the process, and its files in the work directory.
@@ -114,15 +114,11 @@ struct CompileJob {
   std::string plainCommandID;
 };
 
-// The PCHs of one build. Destroying it stops the PCH builds still running (the build failed);
-// finish waits for them instead.
+// The PCHs of one build.
 class PCHBuilds {
 public:
   PCHBuilds(Cache& cache, const WorkDir& work, bool enabled)
       : cache(cache), work(work), enabled(enabled) {}
-  ~PCHBuilds();
-  PCHBuilds(const PCHBuilds&) = delete;
-  PCHBuilds& operator=(const PCHBuilds&) = delete;
 
   // The PCH the unit of this plain command would compile through, or null (no standard prefix,
   // PCHs off).
@@ -135,8 +131,6 @@ public:
   // After pch's clang exited with status (-2 for a signal): records the PCH in the cache if it
   // precompiled silently and no header changed meanwhile, and sets its state.
   void finished(PCHBuild& pch, int status);
-  // Waits for the PCH builds still running and records them.
-  void finish();
 
   std::vector<std::unique_ptr<PCHBuild>> all;
 
@@ -175,10 +169,10 @@ void findCachedObjects(std::vector<CompileJob>& jobs, Cache& cache, bool trimpat
                        PCHBuilds* pchs = nullptr, int parallel = 1);
 
 // Runs the jobs not cached, and the PCH builds they wait for, at most `parallel` processes at
-// once; a slot no unit can use builds a PCH for later builds, which may still run on return.
-// -v (verbose) names each unit as it starts, -x (trace) prints its command; -n
-// (trace.dryRun()) prints without running. Each job's diagnostics are printed when it ends, and
-// kept.
+// once.
+// Units start in input order. -v (verbose) names each unit as it starts, -x (trace) prints its
+// command; -n (trace.dryRun()) prints without running. Each job's diagnostics are printed when it
+// ends, and kept.
 llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs, int parallel,
                         bool verbose, const CommandTrace& trace);
 

@@ -31,6 +31,10 @@ static llvm::Error checkArgs(llvm::ArrayRef<std::string> args, size_t maxArgs) {
 }
 
 static int cmdVersion(llvm::ArrayRef<std::string> args) {
+  // go version -m FILE prints a binary's build information; gocc's command for that is info.
+  if (!args.empty() && (args[0] == "-m" || args[0] == "--m"))
+    return report(usageError("-m: for a binary's build information, use gocc info -m FILE"),
+                  "version");
   if (llvm::Error err = checkArgs(args, 0)) return report(std::move(err), "version");
   llvm::outs() << "gocc version gocc" GOCC_VERSION " linux/amd64 clang" GOCC_CLANG_VERSION "\n";
   return 0;
@@ -75,8 +79,12 @@ int main(int argc, char** argv) {
   if (command == "env") return cmdEnv(rest);
   if (command == "clean") return cmdClean(rest);
   if (command == "compdb") return cmdCompdb(rest);
-  if (command == "help" || command == "-h" || command == "-help" || command == "--help")
-    return cmdHelp(rest);
+  if (command == "help") return cmdHelp(rest);
+  // Asked for with a flag, the usage goes to stderr with status 2, as go -h does.
+  if (command == "-h" || command == "-help" || command == "--help") {
+    printMainHelp(llvm::errs());
+    return 2;
+  }
   if (command.size() > 1 && command[0] == '-')
     return report(flagError("flag provided but not defined: " + command), "");
   llvm::errs() << "gocc " << command << ": unknown command\nRun 'gocc help' for usage.\n";

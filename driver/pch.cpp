@@ -230,6 +230,30 @@ std::string pchLookupKey(llvm::StringRef compilerIdentity, llvm::ArrayRef<std::s
   return llvm::toHex(digest, /*LowerCase=*/true);
 }
 
+bool flagsIncludeFiles(llvm::ArrayRef<std::string> unitArgv) {
+  return llvm::any_of(unitFlags(unitArgv), [](llvm::StringRef flag) {
+    return flag.starts_with("-include") || flag.starts_with("-imacros") ||
+           flag.starts_with("--include") || flag.starts_with("--imacros");
+  });
+}
+
+bool flagsNameRelativePaths(llvm::ArrayRef<std::string> unitArgv) {
+  static const char* const pathOptions[] = {"-I",       "-isystem", "-iquote",    "-idirafter",
+                                            "-include", "-imacros", "-isysroot",  "-iprefix",
+                                            "-B",       "-F",       "--sysroot=", "--sysroot"};
+  for (llvm::StringRef flag : unitFlags(unitArgv)) {
+    if (!flag.starts_with("-")) {
+      if (!flag.starts_with("/")) return true;  // a separate value: perhaps a relative path
+      continue;
+    }
+    for (llvm::StringRef option : pathOptions) {
+      llvm::StringRef value = flag;
+      if (value.consume_front(option) && !value.empty() && !value.starts_with("/")) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> parseDependencyFile(llvm::StringRef text) {
   std::vector<std::string> files;
   size_t colon = text.find(": ");

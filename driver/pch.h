@@ -99,6 +99,16 @@ std::vector<std::string> withPCH(llvm::ArrayRef<std::string> unitArgv, llvm::Str
 std::string pchLookupKey(llvm::StringRef compilerIdentity, llvm::ArrayRef<std::string> unitArgv,
                          const StandardPrefix& prefix);
 
+// True when the unit's flags include a file before the source (-include, -imacros, -include-pch):
+// the PCH would then not be what the plain compile reads before its prefix.
+bool flagsIncludeFiles(llvm::ArrayRef<std::string> unitArgv);
+
+// True when the unit's flags may name a file or directory relative to the working directory (an
+// -I, -isystem, -include, --sysroot... whose path does not start with '/', or any separate
+// value that does not): the same flags then find other headers elsewhere, so the PCH's lookup
+// key must include the working directory.
+bool flagsNameRelativePaths(llvm::ArrayRef<std::string> unitArgv);
+
 // The files a Make-style dependency file lists after its target's colon, in order, with
 // escaped spaces and line continuations undone.
 std::vector<std::string> parseDependencyFile(llvm::StringRef text);

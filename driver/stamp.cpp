@@ -3,6 +3,7 @@
 #include "config.h"
 #include "formats/buildinfo.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <optional>
 
@@ -50,18 +52,51 @@ std::optional<std::string> git(const std::string& dir, std::vector<llvm::StringR
   return llvm::StringRef((*text)->getBuffer()).trim().str();
 }
 
+// Whether dir holds a .git (a directory, or the file a linked work tree or a submodule has).
+bool hasGitMarker(llvm::StringRef dir) {
+  llvm::SmallString<256> marker(dir);
+  path::append(marker, ".git");
+  return fs::exists(marker);
+}
+
+// The directories GIT_CEILING_DIRECTORIES names, which git does not move up into while it
+// looks for a work tree.
+std::vector<std::string> gitCeilingDirectories() {
+  std::vector<std::string> dirs;
+  const char* env = std::getenv("GIT_CEILING_DIRECTORIES");
+  llvm::SmallVector<llvm::StringRef, 4> parts;
+  llvm::StringRef(env ? env : "").split(parts, ':', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef p : parts) {
+    llvm::SmallString<256> real;
+    dirs.push_back(fs::real_path(p, real) ? p.rtrim('/').str() : real.str().str());
+  }
+  return dirs;
+}
+
 }  // namespace
 
+// The work tree is found as Go finds it (cmd/go's vcs.FromDir) and as git would: the nearest
+// directory, from dir upwards, that holds a .git, without moving up into a ceiling directory.
+// A file-system walk rather than `git rev-parse`: outside a work tree no git runs at all.
 std::string projectDirectory(const std::string& dir) {
-  auto top = git(dir, {"rev-parse", "--show-toplevel"});
-  return top && !top->empty() ? *top : dir;
+  llvm::SmallString<256> real;
+  if (fs::real_path(dir, real)) return dir;
+  std::vector<std::string> ceilings = gitCeilingDirectories();
+  for (llvm::StringRef d = real;;) {
+    if (hasGitMarker(d)) return d.str();
+    llvm::StringRef up = path::parent_path(d);
+    if (up.empty() || up == d || llvm::is_contained(ceilings, up)) return dir;
+    d = up;
+  }
 }
 
 namespace {
 
 // Go's VCS settings for a git work tree: vcs, vcs.revision, vcs.time (the commit time,
-// RFC 3339 in UTC) and vcs.modified (uncommitted changes).
+// RFC 3339 in UTC) and vcs.modified (uncommitted changes), from two git processes, as Go's.
+// Nothing, and no process, when dir is not a work tree's top (projectDirectory's answer then).
 void addGitSettings(const std::string& dir, std::vector<BuildSetting>& settings) {
+  if (!hasGitMarker(dir)) return;
   auto head = git(dir, {"-c", "log.showsignature=false", "show", "-s", "--format=%H:%ct", "HEAD"});
   if (!head) return;
   auto [rev, secs] = llvm::StringRef(*head).split(':');

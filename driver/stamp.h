@@ -20,7 +20,8 @@ struct BuildFacts {
   int goamd64Level = 1;
 };
 
-// The project a program belongs to: the top of the git work tree holding dir, else dir.
+// The project a program belongs to: the top of the git work tree holding dir (the nearest
+// directory upwards with a .git, GIT_CEILING_DIRECTORIES honoured), else dir.
 std::string projectDirectory(const std::string& dir);
 
 // The version string: the toolchain and the Clang it compiles with, "gocc0.1.0 clang19.1.7".

@@ -50,24 +50,6 @@ _rt0_amd64:
 	movq	%rbx, G_STACK_LO(%rdi)
 	movq	%rsp, G_STACK_HI(%rdi)
 
-	// Which processor is this? Vendor (leaf 0) and version (leaf 1), kept for cpuinit.
-	xorl	%eax, %eax
-	cpuid
-	testl	%eax, %eax
-	jz	nocpuinfo
-	cmpl	$0x756E6547, %ebx	// "Genu"
-	jne	notintel
-	cmpl	$0x49656E69, %edx	// "ineI"
-	jne	notintel
-	cmpl	$0x6C65746E, %ecx	// "ntel"
-	jne	notintel
-	movb	$1, "runtime.isIntel"(%rip)
-notintel:
-	movl	$1, %eax
-	cpuid
-	movl	%eax, "runtime.processorVersionInfo"(%rip)
-nocpuinfo:
-
 	// ld.so set up this thread's TLS; make sure the slot for g works: store through %fs,
 	// read back through the thread pointer's linear address (the TCB's self pointer).
 	movq	$0x123, %fs:runtime_g@tpoff

@@ -20,8 +20,6 @@ extern "C" char gocc_goamd64[];  // absolute symbol: its address is the level, 1
 namespace runtime {
 
 x86Features x86;
-uint32 processorVersionInfo;
-bool isIntel;
 
 namespace {
 

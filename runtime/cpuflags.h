@@ -15,8 +15,6 @@ struct x86Features {
   bool hasERMS, hasRDTSCP;
 };
 extern x86Features x86;
-extern "C" uint32 processorVersionInfo asm("runtime.processorVersionInfo");  // CPUID leaf 1 EAX
-extern "C" bool isIntel asm("runtime.isIntel");
 
 // The x86-64 microarchitecture level (1–4) this machine supports.
 int32 cpuLevel();

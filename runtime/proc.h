@@ -24,9 +24,9 @@ void newprocCancel(g* newg);
 
 // Park the current goroutine: on g0, unlockf(gp, lock) runs after gp is marked waiting;
 // if it returns false gp resumes at once. Someone else must later call goready(gp).
-void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason);
+void gopark(bool (*unlockf)(g*, void*), void* lock, waitReason reason) GO_NAME(gopark);
 // gopark that releases the runtime mutex l once the goroutine is parked.
-void goparkunlock(mutex* l, waitReason reason);
+void goparkunlock(mutex* l, waitReason reason) GO_NAME(goparkunlock);
 // Make a parked goroutine runnable (on the current P, to run next).
 void goready(g* gp);
 // From a thread without a P (sysmon): make gp runnable via the global queue.

@@ -76,11 +76,13 @@ __attribute__((noinline)) void worker(void* arg) {
   // THROW-NEXT: panic.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x
   // THROW-NEXT: runtime::makechan(
   // THROW-NEXT: chan.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
+  // THROW-NEXT: gocc::detail::chanMake(
+  // THROW-NEXT: chan.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
   // (the line is gocc/chan.h's, inlined into it)
   // THROW-NEXT: makeHugeChannel()
   // THROW-NEXT: {{.+}}:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
   // THROW-NEXT: worker(void*)
-  // THROW-NEXT: goroutines.cpp:[[@LINE-12]] +0x{{[0-9a-f]+}} fp=
+  // THROW-NEXT: goroutines.cpp:[[@LINE-14]] +0x{{[0-9a-f]+}} fp=
   // (gocc::go's trampoline, a runtime frame: shown from level 2)
   // THROW-NEXT: gocc::detail::goTrampoline
   // THROW-NEXT: go.h:{{[0-9]+}} +0x
@@ -102,9 +104,11 @@ __attribute__((noinline)) void waitForever() {
   // DEADLOCK-NEXT: waitForever()
   // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-5]] +0x
   // THROW: goroutine 1 [chan receive]:
+  // THROW-NEXT: runtime.gopark
+  // THROW-NEXT: proc.cpp:
   // THROW-NEXT: runtime::chanrecv
   // THROW: waitForever()
-  // THROW-NEXT: goroutines.cpp:[[@LINE-9]] +0x
+  // THROW-NEXT: goroutines.cpp:[[@LINE-11]] +0x
 }
 
 // mainexits: a goroutine 90 frames deep faults; main returns meanwhile.

@@ -60,6 +60,10 @@ int main() {
   // The runtime's scavenger is a system goroutine: shown only from level 2.
   // ALL-NOT: goroutine 2 [
   // SYSTEM: goroutine 2 [GC scavenge wait]:
+  // SYSTEM-NEXT: runtime.gopark
+  // SYSTEM-NEXT: proc.cpp:
+  // SYSTEM-NEXT: runtime.goparkunlock
+  // SYSTEM-NEXT: proc.cpp:
   // SYSTEM-NEXT: runtime.bgscavenge
   // CRASH: goroutine 2 [GC scavenge wait]:
   return 0;

@@ -1,0 +1,4 @@
+#include <cstdio>
+#include <vector>
+
+int main() { std::printf("a %d\n", VALUE); }

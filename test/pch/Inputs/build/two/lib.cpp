@@ -1,0 +1,4 @@
+#include <cstdio>
+#include <vector>
+
+int lib() { return VALUE * 10; }
