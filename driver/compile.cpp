@@ -75,9 +75,7 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
     }
     llvm::ArrayRef<std::string> userFlags = isCxx ? cxxflags : cflags;
     job.argv.insert(job.argv.end(), userFlags.begin(), userFlags.end());
-    // The output files last but one, so that the command ID can leave them out.
-    job.argv.insert(job.argv.end(),
-                    {"-MD", "-MF", job.depfilePath, "-c", "-o", job.objectPath, source});
+    appendOutputArguments(job, source);
     jobs.push_back(std::move(job));
   }
   return jobs;
@@ -86,6 +84,13 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
 namespace {
 constexpr size_t kOutputArgs = 6;  // -MD -MF <depfile> -c -o <object>, before the source
 }  // namespace
+
+void appendOutputArguments(CompileJob& job, const std::string& source,
+                           llvm::StringRef dependencyFlag) {
+  // The output files last but one, so that the command ID can leave them out.
+  job.argv.insert(job.argv.end(), {dependencyFlag.str(), "-MF", job.depfilePath, "-c", "-o",
+                                   job.objectPath, source});
+}
 
 std::vector<std::string> toolCommand(const CompileJob& job) {
   std::vector<std::string> argv(job.argv.begin(), job.argv.end() - 1 - kOutputArgs);
@@ -410,11 +415,7 @@ void PCHBuilds::plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes,
       compilePlainly(job);
 }
 
-// Replaces file by bytes unless it holds them already: written beside it and renamed, so that
-// a reader (clang, or another build) sees one whole version or the other.
-static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) {
-  auto old = llvm::MemoryBuffer::getFile(file);
-  if (old && (*old)->getBuffer() == bytes) return true;
+std::error_code replaceFile(const std::string& file, llvm::StringRef bytes) {
   std::string tmp = file + ".tmp" + std::to_string(getpid());
   std::error_code ec;
   {
@@ -427,7 +428,14 @@ static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) 
   }
   if (!ec) ec = fs::rename(tmp, file);
   if (ec) fs::remove(tmp);
-  return !ec;
+  return ec;
+}
+
+// Replaces file by bytes unless it holds them already (replaceFile).
+static bool writeFileAtomically(const std::string& file, llvm::StringRef bytes) {
+  auto old = llvm::MemoryBuffer::getFile(file);
+  if (old && (*old)->getBuffer() == bytes) return true;
+  return !replaceFile(file, bytes);
 }
 
 bool PCHBuilds::start(PCHBuild& pch, const CommandTrace& trace) {
@@ -623,6 +631,7 @@ llvm::Error runCompiles(llvm::MutableArrayRef<CompileJob> jobs, PCHBuilds* pchs,
     }
     job.diagnostics = std::move(diagnostics);
     llvm::errs() << job.diagnostics;
+    job.exitStatus = result.ReturnCode;
     if (result.ReturnCode == 0) {
       job.cacheable = true;
       continue;

@@ -57,6 +57,7 @@
 #include <sys/types.h>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 // A file a compile read (the source or a header), and its content ID.
@@ -104,6 +105,7 @@ struct CompileJob {
   int64_t startedNs = 0;          // when clang started, by the file system's clock
   bool cached = false;            // found in the cache
   bool cacheable = false;         // compiled, and nothing it read changed meanwhile
+  int exitStatus = 0;             // clang's, once it ran
 
   // A unit compiled through a PCH: argv and commandID are then the command with -include-pch,
   // and these the plain one's, for compiling it again without.
@@ -153,6 +155,12 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work);
 
+// Ends job.argv with the output arguments, as every compile the cache takes ends: dependencyFlag
+// (-MD, or -MMD when the command asks for that format) -MF depfilePath -c -o objectPath source.
+// The command ID leaves out all of them but the source.
+void appendOutputArguments(CompileJob& job, const std::string& source,
+                           llvm::StringRef dependencyFlag = "-MD");
+
 // Fills in each job's command ID and, if lookUp, looks its object up in the cache, made plainly
 // or through its PCH; a job found there is marked cached, with its deps, diagnostics and the
 // cache's object file. With pchs, the jobs not found are planned through their PCHs (see
@@ -175,6 +183,11 @@ void cacheCompiledObjects(llvm::MutableArrayRef<CompileJob> jobs, Cache& cache);
 // The job's clang command without its output files (the dependency list and the object in the
 // work directory), as editors and clangd read it from compile_commands.json.
 std::vector<std::string> toolCommand(const CompileJob& job);
+
+// Replaces file by bytes: written beside it under a temporary name and renamed, so that a reader
+// (clang, another build) sees one whole version or the other, and the file is new (make compares
+// its time).
+std::error_code replaceFile(const std::string& file, llvm::StringRef bytes);
 
 // The action ID a job's object is stored under: its command ID and its dependencies.
 std::string objectActionID(const CompileJob& job);

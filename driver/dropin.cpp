@@ -9,7 +9,8 @@
 //                compiler (Clang 19) and its implicit include directories from these answers.
 //   compile      -c, -S, -E, -M, -MM, -fsyntax-only, --precompile, -emit-ast: clang, with the
 //                flags every gocc program is compiled with (goccProgramFlags) before the user's,
-//                so that the user's win (runCompileCommand).
+//                so that the user's win (runCompileCommand). The common form goes through the
+//                build cache instead (runCachedCompile, below).
 //   clang link   -shared, -r: the output is not an executable, so not a gocc program: clang,
 //                with the arguments unchanged.
 //   link         anything else: gocc build's pipeline (ProgramBuild, build.cpp) with the
@@ -35,6 +36,21 @@
 // link as clang ignores them. Flags whose executable gocc cannot make end the command with one
 // line and status 2; flags gocc can only ignore get one warning line and the link goes on.
 //
+// The cached compile. A compile of one C or C++ source with -c, at most one -o, dependency
+// output only by -MD or -MMD (with -MF, -MT, -MQ, -MP) and otherwise only flags that neither read
+// nor write files beyond the source, its headers and the object (keepsCompileCacheable, an
+// allow-list) is a CompileJob as gocc build's units are (compile.h): the same command ID (clang,
+// gocc, every argument but the output files, the working directory), the same manifest of
+// clang's -MD list, the same rule that nothing is cached if a file it read changed while clang
+// ran. Anything else runs clang as above, uncached. Clang writes the object where the command
+// says and the dependency file, in the command's format, into the work directory; gocc copies
+// that file to its place and keeps its bytes in the cache beside the object, so that a hit writes
+// what clang would have. The manifest's list is that file when it is clang's full one-rule list
+// (-MD without -MP), a -MD file of gocc's own when the command asks for none, and else the list of
+// a second clang run with -M on the same flags (after a successful compile only). Clang's
+// standard error is captured and kept, and printed again on a hit; a failing compile returns
+// clang's status, writes what clang writes, and caches nothing.
+//
 // With -v, a link prints what clang -v prints, then the commands of the build as gocc build -x
 // prints them: CMake reads the implicit link directories and libraries from the ld.lld line.
 #include "dropin.h"
@@ -54,7 +70,10 @@
 #include "llvm/Option/ArgList.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -62,6 +81,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cerrno>
+#include <optional>
 
 extern char** environ;
 
@@ -431,6 +451,287 @@ llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool
   return buildProgram(setup, opts, *work, *cache, *output);
 }
 
+// A compile command the build cache can take (see the head comment), in the parts the cached
+// compile needs. The flags are the command's arguments as clang read them (response files
+// expanded), in order, without -c, -o, -MF and the source.
+struct CacheableCompile {
+  std::string source;
+  std::string object;                   // -o, or the name clang picks: the source's stem + ".o"
+  std::vector<std::string> flags;       // the user's dependency flags among them
+  std::vector<std::string> plainFlags;  // the same without the dependency flags
+  std::string dependencyFlag;           // -MD or -MMD if the command asks for a dependency file
+  std::string depfile;                  // then where it goes: -MF, or the object's name + .d
+  bool depfileListsAll = false;         // it is one rule naming every file clang read (-MD, no -MP)
+};
+
+// -f flags (named without "-f" or "-fno-") that read or write files besides the source, its
+// headers and the object (profiles, traces, optimisation records, stack-usage files, modules,
+// plug-ins, sanitizer lists...), or whose output depends on the moment (-ftime-report): a
+// command with one is not cached.
+constexpr llvm::StringLiteral kUncachedFFlags[] = {"profile",
+                                                   "cs-profile",
+                                                   "auto-profile",
+                                                   "time-trace",
+                                                   "time-report",
+                                                   "save-optimization-record",
+                                                   "optimization-record",
+                                                   "sanitize",
+                                                   "coverage",
+                                                   "module",
+                                                   "implicit-module",
+                                                   "prebuilt-module",
+                                                   "build-session",
+                                                   "crash-diagnostics",
+                                                   "stack-usage",
+                                                   "dump",
+                                                   "emit",
+                                                   "xray",
+                                                   "plugin",
+                                                   "pass-plugin",
+                                                   "embed-bitcode",
+                                                   "thinlto",
+                                                   "basic-block-sections",
+                                                   "apinotes",
+                                                   "proc-stat-report",
+                                                   "openmp",
+                                                   "cuda",
+                                                   "gpu"};
+
+// Whether a flag leaves a compile as the cache keys it: it writes no file but the object, and
+// reads none but those clang's dependency list names. An allow-list of clang's option groups
+// (include paths, -O, -g, -W, -m, -f) and a few flags, less the ones above; any other flag makes
+// the command run uncached.
+bool keepsCompileCacheable(const Arg& a) {
+  using namespace clangopt;
+  const llvm::opt::Option& o = a.getOption();
+  switch (o.getID()) {
+    case OPT_D:
+    case OPT_U:
+    case OPT_std_EQ:
+    case OPT_ansi:
+    case OPT_w:
+    case OPT_pthread:
+    case OPT_stdlib_EQ:
+    case OPT_target:
+    case OPT__sysroot_EQ:
+    case OPT_nostdinc:
+    case OPT_nostdincxx:
+    case OPT_nostdlibinc:
+      return true;
+    case OPT_include_pch:
+    case OPT_ivfsoverlay:
+    case OPT_iapinotes_modules:
+    case OPT_gsplit_dwarf:
+    case OPT_gsplit_dwarf_EQ:
+    case OPT_gmodules:
+      return false;
+    default:
+      break;
+  }
+  if (o.matches(OPT_I_Group) || o.matches(OPT_clang_i_Group) || o.matches(OPT_O_Group) ||
+      o.matches(OPT_DebugInfo_Group) || o.matches(OPT_Diag_Group) || o.matches(OPT_m_Group))
+    return true;
+  if (!o.matches(OPT_f_Group) && !o.matches(OPT_f_clang_Group)) return false;
+  llvm::StringRef name = llvm::StringRef(a.getSpelling()).drop_front(2);  // "-f"
+  name.consume_front("no-");
+  return llvm::none_of(kUncachedFFlags, [&](llvm::StringRef f) { return name.starts_with(f); });
+}
+
+// A C or C++ source by its extension, as clang names them (not preprocessed, not assembly).
+bool isCOrCxxSource(llvm::StringRef file) {
+  static const llvm::StringRef exts[] = {".c", ".cc", ".cp", ".cxx", ".cpp", ".CPP", ".c++", ".C"};
+  return llvm::is_contained(exts, path::extension(file));
+}
+
+// A file the cached compile may write by renaming over it: one that does not exist yet, or a
+// regular file (never /dev/null or a FIFO, nor "-" for standard output).
+bool isReplaceableFile(const std::string& file) {
+  fs::file_status status;
+  return file != "-" && (fs::status(file, status) || fs::is_regular_file(status));
+}
+
+// The command as the cache takes it, or nothing when it is not of the cached form: one C or C++
+// source (a regular file), -c, at most one -o, dependency output only by -MD or -MMD (with -MF,
+// -MT, -MQ, -MP), and otherwise only flags keepsCompileCacheable allows.
+std::optional<CacheableCompile> cacheableCompile(const InputArgList& args) {
+  using namespace clangopt;
+  CacheableCompile c;
+  bool compileOnly = false, sawOutput = false, sawSource = false, dependencyFormat = false;
+  for (const Arg* a : args) {
+    llvm::StringRef value = a->getNumValues() ? a->getValue() : "";
+    bool dependency = false;
+    switch (a->getOption().getID()) {
+      case OPT_INPUT:
+        if (sawSource || !isCOrCxxSource(value) || !fs::is_regular_file(value)) return std::nullopt;
+        sawSource = true;
+        c.source = value.str();
+        continue;
+      case OPT_c:
+        compileOnly = true;
+        continue;
+      case OPT_o:
+        if (sawOutput) return std::nullopt;
+        sawOutput = true;
+        c.object = value.str();
+        continue;
+      case OPT_MF:
+        if (!c.depfile.empty()) return std::nullopt;
+        c.depfile = value.str();
+        continue;
+      case OPT_x:
+        // A language for the source: before it, and one the cache knows.
+        if (sawSource || !llvm::is_contained({"c", "c++", "none"}, value)) return std::nullopt;
+        break;
+      case OPT_MD:
+      case OPT_MMD:
+        if (c.dependencyFlag != "-MMD") c.dependencyFlag = a->getSpelling().str();
+        dependency = true;
+        break;
+      case OPT_MT:
+      case OPT_MQ:
+      case OPT_MP:
+        dependencyFormat = true;
+        dependency = true;
+        break;
+      default:
+        if (!keepsCompileCacheable(*a)) return std::nullopt;
+        break;
+    }
+    for (unsigned i = a->getIndex(); i < a->getIndex() + stringsOf(args, *a); ++i) {
+      c.flags.push_back(args.getArgString(i));
+      if (!dependency) c.plainFlags.push_back(args.getArgString(i));
+    }
+  }
+  if (!compileOnly || !sawSource) return std::nullopt;
+  // Without -MD or -MMD, clang ignores the other dependency flags with a warning.
+  if (c.dependencyFlag.empty() && (dependencyFormat || !c.depfile.empty())) return std::nullopt;
+  if (!sawOutput) c.object = path::stem(c.source).str() + ".o";
+  if (!c.dependencyFlag.empty()) {
+    if (c.depfile.empty()) {
+      llvm::SmallString<256> d(c.object);
+      path::replace_extension(d, "d");
+      c.depfile = d.str().str();
+    }
+    // The default target is the object's name, which the cache key must then see: named so
+    // explicitly, clang writes the same bytes.
+    if (!args.hasArgNoClaim(OPT_MT, OPT_MQ)) c.flags.insert(c.flags.end(), {"-MQ", c.object});
+    c.depfileListsAll = c.dependencyFlag == "-MD" && !args.hasArgNoClaim(OPT_MP);
+  }
+  if (!isReplaceableFile(c.object) || (!c.depfile.empty() && !isReplaceableFile(c.depfile)))
+    return std::nullopt;
+  return c;
+}
+
+// What clang's driver adds itself when its standard error is a terminal (colours, the
+// terminal's width), unless the command says otherwise: gocc captures clang's standard error, so
+// it passes them on clang's behalf, and they are then part of the cache key.
+std::vector<std::string> terminalFlags(const InputArgList& args) {
+  using namespace clangopt;
+  std::vector<std::string> flags;
+  if (!args.hasArgNoClaim(OPT_fcolor_diagnostics, OPT_fno_color_diagnostics,
+                          OPT_fdiagnostics_color_EQ) &&
+      llvm::sys::Process::StandardErrHasColors())
+    flags.push_back("-fcolor-diagnostics");
+  if (!args.hasArgNoClaim(OPT_fmessage_length_EQ) && llvm::sys::Process::StandardErrIsDisplayed())
+    if (unsigned columns = llvm::sys::Process::StandardErrColumns())
+      flags.push_back("-fmessage-length=" + std::to_string(columns));
+  return flags;
+}
+
+std::optional<std::string> readFile(const std::string& file) {
+  auto buf = llvm::MemoryBuffer::getFile(file, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buf) return std::nullopt;
+  return (*buf)->getBuffer().str();
+}
+
+// The cache entry of the dependency file a compile wrote for the command, beside its object.
+std::string depfileActionID(const CompileJob& job) {
+  IDHasher h("dependency file");
+  h.add("object", objectActionID(job));
+  return h.hex();
+}
+
+// A cached compile's outputs written where the command names them, and its diagnostics printed
+// again; false if they cannot be (a file gone from the cache, a directory missing): the command
+// is then run.
+bool restoreFromCache(const CompileJob& job, const CacheableCompile& c, Cache& cache) {
+  std::optional<std::string> depfile;
+  if (!c.dependencyFlag.empty() && !(depfile = cache.getBytes(depfileActionID(job)))) return false;
+  auto object = readFile(job.objectPath);
+  if (!object || replaceFile(c.object, *object)) return false;
+  if (depfile && replaceFile(c.depfile, *depfile)) return false;
+  llvm::errs() << job.diagnostics;
+  return true;
+}
+
+// Runs a compile command through the build cache (see the head comment): its object, its
+// dependency file and what clang printed come from the cache when the same command compiled the
+// same bytes before; otherwise clang runs, and they are recorded unless a file it read changed
+// meanwhile. clangAndGoccFlags is clang and the flags gocc adds. Returns clang's exit status.
+llvm::Expected<int> runCachedCompile(const CacheableCompile& c,
+                                     const std::vector<std::string>& clangAndGoccFlags,
+                                     Cache& cache) {
+  auto work = WorkDir::create(/*keep=*/false);
+  if (!work) return work.takeError();
+  SourceUnit unit{c.source, Language::CXX};  // named in messages only
+  std::vector<CompileJob> jobs(1);
+  CompileJob& job = jobs[0];
+  job.unit = &unit;
+  job.argv = clangAndGoccFlags;
+  job.argv.insert(job.argv.end(), c.flags.begin(), c.flags.end());
+  job.objectPath = c.object;
+  job.depfilePath = work->file("deps.d");
+  job.diagnosticsPath = work->file("stderr");
+  // clang writes the dependency file the command asks for (in its format) into the work
+  // directory; for a command that asks for none, gocc's own full list.
+  appendOutputArguments(job, c.source, c.dependencyFlag.empty() ? "-MD" : c.dependencyFlag);
+  CompileJob planned = job;
+
+  findCachedObjects(jobs, cache, /*trimpath=*/false, /*lookUp=*/true);
+  if (job.cached) {
+    if (restoreFromCache(job, c, cache)) {
+      cache.trimIfDue();
+      return 0;
+    }
+    std::string commandID = job.commandID;
+    job = planned;
+    job.commandID = commandID;
+  }
+
+  llvm::Error err = runCompiles(jobs, /*pchs=*/nullptr, /*parallel=*/1, /*verbose=*/false,
+                                CommandTrace(false, work->path()));
+  std::optional<std::string> depfile;
+  if (!c.dependencyFlag.empty()) {
+    // Written by clang even when the compile failed, so passed on then too.
+    depfile = readFile(job.depfilePath);
+    if (depfile)
+      if (std::error_code ec = replaceFile(c.depfile, *depfile))
+        return fail("open " + c.depfile + ": " + errnoText(ec));
+  }
+  if (err) {
+    if (job.exitStatus <= 0) return std::move(err);
+    llvm::consumeError(std::move(err));  // clang has said why
+    return job.exitStatus;
+  }
+  if (!c.dependencyFlag.empty() && !c.depfileListsAll) {
+    // The command's dependency file leaves files out (-MMD: system headers) or is more than one
+    // rule (-MP): the manifest's list comes from clang's -M on the same flags, which only
+    // preprocesses, its messages (the compile's again) dropped.
+    std::vector<std::string> list = clangAndGoccFlags;
+    list.insert(list.end(), c.plainFlags.begin(), c.plainFlags.end());
+    job.depfilePath = work->file("all.d");
+    list.insert(list.end(), {"-M", "-MF", job.depfilePath, c.source});
+    std::vector<llvm::StringRef> args(list.begin(), list.end());
+    std::optional<llvm::StringRef> quiet[] = {llvm::StringRef(), llvm::StringRef(),
+                                              llvm::StringRef()};
+    if (llvm::sys::ExecuteAndWait(list[0], args, std::nullopt, quiet) != 0) return 0;
+  }
+  cacheCompiledObjects(jobs, cache);
+  if (job.cacheable && depfile) cache.put(depfileActionID(job), *depfile);
+  cache.trimIfDue();
+  return 0;
+}
+
 // Reads args as clang does: response files expanded, then parsed with clang's option table.
 InputArgList parseClangArgs(llvm::ArrayRef<std::string> args, llvm::BumpPtrAllocator& alloc,
                             unsigned& missingCount) {
@@ -466,6 +767,19 @@ int cmdDropin(DropinDriver driver, llvm::ArrayRef<std::string> args) {
       std::vector<std::string> argv = {clang};
       std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
       argv.insert(argv.end(), programFlags.begin(), programFlags.end());
+      if (std::optional<CacheableCompile> c = cacheableCompile(parsed)) {
+        auto cache = Cache::open();
+        if (!cache) return report(cache.takeError(), "");
+        if (cache->enabled()) {
+          std::vector<std::string> terminal = terminalFlags(parsed);
+          argv.insert(argv.end(), terminal.begin(), terminal.end());
+          catchInterrupts();
+          auto status = runCachedCompile(*c, argv, *cache);
+          if (int signo = interruptSignal()) dieBySignal(signo);
+          if (!status) return report(status.takeError(), "");
+          return *status;
+        }
+      }
       argv.insert(argv.end(), args.begin(), args.end());  // clang expands the response files
       auto status = runCompileCommand(argv);
       if (!status) return report(status.takeError(), "");
