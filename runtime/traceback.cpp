@@ -27,6 +27,7 @@
 // frames.
 #include "traceback.h"
 
+#include <algorithm>
 #include <climits>
 
 #include "print.h"
@@ -256,7 +257,9 @@ bool stackOf(g* gp, uintptr* lo, uintptr* hi) {
 bool isRuntimeName(const char* name) {
   if (!name) return false;
   std::string_view n = name;
+  // A template's demangled name starts with its return type: "auto runtime::f<int>(int)".
   return n.starts_with("runtime.") || n.starts_with("runtime::") ||
+         n.find(" runtime::") < std::min(n.find('<'), n.find('(')) ||
          n.find("gocc::detail::") < n.find('(');  // gocc::go's trampoline (gocc/go.h)
 }
 

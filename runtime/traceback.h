@@ -57,7 +57,8 @@ bool nextFrame(frameStart* f, uintptr lo, uintptr hi);
 // goroutine's first frame (rbp 0 in runtime.goexit or rt0), or at a frame pointer outside
 // [lo, hi), misaligned or not above the previous one. Allocation-free and lock-free.
 void traceback(const frameStart& start, g* gp, uint32 level);
-// "runtime.x", "runtime::x" or the public headers' gocc::detail::x: hidden below level 2.
+// "runtime.x", "runtime::x" (after a template's return type too: "auto runtime::f<int>()")
+// or the public headers' gocc::detail::x: hidden below level 2.
 bool isRuntimeName(const char* name);
 // "goroutine N [status]:"
 void goroutineheader(g* gp);
