@@ -271,6 +271,26 @@ TEST(Pclntab, EncoderRefusesBadInput) {
   in.funcs[0].entry = 0x800;
   EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
   EXPECT_NE(error.find("bad range"), std::string::npos) << error;
+
+  // Inline trees: an index past the tree, a parent not below its entry (a cycle), a parentPc
+  // outside the function, a call site's file outside the unit.
+  in.funcs[0].entry = 0x1010;
+  in.funcs[0].inlineTree = {{-1, "g", 0, 1, 0}};
+  in.funcs[0].inlineIndex = {{0x1010, 0x1018, 0}};
+  EXPECT_FALSE(pclntab::encodePclntab(in, &error).empty()) << error;
+  in.funcs[0].inlineIndex = {{0x1010, 0x1018, 1}};
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("inline index out of its tree"), std::string::npos) << error;
+  in.funcs[0].inlineIndex = {{0x1010, 0x1018, 0}};
+  in.funcs[0].inlineTree[0].parent = 0;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("inlined call 0"), std::string::npos) << error;
+  in.funcs[0].inlineTree[0].parent = -1;
+  in.funcs[0].inlineTree[0].parentPc = 0x10;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  in.funcs[0].inlineTree[0].parentPc = 0;
+  in.funcs[0].inlineTree[0].file = 1;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
 }
 
 // A function with three nested inlined calls and a sibling: the inline index, the tree's
@@ -336,35 +356,6 @@ TEST(Pclntab, InlineTree) {
   EXPECT_EQ(fn.rec->npcdata, 0u);
   EXPECT_EQ(fn.rec->nfuncdata, 0u);
   EXPECT_EQ(chain(0x102c), "outer(int)@/a.cpp:30 ");
-}
-
-TEST(Pclntab, EncoderRefusesBadInlineTree) {
-  PclnInput in;
-  in.textStart = 0x1000;
-  in.cus.push_back({{"/a.cpp"}});
-  FuncInput f;
-  f.entry = 0x1000;
-  f.end = 0x1010;
-  f.name = "f";
-  f.cu = 0;
-  f.inlineTree = {{-1, "g", 0, 1, 0}};
-  f.inlineIndex = {{0x1000, 0x1008, 0}};
-  in.funcs = {f};
-  std::string error;
-  EXPECT_FALSE(pclntab::encodePclntab(in, &error).empty()) << error;
-  in.funcs[0].inlineIndex = {{0x1000, 0x1008, 1}};
-  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
-  EXPECT_NE(error.find("inline index out of its tree"), std::string::npos) << error;
-  in.funcs[0].inlineIndex = {{0x1000, 0x1008, 0}};
-  in.funcs[0].inlineTree[0].parent = 0;  // its own parent: a cycle
-  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
-  EXPECT_NE(error.find("inlined call 0"), std::string::npos) << error;
-  in.funcs[0].inlineTree[0].parent = -1;
-  in.funcs[0].inlineTree[0].parentPc = 0x10;
-  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
-  in.funcs[0].inlineTree[0].parentPc = 0;
-  in.funcs[0].inlineTree[0].file = 1;
-  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
 }
 
 class PclntabCorrupt : public ::testing::Test {
