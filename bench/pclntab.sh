@@ -3,7 +3,10 @@
 #   1. size: .gopclntab against .debug_line, and against all the DWARF that answers the same
 #      questions (pc → function name needs .debug_info/.debug_abbrev/.debug_str/
 #      .debug_str_offsets/.debug_addr/.debug_rnglists/.debug_line_str too), for gocc's hello
-#      and for the multi-file test program; Go 1.19 hello's .gopclntab/.text ratio vs ours.
+#      for the multi-file test program and for a program using <regex> and <map> (heavily
+#      inlined header templates); .gopclntab/.text for each, and how much of the table is the
+#      inline tree (trees, their pcdata, the inlined functions' names); Go 1.19 hello's
+#      .gopclntab/.text ratio vs ours.
 #   2. lookups per second: findFunc + fileLine (formats/pclntab.h, in-process, the table read
 #      from the file) against llvm-symbolizer and binutils addr2line (one process for all the
 #      addresses, start-up included) on the same 20000 instruction addresses.
@@ -26,6 +29,21 @@ func main() { fmt.Println("hello, world") }
 GO
 "$gocc" build -o "$work/hello" "$work/hello.cpp"
 "$gocc" build -o "$work/multi" "$root/test/pclntab/Inputs/multi"
+cat > "$work/regex.cpp" <<'CPP'
+#include <iostream>
+#include <map>
+#include <regex>
+#include <string>
+int main(int argc, char** argv) {
+  std::map<std::string, int> counts;
+  std::regex word("[a-z]+");
+  std::string text = argc > 1 ? argv[1] : "the quick brown fox jumps over the lazy dog the end";
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it)
+    counts[it->str()]++;
+  for (auto& [w, n] : counts) std::cout << w << " " << n << "\n";
+}
+CPP
+"$gocc" build -o "$work/regex" "$work/regex.cpp"
 
 sizes() { # binary → "name size" for every section
   llvm-readelf -S --wide "$1" | sed -nE 's/^ *\[ *[0-9]+\] +([^ ]+) +[A-Z_]+ +[0-9a-f]+ +[0-9a-f]+ +([0-9a-f]+) .*/\1 \2/p'
@@ -43,7 +61,7 @@ size_of() { # binary section...
 echo "== 1. size (bytes)"
 dwarf_names=(.debug_line .debug_info .debug_abbrev .debug_str .debug_str_offsets .debug_addr .debug_rnglists .debug_line_str)
 printf "%-8s %10s %10s %12s %7s %18s %7s %22s %7s %7s\n" program .text .gopclntab .debug_line ratio "DWARF(lines+names)" ratio "DWARF+.symtab/.strtab" ratio nfunc
-for p in hello multi; do
+for p in hello multi regex; do
   text=$(size_of "$work/$p" .text)
   tab=$(size_of "$work/$p" .gopclntab)
   line=$(size_of "$work/$p" .debug_line)
@@ -55,6 +73,40 @@ for p in hello multi; do
   printf "%-8s %10d %10d %12d %7s %18d %7s %22d %7s %7d\n" "$p" "$text" "$tab" "$line" \
     "$(python3 -c "print('%.2f' % ($tab/$line))")" "$dwarf" "$(python3 -c "print('%.2f' % ($tab/$dwarf))")" \
     "$all" "$(python3 -c "print('%.2f' % ($tab/$all))")" "$nfunc"
+done
+echo
+echo ".gopclntab / .text, and the inline tree's share of the table:"
+for p in hello multi regex; do
+  python3 - "$p" "$work/$p.tab" "$(size_of "$work/$p" .text)" <<'PY'
+import struct, sys
+name, d, text = sys.argv[1], open(sys.argv[2], "rb").read(), int(sys.argv[3])
+h = struct.unpack_from("<IBBBBqQQQQQQQ", d, 0)
+nfunc, fn, ftab = h[5], h[8], h[12]
+def cstr(o):
+    return d[fn + o:d.index(b"\0", fn + o)]
+trees, records, funcnames, inlnames = [], 0, set(), set()
+for i in range(nfunc):
+    foff = struct.unpack_from("<I", d, ftab + i * 8 + 4)[0]
+    rec = struct.unpack_from("<IiiIIIIIIBBBB", d, ftab + foff)
+    funcnames.add(cstr(rec[1]))
+    if rec[12] > 3:  # nfuncdata: the inline tree is funcdata 3
+        records += 1
+        trees.append(struct.unpack_from("<I", d, ftab + foff + 40 + rec[7] * 4 + 12)[0])
+trees.sort()
+end = len(d)
+entries = 0
+for j, t in enumerate(trees):
+    n = ((trees[j + 1] if j + 1 < len(trees) else end) - t) // 20
+    for k in range(n):
+        e = struct.unpack_from("<hBBiiii", d, t + k * 20)
+        if e[5] >= 0:
+            inlnames.add(cstr(e[5]))
+    entries += n
+extra_names = sum(len(x) + 1 for x in inlnames - funcnames)
+print("%-6s ratio %.3f; %d functions with a tree, %d entries (%d bytes), pcdata+funcdata %d bytes,"
+      " inlined-only names %d bytes" % (name, len(d) / text, records, entries, entries * 20,
+                                        records * 28, extra_names))
+PY
 done
 python3 - "$work/hello.tab" <<'PY'
 import struct, sys
@@ -107,8 +159,8 @@ echo "gocc tool addr2line: $(python3 -c "print('%.0f lookups/s, %.0f ns/lookup' 
 
 echo
 echo "== 3. build time (median of 5 builds, ms)"
-for p in hello multi; do
-  src="$work/hello.cpp"; [ "$p" = multi ] && src="$root/test/pclntab/Inputs/multi"
+for p in hello multi regex; do
+  src="$work/$p.cpp"; [ "$p" = multi ] && src="$root/test/pclntab/Inputs/multi"
   for i in 1 2 3 4 5; do
     "$gocc" build -debug-trace="$work/trace$i.json" -o "$work/$p.b" "$src"
   done

@@ -38,6 +38,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <tuple>
 
 namespace obj = llvm::object;
 using pclntab::PCRange;
@@ -118,36 +119,68 @@ struct LineRange {
   uint32_t line;
 };
 
-struct LineInfo {
-  std::vector<LineRange> ranges;  // sorted by start, disjoint
-  std::vector<std::string> paths;
+// Every file path the DWARF names, each once (after the rewrite), numbered in first-use order.
+struct Paths {
+  std::vector<std::string> list;
+  std::map<std::string, uint32_t> ids;
 };
 
-LineInfo readLines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t textEnd,
-                   const PathRewrite& rewrite) {
-  LineInfo info;
-  std::map<std::string, uint32_t> pathIds;
+// One unit's file numbers (of its line table) as path ids, each looked up once.
+class UnitFiles {
+public:
+  UnitFiles(Paths& paths, const PathRewrite& rewrite, const llvm::DWARFDebugLine::LineTable* table,
+            const char* compDir)
+      : paths_(paths), rewrite_(rewrite), table_(table), compDir_(compDir ? compDir : "") {}
+
+  uint32_t id(uint64_t file) {
+    auto it = ids_.find(file);
+    if (it != ids_.end()) return it->second;
+    std::string path;
+    if (!table_ ||
+        !table_->getFileNameByIndex(
+            file, compDir_, llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath, path))
+      path = "?";
+    path = rewrite_.apply(path);
+    auto [at, added] = paths_.ids.try_emplace(path, uint32_t(paths_.list.size()));
+    if (added) paths_.list.push_back(path);
+    ids_[file] = at->second;
+    return at->second;
+  }
+
+private:
+  Paths& paths_;
+  const PathRewrite& rewrite_;
+  const llvm::DWARFDebugLine::LineTable* table_;
+  const char* compDir_;
+  std::map<uint64_t, uint32_t> ids_;
+};
+
+// Sorts ranges by start (ties broken by less, a total order) and makes them disjoint: the
+// earlier range keeps the pcs. Overlaps only come from broken DWARF; the total order still
+// gives one result for them.
+template <typename Range, typename Less>
+std::vector<Range> disjointRanges(std::vector<Range> ranges, Less less) {
+  std::sort(ranges.begin(), ranges.end(), less);
+  uint64_t covered = 0;
+  std::vector<Range> disjoint;
+  for (Range r : ranges) {
+    r.start = std::max(r.start, covered);
+    if (r.start >= r.end) continue;
+    disjoint.push_back(r);
+    covered = r.end;
+  }
+  return disjoint;
+}
+
+std::vector<LineRange> readLines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t textEnd,
+                                 const PathRewrite& rewrite, Paths& paths) {
+  std::vector<LineRange> ranges;
   uint32_t unitIndex = 0;
   for (const auto& unit : dwarf.compile_units()) {
     uint32_t u = unitIndex++;
     const llvm::DWARFDebugLine::LineTable* table = dwarf.getLineTableForUnit(unit.get());
     if (!table) continue;
-    const char* compDir = unit->getCompilationDir();
-    std::map<uint64_t, uint32_t> fileIds;  // this table's file number → path id
-    auto fileId = [&](uint64_t file) {
-      auto it = fileIds.find(file);
-      if (it != fileIds.end()) return it->second;
-      std::string path;
-      if (!table->getFileNameByIndex(file, compDir ? compDir : "",
-                                     llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath,
-                                     path))
-        path = "?";
-      path = rewrite.apply(path);
-      auto [at, added] = pathIds.try_emplace(path, uint32_t(info.paths.size()));
-      if (added) info.paths.push_back(path);
-      fileIds[file] = at->second;
-      return at->second;
-    };
+    UnitFiles files(paths, rewrite, table, unit->getCompilationDir());
     for (const auto& seq : table->Sequences) {
       // Sequences of code the linker discarded (COMDAT duplicates) point outside .text.
       if (!seq.isValid() || seq.LowPC < textStart || seq.HighPC > textEnd) continue;
@@ -156,25 +189,114 @@ LineInfo readLines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t textE
         uint64_t start = row.Address.Address, end = table->Rows[i + 1].Address.Address;
         if (end <= start)  // several rows at one pc: the last one holds, as in llvm-symbolizer
           continue;
-        info.ranges.push_back({start, end, u, fileId(row.File), row.Line});
+        ranges.push_back({start, end, u, files.id(row.File), row.Line});
       }
     }
   }
-  // By start, then by unit: a total order, so that overlapping (broken) input still gives
-  // one result.
-  std::sort(info.ranges.begin(), info.ranges.end(), [](const LineRange& a, const LineRange& b) {
+  // By start, then by unit.
+  return disjointRanges(std::move(ranges), [](const LineRange& a, const LineRange& b) {
     return std::tie(a.start, a.unit, a.end) < std::tie(b.start, b.unit, b.end);
   });
-  // Overlaps would only come from broken DWARF: the earlier range keeps the pcs.
-  uint64_t covered = 0;
-  std::vector<LineRange> disjoint;
-  for (LineRange r : info.ranges) {
-    r.start = std::max(r.start, covered);
-    if (r.start >= r.end) continue;
-    disjoint.push_back(r);
-    covered = r.end;
+}
+
+// An inlined call, from a DW_TAG_inlined_subroutine DIE that has code in .text.
+struct InlineNode {
+  int32_t parent;  // the inlined call containing this one (a node index); -1: none
+  std::string name;
+  uint32_t callFile;  // path id
+  uint32_t callLine;
+};
+
+// The pcs whose innermost inlined call is node.
+struct InlineRange {
+  uint64_t start, end;
+  int32_t node;
+};
+
+struct InlineInfo {
+  std::vector<InlineNode> nodes;
+  std::vector<InlineRange> ranges;  // sorted, disjoint; pcs of no inlined call are left out
+};
+
+// The inlined calls of every unit, and for each pc the innermost one, as llvm-symbolizer
+// --inlining finds them (DWARFContext::getInliningInfoForAddress): a DIE's ranges hold its
+// callees' ranges, and the deepest DIE whose ranges hold a pc is its innermost call. Names
+// are the inlined functions' linkage names, demangled, as the symbol table's are.
+InlineInfo readInlines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t textEnd,
+                       const PathRewrite& rewrite, Paths& paths) {
+  InlineInfo info;
+  struct Painted {
+    uint64_t start, end;
+    uint32_t depth;
+    int32_t node;
+  };
+  std::vector<Painted> painted;
+  for (const auto& unit : dwarf.compile_units()) {
+    UnitFiles files(paths, rewrite, dwarf.getLineTableForUnit(unit.get()),
+                    unit->getCompilationDir());
+    // Depth first, from the unit DIE through the DIEs that can hold code.
+    auto walk = [&](auto& self, llvm::DWARFDie die, int32_t parent, uint32_t depth) -> void {
+      for (llvm::DWARFDie child : die.children()) {
+        switch (child.getTag()) {
+          case llvm::dwarf::DW_TAG_inlined_subroutine: {
+            auto ranges = child.getAddressRanges();
+            if (!ranges) {
+              llvm::consumeError(ranges.takeError());
+              continue;
+            }
+            int32_t node = int32_t(info.nodes.size());
+            bool inText = false;
+            for (const llvm::DWARFAddressRange& r : *ranges)
+              if (r.LowPC >= textStart && r.HighPC <= textEnd && r.LowPC < r.HighPC) {
+                painted.push_back({r.LowPC, r.HighPC, depth, node});
+                inText = true;
+              }
+            if (!inText) continue;  // discarded by the linker, or empty
+            const char* name = child.getName(llvm::DINameKind::LinkageName);
+            uint64_t file = llvm::dwarf::toUnsigned(child.find(llvm::dwarf::DW_AT_call_file), 0);
+            uint64_t line = llvm::dwarf::toUnsigned(child.find(llvm::dwarf::DW_AT_call_line), 0);
+            info.nodes.push_back(
+                {parent, name ? llvm::demangle(name) : "?", files.id(file), uint32_t(line)});
+            self(self, child, node, depth + 1);
+            break;
+          }
+          case llvm::dwarf::DW_TAG_subprogram:
+          case llvm::dwarf::DW_TAG_lexical_block:
+          case llvm::dwarf::DW_TAG_namespace:
+            self(self, child, parent, depth);
+            break;
+          default:
+            break;
+        }
+      }
+    };
+    walk(walk, unit->getUnitDIE(false), -1, 0);
   }
-  info.ranges = std::move(disjoint);
+
+  // The deepest DIE wins each pc: paint every elementary interval between range bounds with
+  // the deepest range over it (the first one painted at a tie, which only broken DWARF has).
+  std::vector<uint64_t> bounds;
+  for (const Painted& p : painted) {
+    bounds.push_back(p.start);
+    bounds.push_back(p.end);
+  }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  std::vector<std::pair<int64_t, int32_t>> best(bounds.size(), {-1, -1});  // depth, node
+  for (const Painted& p : painted) {
+    size_t k = std::lower_bound(bounds.begin(), bounds.end(), p.start) - bounds.begin();
+    for (; bounds[k] < p.end; k++)
+      if (int64_t(p.depth) > best[k].first) best[k] = {p.depth, p.node};
+  }
+  for (size_t k = 0; k + 1 < bounds.size(); k++) {
+    int32_t node = best[k].second;
+    if (node < 0) continue;
+    if (!info.ranges.empty() && info.ranges.back().end == bounds[k] &&
+        info.ranges.back().node == node)
+      info.ranges.back().end = bounds[k + 1];
+    else
+      info.ranges.push_back({bounds[k], bounds[k + 1], node});
+  }
   return info;
 }
 
@@ -208,18 +330,9 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
       out.push_back({start, end, cfa.getOffset() - 8});
     }
   }
-  std::sort(out.begin(), out.end(), [](const PCRange& a, const PCRange& b) {
+  return disjointRanges(std::move(out), [](const PCRange& a, const PCRange& b) {
     return std::tie(a.start, a.end, a.value) < std::tie(b.start, b.end, b.value);
   });
-  std::vector<PCRange> disjoint;
-  uint64_t covered = 0;
-  for (PCRange r : out) {
-    r.start = std::max(r.start, covered);
-    if (r.start >= r.end) continue;
-    disjoint.push_back(r);
-    covered = r.end;
-  }
-  return disjoint;
 }
 
 // The ranges of sorted, disjoint list that meet [start, end), clipped to it.
@@ -244,6 +357,71 @@ void fillGaps(std::vector<PCRange>& ranges, uint64_t entry, uint64_t end) {
   ranges.back().end = end;
 }
 
+// parentPc for each entry of f's inline tree: the first pc whose innermost inlined call is the
+// entry's parent and whose file and line are the call site's, as Go's compiler guarantees with
+// an inline mark; Clang emits no such marks, so where the code has no pc at the call site's
+// position it is the first pc of the parent, else the entry. (gocc's runtime reads the call
+// site from the entry's file and line and the caller from its parent; parentPc matters to
+// what Callers returns: docs/pclntab.md.)
+void setParentPCs(pclntab::FuncInput& f) {
+  std::map<std::tuple<int32_t, int32_t, int32_t>, uint64_t> firstAtPosition;
+  std::map<int32_t, uint64_t> firstInCall;
+  // Runs of constant (inline index, file, line): the bounds of all three tables.
+  std::vector<uint64_t> bounds = {f.entry, f.end};
+  for (const auto* list : {&f.inlineIndex, &f.file, &f.line})
+    for (const PCRange& r : *list) bounds.insert(bounds.end(), {r.start, r.end});
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  auto valueAt = [](const std::vector<PCRange>& list, size_t& i, uint64_t pc) {
+    while (i < list.size() && list[i].end <= pc) i++;
+    return i < list.size() && list[i].start <= pc ? list[i].value : -1;
+  };
+  size_t ii = 0, fi = 0, li = 0;
+  for (size_t k = 0; k + 1 < bounds.size(); k++) {
+    uint64_t pc = bounds[k];
+    int32_t call = valueAt(f.inlineIndex, ii, pc);
+    firstAtPosition.try_emplace({call, valueAt(f.file, fi, pc), valueAt(f.line, li, pc)}, pc);
+    firstInCall.try_emplace(call, pc);
+  }
+  for (pclntab::InlinedCallInput& call : f.inlineTree) {
+    auto at = firstAtPosition.find({call.parent, call.file, call.line});
+    auto in = firstInCall.find(call.parent);
+    uint64_t pc = at != firstAtPosition.end() ? at->second
+                  : in != firstInCall.end()   ? in->second
+                                              : f.entry;
+    call.parentPc = uint32_t(pc - f.entry);
+  }
+}
+
+// f's inline tree from the inlined calls over its pcs: an entry for each call that holds one
+// of them and for each call containing such a call, callers before callees (so an entry's
+// parent has a lower index, as the format requires), in the order of their first pc.
+// fileIndex gives a path's file number in f's unit.
+template <typename FileIndex>
+void addInlineTree(pclntab::FuncInput& f, const InlineInfo& inlines, FileIndex fileIndex) {
+  std::map<int32_t, int32_t> entryOf;  // node → tree index
+  auto add = [&](auto& self, int32_t node) -> int32_t {
+    if (node < 0) return -1;
+    auto it = entryOf.find(node);
+    if (it != entryOf.end()) return it->second;
+    const InlineNode& n = inlines.nodes[node];
+    int32_t parent = self(self, n.parent);
+    int32_t index = int32_t(f.inlineTree.size());
+    f.inlineTree.push_back({parent, n.name, fileIndex(n.callFile), int32_t(n.callLine), 0});
+    entryOf[node] = index;
+    return index;
+  };
+  auto [first, last] = overlapping(inlines.ranges, f.entry, f.end);
+  for (auto r = first; r != last; ++r)
+    f.inlineIndex.push_back(
+        {std::max(r->start, f.entry), std::min(r->end, f.end), add(add, r->node)});
+  if (f.inlineTree.size() > INT16_MAX) {  // more than the format counts: no tree at all
+    f.inlineTree.clear();
+    f.inlineIndex.clear();
+  }
+  setParentPCs(f);
+}
+
 }  // namespace
 
 llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
@@ -262,7 +440,9 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(
       *object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
-  LineInfo lines = readLines(*dwarf, textStart, textEnd, rewrite);
+  Paths paths;
+  std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
+  InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
   std::vector<PCRange> sp = readSPOffsets(*dwarf);
 
   pclntab::PclnInput in;
@@ -277,7 +457,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
     // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
     f.name = llvm::demangle(sym.name);
 
-    auto [first, last] = overlapping(lines.ranges, f.entry, f.end);
+    auto [first, last] = overlapping(lines, f.entry, f.end);
     if (first != last) {
       auto [cu, added] = cuOf.try_emplace(first->unit, uint32_t(in.cus.size()));
       if (added) {
@@ -285,15 +465,18 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
         fileOf.emplace_back();
       }
       f.cu = cu->second;
+      auto fileIndex = [&, cu = f.cu](uint32_t path) {
+        auto [file, newFile] = fileOf[cu].try_emplace(path, int32_t(in.cus[cu].files.size()));
+        if (newFile) in.cus[cu].files.push_back(paths.list[path]);
+        return file->second;
+      };
       for (auto r = first; r != last; ++r) {
         uint64_t start = std::max(r->start, f.entry), end = std::min(r->end, f.end);
-        auto [file, newFile] =
-            fileOf[f.cu].try_emplace(r->file, int32_t(in.cus[f.cu].files.size()));
-        if (newFile) in.cus[f.cu].files.push_back(lines.paths[r->file]);
-        f.file.push_back({start, end, file->second});
+        f.file.push_back({start, end, fileIndex(r->file)});
         f.line.push_back({start, end, int32_t(r->line)});
       }
       fillGaps(f.file, f.entry, f.end);
+      addInlineTree(f, inlines, fileIndex);
     }
     auto [spFirst, spLast] = overlapping(sp, f.entry, f.end);
     for (auto r = spFirst; r != spLast; ++r)

@@ -1,7 +1,8 @@
 // gocc tool: programs that inspect what gocc builds, as go tool's do. One so far:
 //
-//   addr2line BINARY   pc → function and file:line, answered from the binary's own
-//                      .gopclntab with the runtime's reader (formats/pclntab.h)
+//   addr2line [-i] BINARY   pc → function and file:line, answered from the binary's own
+//                           .gopclntab with the runtime's reader (formats/pclntab.h); with
+//                           -i, every inlined call's frame too
 //
 // addr2line speaks `go tool addr2line`'s protocol (Go's cmd/addr2line/main.go): hex pcs on
 // stdin, two lines out for each, so pprof-style callers and the test suite can use either
@@ -9,7 +10,9 @@
 // holds the pc, the file "" when the file table gives none, the line -1 when the line table
 // gives none, "?" and "?:0" when no function holds the pc. It differs from Go's only where Go
 // silently prints "?" for everything: a binary it cannot read, or one with no or a corrupt
-// table, is an error here.
+// table, is an error here. -i is gocc's own (Go's has no way to show inlined calls): each
+// pc's answer is then its source frames, innermost first, and an empty line, in
+// llvm-symbolizer --inlining's shape; the last frame names the function Go's answer names.
 #include "tool.h"
 
 #include "elffile.h"
@@ -25,10 +28,12 @@
 namespace {
 
 const char addr2lineUsage[] =
-    "usage: gocc tool addr2line binary\n"
+    "usage: gocc tool addr2line [-i] binary\n"
     "reads addresses from standard input and writes two lines for each:\n"
     "\tfunction name\n"
-    "\tfile:line\n";
+    "\tfile:line\n"
+    "-i: two lines for each source frame at the address, inlined calls innermost first,\n"
+    "then an empty line\n";
 
 llvm::Error loadTable(const std::string& path, LoadedPclntab& out) {
   auto exe = ElfFile::open(path);
@@ -62,6 +67,23 @@ uint64_t parsePC(llvm::StringRef s) {
   return overflow ? ~uint64_t(0) : v;
 }
 
+// With -i: every source frame at pc, innermost first, two lines each (name, file:line) as
+// without it, then an empty line ending the pc's answer (llvm-symbolizer --inlining's
+// shape). The last frame is the function holding pc, at the outermost call site.
+void printPCInlines(const pclntab::Table& t, uint64_t pc, llvm::raw_ostream& os) {
+  pclntab::Func f = t.findFunc(pc);
+  if (!f.valid()) {
+    os << "?\n?:0\n\n";
+    return;
+  }
+  pclntab::InlineUnwinder frames(t, f, pc);
+  pclntab::SourceFrame frame;
+  while (frames.next(&frame))
+    os << (frame.name ? frame.name : "") << "\n"
+       << (frame.file ? frame.file : "") << ":" << frame.line << "\n";
+  os << "\n";
+}
+
 // Go's Table.PCToLine as cmd/addr2line prints it.
 void printPC(const pclntab::Table& t, uint64_t pc, llvm::raw_ostream& os) {
   pclntab::Func f = t.findFunc(pc);
@@ -83,6 +105,8 @@ int addr2line(llvm::ArrayRef<std::string> args) {
     llvm::outs() << addr2lineUsage;
     return 0;
   }
+  bool inlines = !args.empty() && args[0] == "-i";
+  if (inlines) args = args.drop_front();
   if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
     llvm::errs() << addr2lineUsage;
     return 2;
@@ -102,7 +126,10 @@ int addr2line(llvm::ArrayRef<std::string> args) {
       os << "!reverse translation not implemented\n";
       continue;
     }
-    printPC(loaded.table, parsePC(line), os);
+    if (inlines)
+      printPCInlines(loaded.table, parsePC(line), os);
+    else
+      printPC(loaded.table, parsePC(line), os);
   }
   os.flush();
   return 0;

@@ -11,7 +11,17 @@
 //   filetab      nfiles packed NUL-terminated file names
 //   pctab        pc-value tables; byte 0 is padding, so offset 0 means "no table"
 //   functab      nfunc pairs {entryoff, funcoff} sorted by entryoff, an end entryoff, then
-//                the 40-byte function records (funcoff counts from functab's start)
+//                the function records (funcoff counts from functab's start): 40 bytes, then
+//                npcdata pctab offsets and nfuncdata funcdata offsets of 4 bytes each
+//   (funcdata)   the inline trees, after functab: a function's funcdata offsets count from
+//                the table's first byte (Go's count from go:func.*, which gocc does not have)
+//
+// Inlining (Go's inline tree): a function with inlined calls has pcdata table 2
+// (PCDATA_InlTreeIndex), whose value at a pc is the index of the innermost inlined call the pc
+// belongs to (-1: the function's own code), and funcdata 3 (FUNCDATA_InlTree), an array of
+// 20-byte InlinedCall entries, one per inlined call, each naming the inlined function and the
+// call site (its file, line and parent entry, the call that contains it). InlineUnwinder turns
+// one pc into its source frames, innermost first.
 //
 // A pc-value table is a sequence of (value delta, pc delta) pairs ended by a zero byte:
 // the value delta is a zig-zag varint applied to a running value that starts at -1, the pc
@@ -47,8 +57,10 @@ struct Header {
 };
 static_assert(sizeof(Header) == 72, "pcHeader is 8 + 8 pointer-sized words");
 
-// One function (Go: runtime._func). npcdata uint32 pcdata offsets and nfuncdata uint32
-// funcdata offsets follow it; gocc writes none of either.
+// One function (Go: runtime._func). npcdata uint32 pcdata offsets (pctab offsets, 0: none)
+// and nfuncdata uint32 funcdata offsets (from the table's start, ~0: none) follow it; gocc
+// writes them only for a function with inlined calls: pcdata 0-2 and funcdata 0-3, all
+// empty but the inline tree's.
 struct FuncRecord {
   uint32_t entryoff;  // the entry pc's offset from textStart
   int32_t nameoff;    // into funcnametab
@@ -65,6 +77,27 @@ struct FuncRecord {
   uint8_t nfuncdata;
 };
 static_assert(sizeof(FuncRecord) == 40, "_func is 10 words of 4 bytes");
+
+// Indexes of the pcdata and funcdata that gocc writes (Go's _PCDATA_InlTreeIndex and
+// _FUNCDATA_InlTree), and the funcdata offset meaning "none".
+constexpr uint32_t kPCDataInlTreeIndex = 2;
+constexpr uint32_t kFuncDataInlTree = 3;
+constexpr uint32_t kNoFuncData = ~0u;
+
+// One entry of an inline tree (Go 1.19: runtime.inlinedCall, written by cmd/link's
+// genInlTreeSym): a call that the compiler inlined into the function.
+struct InlinedCall {
+  int16_t parent;  // the entry of the inlined call containing this one; < 0: none, the call
+                   //   is in the function's own code. Always below this entry's index.
+  uint8_t funcID;  // Go's funcID of the inlined function: 0 (normal)
+  uint8_t pad;
+  int32_t file;      // the call site's file: an index into the function's unit's files
+  int32_t line;      // the call site's line
+  int32_t nameoff;   // the inlined function's name, in funcnametab
+  int32_t parentPc;  // offset from the entry of a pc in the caller (whose inline index is
+                     //   parent), at the call site's line where the code has such a pc
+};
+static_assert(sizeof(InlinedCall) == 20, "inlinedCall is 20 bytes");
 
 // Pointer-sized alignment of the header, and 4-byte alignment of functab, the records and
 // cutab, as Go's runtime reads them in place.
@@ -190,9 +223,12 @@ public:
   }
 
   // The function's name (NUL-terminated inside the table), or nullptr.
-  const char* funcName(const Func& f) const {
-    if (!f.valid() || f.rec->nameoff < 0) return nullptr;
-    return cstring(header()->funcnameOffset, uint64_t(f.rec->nameoff), header()->cuOffset);
+  const char* funcName(const Func& f) const { return f.valid() ? nameAt(f.rec->nameoff) : nullptr; }
+
+  // The name at nameoff in funcnametab, or nullptr.
+  const char* nameAt(int32_t nameoff) const {
+    if (!ok_ || nameoff < 0) return nullptr;
+    return cstring(header()->funcnameOffset, uint64_t(nameoff), header()->cuOffset);
   }
 
   // The value of pc-value table tableOff at pc (Go's pcvalue), or -1 when the table is
@@ -236,6 +272,36 @@ public:
     return f.valid() ? pcValue(f, f.rec->pcsp, pc) : -1;
   }
 
+  // The pctab offset of f's pcdata table i, or 0 (none).
+  uint32_t pcdataOffset(const Func& f, uint32_t i) const {
+    if (!f.valid() || i >= f.rec->npcdata) return 0;
+    uint64_t at = recordOffset(f) + sizeof(FuncRecord) + uint64_t(i) * 4;
+    return at + 4 <= size_ ? load32(at) : 0;
+  }
+
+  // The offset (from the table's start) of f's funcdata i, or kNoFuncData.
+  uint32_t funcdataOffset(const Func& f, uint32_t i) const {
+    if (!f.valid() || i >= f.rec->nfuncdata) return kNoFuncData;
+    uint64_t at = recordOffset(f) + sizeof(FuncRecord) + (uint64_t(f.rec->npcdata) + i) * 4;
+    return at + 4 <= size_ ? load32(at) : kNoFuncData;
+  }
+
+  // The index in f's inline tree of the innermost inlined call that pc belongs to, or -1
+  // (f's own code, or f has no inline tree). Go: pcdatavalue(f, _PCDATA_InlTreeIndex, pc).
+  int32_t inlineIndex(const Func& f, uint64_t pc) const {
+    return pcValue(f, pcdataOffset(f, kPCDataInlTreeIndex), pc);
+  }
+
+  // Entry ix of f's inline tree; false if f has none or the entry lies outside the table.
+  bool inlinedCall(const Func& f, int32_t ix, InlinedCall* out) const {
+    uint32_t tree = funcdataOffset(f, kFuncDataInlTree);
+    if (ix < 0 || tree == kNoFuncData) return false;
+    uint64_t at = uint64_t(tree) + uint64_t(ix) * sizeof(InlinedCall);
+    if (at > size_ || sizeof(InlinedCall) > size_ - at) return false;
+    __builtin_memcpy(out, data_ + at, sizeof *out);
+    return true;
+  }
+
   // File number k of f's compilation unit, or nullptr.
   const char* fileName(const Func& f, uint32_t k) const {
     if (!f.valid() || f.rec->cuOffset == ~0u) return nullptr;
@@ -256,6 +322,9 @@ private:
   }
   uint32_t entryoff(int64_t i) const { return load32(header()->pclnOffset + uint64_t(i) * 8); }
   uint32_t funcoff(int64_t i) const { return load32(header()->pclnOffset + uint64_t(i) * 8 + 4); }
+  uint64_t recordOffset(const Func& f) const {
+    return uint64_t(reinterpret_cast<const uint8_t*>(f.rec) - data_);
+  }
   bool recordInRange(int64_t i) const {
     uint64_t at = header()->pclnOffset + uint64_t(funcoff(i));
     return at % 4 == 0 && at <= size_ && sizeof(FuncRecord) <= size_ - at;
@@ -276,6 +345,66 @@ private:
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
   bool ok_ = false;
+};
+
+// One source-level frame at a pc (Go: what runtime.Frames and the traceback show).
+struct SourceFrame {
+  const char* name = nullptr;  // the function's name; nullptr if the table has none
+  const char* file = nullptr;  // nullptr if unknown
+  int32_t line = -1;           // -1 if unknown
+  uint64_t pc = 0;             // the pc for this frame: the pc asked about for the innermost, the
+                               //   entry plus the call's parentPc for each caller (Go's)
+  bool inlined = false;        // an inlined call's frame; false for the function itself (the last)
+};
+
+// The source frames at pc in f, innermost first: one per inlined call that pc lies in, each
+// at the position inside its function, then f itself at the outermost call site (Go's
+// traceback and Frames walk the inline tree the same way). Without inlining at pc, the one
+// frame is f at pc's own file and line. Each step goes to the entry's parent, which must have
+// a lower index (a corrupt tree goes straight to f), so the walk ends: it allocates nothing
+// and reads only inside the table.
+class InlineUnwinder {
+public:
+  InlineUnwinder(const Table& t, const Func& f, uint64_t pc) : t_(t), f_(f), pc_(pc) {
+    done_ = !f.valid();
+    if (done_) return;
+    ix_ = t.inlineIndex(f, pc);
+    int32_t fileno = t.pcValue(f, f.rec->pcfile, pc);
+    file_ = fileno >= 0 ? t.fileName(f, uint32_t(fileno)) : nullptr;
+    line_ = t.pcValue(f, f.rec->pcln, pc);
+  }
+
+  // The next frame outwards; false when f itself has been returned.
+  bool next(SourceFrame* out) {
+    if (done_) return false;
+    out->file = file_;
+    out->line = line_;
+    out->pc = pc_;
+    InlinedCall call;
+    if (ix_ >= 0 && t_.inlinedCall(f_, ix_, &call)) {
+      out->name = t_.nameAt(call.nameoff);
+      out->inlined = true;
+      // The caller's frame is at the call site.
+      file_ = call.file >= 0 ? t_.fileName(f_, uint32_t(call.file)) : nullptr;
+      line_ = call.line;
+      pc_ = f_.entry + uint32_t(call.parentPc);
+      ix_ = call.parent < ix_ ? call.parent : -1;
+      return true;
+    }
+    out->name = t_.funcName(f_);
+    out->inlined = false;
+    done_ = true;
+    return true;
+  }
+
+private:
+  const Table& t_;
+  Func f_;
+  uint64_t pc_;
+  int32_t ix_ = -1;
+  const char* file_ = nullptr;
+  int32_t line_ = -1;
+  bool done_ = false;
 };
 
 }  // namespace pclntab

@@ -1,11 +1,12 @@
 // The pclntab encoder: see pclntab_encode.h. The byte layout follows Go's linker
 // (cmd/link/internal/ld/pcln.go: generatePCHeader, generateFuncnametab,
-// generateFilenameTabs, generatePctab, generateFunctab) and the pc-value encoding
+// generateFilenameTabs, generatePctab, generateFunctab, genInlTreeSym) and the pc-value encoding
 // cmd/internal/obj/pcln.go's funcpctab; pclntab.h is the reader it must satisfy.
 #include "formats/pclntab_encode.h"
 
 #include "formats/pclntab.h"
 
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -105,22 +106,47 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
       return failWith("function " + f.name + ": pc range outside the function or unsorted");
     if (f.cu != kNoCU && f.cu >= in.cus.size())
       return failWith("function " + f.name + ": no such compilation unit");
+    auto fileInCU = [&](int32_t file) {
+      return f.cu != kNoCU && size_t(file) < in.cus[f.cu].files.size();
+    };
     for (const PCRange& r : f.file)
-      if (r.value >= 0 && (f.cu == kNoCU || size_t(r.value) >= in.cus[f.cu].files.size()))
+      if (r.value >= 0 && !fileInCU(r.value))
         return failWith("function " + f.name + ": file index out of its compilation unit");
+    if (f.inlineTree.size() > INT16_MAX)
+      return failWith("function " + f.name + ": more inlined calls than an int16 counts");
+    if (!rangesValid(f, f.inlineIndex))
+      return failWith("function " + f.name + ": inline index range outside the function");
+    for (const PCRange& r : f.inlineIndex)
+      if (r.value < -1 || r.value >= int32_t(f.inlineTree.size()))
+        return failWith("function " + f.name + ": inline index out of its tree");
+    for (size_t k = 0; k < f.inlineTree.size(); k++) {
+      const InlinedCallInput& call = f.inlineTree[k];
+      if (call.parent < -1 || call.parent >= int32_t(k) || call.parentPc >= f.end - f.entry ||
+          !fileInCU(call.file))
+        return failWith("function " + f.name + ": inlined call " + std::to_string(k) +
+                        ": parent, parentPc or file out of range");
+    }
   }
 
   // funcnametab: NUL-terminated names, each distinct name stored once.
   std::vector<uint8_t> funcnametab;
   std::vector<uint32_t> nameOffsets;
   std::unordered_map<std::string, uint32_t> nameAt;
-  for (const FuncInput& f : in.funcs) {
-    auto [it, added] = nameAt.try_emplace(f.name, uint32_t(funcnametab.size()));
+  auto addName = [&](const std::string& name) {
+    auto [it, added] = nameAt.try_emplace(name, uint32_t(funcnametab.size()));
     if (added) {
-      funcnametab.insert(funcnametab.end(), f.name.begin(), f.name.end());
+      funcnametab.insert(funcnametab.end(), name.begin(), name.end());
       funcnametab.push_back(0);
     }
-    nameOffsets.push_back(it->second);
+    return it->second;
+  };
+  // Each function's name, then its inlined functions' (Go's walkFuncs order).
+  std::vector<std::vector<uint32_t>> inlineNameOffsets;
+  for (const FuncInput& f : in.funcs) {
+    nameOffsets.push_back(addName(f.name));
+    inlineNameOffsets.emplace_back();
+    for (const InlinedCallInput& call : f.inlineTree)
+      inlineNameOffsets.back().push_back(addName(call.name));
   }
 
   // filetab: each distinct path once, in first-use order, packed (gosym walks it nfiles
@@ -150,7 +176,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
     return it->second;
   };
   struct Offsets {
-    uint32_t sp, file, line;
+    uint32_t sp, file, line, inlineIndex;
   };
   std::vector<Offsets> tables;
   for (const FuncInput& f : in.funcs) {
@@ -158,13 +184,30 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
     o.sp = f.sp.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.sp));
     o.file = addTable(encodePCValue(f.entry, f.end, f.file));
     o.line = addTable(encodePCValue(f.entry, f.end, f.line));
+    o.inlineIndex =
+        f.inlineTree.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.inlineIndex));
     tables.push_back(o);
   }
 
-  // functab: {entryoff, funcoff} pairs, the end entryoff, then the records, 8-aligned.
+  // functab: {entryoff, funcoff} pairs, the end entryoff, then the records, each 8-aligned;
+  // a function with an inline tree has pcdata 0-2 and funcdata 0-3 after its record.
+  constexpr uint32_t kNPCData = kPCDataInlTreeIndex + 1, kNFuncData = kFuncDataInlTree + 1;
   uint64_t n = in.funcs.size();
-  uint64_t recordsAt = roundUp((n * 2 + 1) * 4, 8);
-  uint64_t functabSize = recordsAt + n * sizeof(FuncRecord);
+  std::vector<uint64_t> recordAt(n);
+  uint64_t functabSize = (n * 2 + 1) * 4;
+  for (uint64_t i = 0; i < n; i++) {
+    functabSize = roundUp(functabSize, 8);
+    recordAt[i] = functabSize;
+    functabSize += sizeof(FuncRecord);
+    if (!in.funcs[i].inlineTree.empty()) functabSize += (kNPCData + kNFuncData) * 4;
+  }
+  // The inline trees, after functab: their offsets count from the table's start.
+  uint64_t treesSize = 0;
+  std::vector<uint64_t> treeAt(n);
+  for (uint64_t i = 0; i < n; i++) {
+    treeAt[i] = treesSize;
+    treesSize += in.funcs[i].inlineTree.size() * sizeof(InlinedCall);
+  }
 
   // Layout: the header at 0, then each table at Go's alignment, sizes rounded up to 8.
   uint64_t rawSizes[] = {funcnametab.size(), cutab.size() * 4, filetab.size(), pctab.size(),
@@ -177,6 +220,8 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
     offsets[t] = off;
     off += size;
   }
+  uint64_t treesAt = off;
+  off += roundUp(treesSize, 8);
   if (off > UINT32_MAX) return failWith("table larger than 4 GiB");
   std::vector<uint8_t> out(off, 0);
 
@@ -202,7 +247,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   for (uint64_t i = 0; i < n; i++) {
     const FuncInput& f = in.funcs[i];
     uint32_t entryoff = uint32_t(f.entry - in.textStart);
-    uint32_t funcoff = uint32_t(recordsAt + i * sizeof(FuncRecord));
+    uint32_t funcoff = uint32_t(recordAt[i]);
     put32(out, functab + i * 8, entryoff);
     put32(out, functab + i * 8 + 4, funcoff);
 
@@ -213,6 +258,25 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
     rec.pcfile = tables[i].file;
     rec.pcln = tables[i].line;
     rec.cuOffset = f.cu == kNoCU ? kNoCU : cuOffsets[f.cu];
+    if (!f.inlineTree.empty()) {
+      rec.npcdata = kNPCData;
+      rec.nfuncdata = kNFuncData;
+      uint64_t at = functab + funcoff + sizeof(FuncRecord);
+      put32(out, at + kPCDataInlTreeIndex * 4, tables[i].inlineIndex);  // the others: 0, none
+      at += kNPCData * 4;
+      for (uint32_t k = 0; k < kNFuncData; k++) put32(out, at + k * 4, kNoFuncData);
+      put32(out, at + kFuncDataInlTree * 4, uint32_t(treesAt + treeAt[i]));
+      for (size_t k = 0; k < f.inlineTree.size(); k++) {
+        const InlinedCallInput& call = f.inlineTree[k];
+        InlinedCall entry = {};
+        entry.parent = int16_t(call.parent);
+        entry.file = call.file;
+        entry.line = call.line;
+        entry.nameoff = int32_t(inlineNameOffsets[i][k]);
+        entry.parentPc = int32_t(call.parentPc);
+        std::memcpy(&out[treesAt + treeAt[i] + k * sizeof entry], &entry, sizeof entry);
+      }
+    }
     std::memcpy(&out[functab + funcoff], &rec, sizeof rec);
   }
   if (n > 0) put32(out, functab + n * 8, uint32_t(in.funcs.back().end - in.textStart));

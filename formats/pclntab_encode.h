@@ -6,6 +6,7 @@
 // the bytes out exactly as Go's linker does (cmd/link/internal/ld/pcln.go):
 //
 //   pcHeader (72) | funcnametab | cutab | filetab | pctab | functab + _func records
+//   | inline trees (Go keeps these in go:func.*; gocc, which has no such symbol, here)
 //
 // each table's size rounded up to 8 and each table placed at Go's symalign (the largest
 // power of two not above its size, at most 32), so funcnametab starts at 0x60 as in a Go
@@ -29,6 +30,17 @@ struct PCRange {
 
 constexpr uint32_t kNoCU = ~0u;
 
+// One call inlined into a function: an entry of its inline tree (formats/pclntab.h's
+// InlinedCall).
+struct InlinedCallInput {
+  int32_t parent = -1;    // the index of the inlined call containing this one, below this
+                          //   entry's own; -1: the call is in the function's own code
+  std::string name;       // the inlined function's name
+  int32_t file = -1;      // the call site's file: an index into the unit's files
+  int32_t line = 0;       // the call site's line
+  uint32_t parentPc = 0;  // offset from the entry of a pc in the caller, at the call site
+};
+
 // One function. Its tables cover [entry, end); where no range says otherwise the value is
 // -1 ("unknown"), which is what Go's readers return for a pc a table does not describe.
 struct FuncInput {
@@ -39,6 +51,11 @@ struct FuncInput {
   std::vector<PCRange> file;  // value: index into cus[cu].files
   std::vector<PCRange> line;
   std::vector<PCRange> sp;  // SP offset from the entry's (Go's pcsp); empty: no table at all
+  // The inline tree, and for each pc the index in it of the innermost inlined call the pc
+  // belongs to (-1 where no range says: the function's own code). An empty tree: the
+  // function gets neither pcdata nor funcdata.
+  std::vector<InlinedCallInput> inlineTree;
+  std::vector<PCRange> inlineIndex;
 };
 
 struct CUInput {
@@ -53,7 +70,8 @@ struct PclnInput {
 
 // The table's bytes, or an empty vector and *error set when the input breaks the rules above
 // (unsorted functions, an entry below textStart, a range outside its function, a file index
-// out of its CU, offsets beyond 32 bits).
+// out of its CU, an inline tree entry whose parent, index or parentPc is out of range, offsets
+// beyond 32 bits). The inline trees follow functab, each 4-aligned, in function order.
 std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error);
 
 // One pc-value table for [entry, end): (zig-zag value delta, pc delta) pairs from a running

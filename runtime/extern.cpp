@@ -119,15 +119,13 @@ __attribute__((noinline)) int callersFromCaller(int skip, uintptr_t* pcs, int n)
 __attribute__((noinline)) CallerInfo Caller(int skip) {
   namespace rt = ::runtime;
   CallerInfo r{0, "", 0, false};
+  // The call, not the instruction after it (Go: Frames.Next), which may be the next
+  // function's first when the call ends its function; an inlined call's caller is at the
+  // call site the inline tree records.
   uintptr_t pc;
-  if (skip < 0 || rt::callers(GOCC_CALLER_FRAME(), skip, &pc, 1) < 1) return r;
-  pc--;  // the call, not the instruction after it (Go: Frames.Next), which may be the next
-         // function's first when the call ends its function
-  pclntab::Func fn = rt::findfunc(pc);
-  if (!fn.valid()) return r;
   const char* file;
   int32_t line;
-  if (!rt::funcline(fn, pc, &file, &line)) return r;
+  if (skip < 0 || !rt::caller(GOCC_CALLER_FRAME(), skip, &pc, &file, &line)) return r;
   return CallerInfo{pc, file, int(line), true};
 }
 

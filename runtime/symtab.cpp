@@ -120,6 +120,10 @@ bool funcline(const pclntab::Func& f, uintptr pc, const char** file, int32* line
   return firstmoduledata.pcln.fileLine(f, pc, file, line);
 }
 
+pclntab::InlineUnwinder inlineFrames(const pclntab::Func& f, uintptr pc) {
+  return pclntab::InlineUnwinder(firstmoduledata.pcln, f, pc);
+}
+
 // modulesinit: describe the executable from the linker script's symbols, and verify it.
 extern "C" void modulesinit() {
   moduledata& md = firstmoduledata;

@@ -47,6 +47,11 @@ const char* funcname(const pclntab::Func& f);
 // the call instruction's line, not the next statement's. False if the table does not say.
 bool funcline(const pclntab::Func& f, uintptr pc, const char** file, int32* line);
 
+// The source frames at pc in f, innermost first: one per inlined call pc lies in, then f
+// itself at the outermost call site (pclntab::InlineUnwinder over the program's table).
+// Pass pc-1 for a return address, as for funcline.
+pclntab::InlineUnwinder inlineFrames(const pclntab::Func& f, uintptr pc);
+
 // The build information embedded in the executable (section .go.buildinfo), decoded in
 // place; false if there is none or it is damaged (debug.cpp).
 bool ownBuildInfo(buildinfo::Strings* out);

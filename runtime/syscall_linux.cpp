@@ -48,12 +48,11 @@
 #include "print.h"
 #include "proc.h"
 
-// The wrappers are libc's global names; their helpers are local to this file.
+// The wrappers are libc's global names; their helpers are local to this file, inside the
+// runtime's namespace, so that a traceback hides them where they are inlined into a wrapper
+// (their names start with "runtime::").
+namespace runtime {
 namespace {
-
-using runtime::entersyscall;
-using runtime::exitsyscall;
-using runtime::mayEnterSyscall;
 
 // The next definition of a libc function after the executable's, looked up on its first
 // call. Two threads may both look it up; they store the same pointer.
@@ -148,6 +147,8 @@ NEXT_VERSION(pthread_cond_wait, "GLIBC_2.3.2");
 NEXT_VERSION(pthread_cond_timedwait, "GLIBC_2.3.2");
 NEXT(pthread_cond_clockwait);
 }  // namespace
+}  // namespace runtime
+using namespace runtime;  // the helpers, for the wrappers below
 
 // Weak: a program that defines one of these itself keeps its own (as for malloc).
 #define WRAPPER extern "C" __attribute__((weak)) GOCC_EXPORT

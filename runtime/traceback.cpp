@@ -20,10 +20,14 @@
 // Output follows Go 1.19 byte for byte where the concepts match: the goroutine header,
 // "name\n\tfile:line +0xoff", "...additional frames elided...", "created by". Names are the
 // pclntab's (demangled C++, so they carry their parameter list; Go's "(args)" has no
-// counterpart). Runtime frames (names starting with "runtime." or "runtime::") are hidden
-// below level 2, as Go hides runtime.* frames.
+// counterpart). A pc inside inlined code prints a frame per inlined call, innermost first,
+// as "name\n\tfile:line" (Go 1.19 prints "name(...)": its "(...)" stands for the arguments it
+// cannot show, and gocc shows arguments for no frame), from the table's inline tree. Runtime frames
+// (names starting with "runtime." or "runtime::") are hidden below level 2, as Go hides runtime.*
+// frames.
 #include "traceback.h"
 
+#include <algorithm>
 #include <climits>
 
 #include "print.h"
@@ -130,41 +134,12 @@ uintptr load(uintptr addr) { return *reinterpret_cast<const uintptr*>(addr); }
 // Go's showframe: runtime frames only at level 2.
 bool showframe(const char* name, uint32 level) { return level >= 2 || !isRuntimeName(name); }
 
-void printFrame(const frameStart& f, const pclntab::Func& fn, const char* name, uint32 level) {
-  printbuf b;
-  if (!fn.valid()) {
-    // Code the table does not describe: a shared library's, or a wild return address.
-    printarg(b, "?\n\t?:0 pc=");
-    b.putHex(f.pc);
-    printarg(b, "\n");
-    b.flush();
-    return;
-  }
-  // A return address belongs to the call before it: its line is looked up at pc-1, as its
-  // function was (printFrames).
-  uintptr tracepc = f.exact ? f.pc : f.pc - 1;
-  const char* file = "?";
-  int32 line = 0;
-  funcline(fn, tracepc, &file, &line);
-  printarg(b, name ? name : "?");
-  printarg(b, "\n\t");
-  printarg(b, file);
+// The file:line of a source frame, "?:0" for what the table does not say.
+void printFileLine(printbuf& b, const pclntab::SourceFrame& sf) {
+  bool known = sf.file && sf.line >= 0;
+  printarg(b, known ? sf.file : "?");
   printarg(b, ":");
-  printarg(b, line);
-  if (f.pc > fn.entry) {
-    printarg(b, " +");
-    b.putHex(f.pc - fn.entry);
-  }
-  if (level >= 2) {
-    printarg(b, " fp=");
-    b.putHex(f.fp ? f.fp + 16 : 0);
-    printarg(b, " sp=");
-    b.putHex(f.sp);
-    printarg(b, " pc=");
-    b.putHex(f.pc);
-  }
-  printarg(b, "\n");
-  b.flush();
+  printarg(b, known ? sf.line : 0);
 }
 
 // The function a frame's pc belongs to. A return address is looked up at pc-1: the call
@@ -173,8 +148,62 @@ void printFrame(const frameStart& f, const pclntab::Func& fn, const char* name, 
 // calls with a NOP; Clang does not.)
 pclntab::Func frameFunc(const frameStart& f) { return findfunc(f.exact ? f.pc : f.pc - 1); }
 
+// Print frame f: first a frame for each inlined call its pc lies in, innermost first, as
+// "name\n\tfile:line\n" (no pc offset, no fp/sp/pc: the call has no frame of its own), then
+// the function itself at the outermost call site, with its +0xoff and, at level 2, fp/sp/pc.
+// Frames showframe hides are skipped unless runtimeFrames, and so are all of a hidden
+// function's inlined calls. Returns how many were printed.
+int printFrame(const frameStart& f, uint32 level, bool runtimeFrames) {
+  printbuf b;
+  pclntab::Func fn = frameFunc(f);
+  if (!fn.valid()) {
+    // Code the table does not describe: a shared library's, or a wild return address.
+    printarg(b, "?\n\t?:0 pc=");
+    b.putHex(f.pc);
+    printarg(b, "\n");
+    b.flush();
+    return 1;
+  }
+  // A return address belongs to the call before it: its line is looked up at pc-1, as its
+  // function was.
+  // Code inlined into a hidden function is hidden with it: it is that function's
+  // implementation (std::apply in gocc::go's trampoline).
+  if (!runtimeFrames && !showframe(funcname(fn), level)) return 0;
+  pclntab::InlineUnwinder frames = inlineFrames(fn, f.exact ? f.pc : f.pc - 1);
+  pclntab::SourceFrame sf;
+  int nprint = 0;
+  while (frames.next(&sf)) {
+    if (!runtimeFrames && !showframe(sf.name, level)) continue;
+    nprint++;
+    printarg(b, sf.name ? sf.name : "?");
+    printarg(b, "\n\t");
+    printFileLine(b, sf);
+    if (sf.inlined) {
+      printarg(b, "\n");
+      b.flush();
+      continue;
+    }
+    if (f.pc > fn.entry) {
+      printarg(b, " +");
+      b.putHex(f.pc - fn.entry);
+    }
+    if (level >= 2) {
+      printarg(b, " fp=");
+      b.putHex(f.fp ? f.fp + 16 : 0);
+      printarg(b, " sp=");
+      b.putHex(f.sp);
+      printarg(b, " pc=");
+      b.putHex(f.pc);
+    }
+    printarg(b, "\n");
+    b.flush();
+  }
+  return nprint;
+}
+
 // Print the frames from start; returns how many were printed (hidden ones not counted) and
-// sets *cut if the walk stopped at maxFrames with frames left, as Go counts them.
+// sets *cut if the walk stopped at maxFrames with frames left, as Go counts them (a function
+// with its inlined calls is one frame).
 int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, bool runtimeFrames,
                 bool threadOnly, bool* cut) {
   frameStart f = start;
@@ -185,37 +214,39 @@ int printFrames(const frameStart& start, uintptr lo, uintptr hi, uint32 level, b
       *cut = true;
       break;
     }
-    pclntab::Func fn = frameFunc(f);
     // On a thread the runtime did not start, the frames beyond the program's own are libc's
     // thread start (no frame pointers there): nothing of the thread's to show.
-    if (threadOnly && n > 0 && !fn.valid()) break;
-    const char* name = funcname(fn);
-    if (runtimeFrames || showframe(name, level)) {
-      printFrame(f, fn, name, level);
-      nprint++;
-    }
+    if (threadOnly && n > 0 && !frameFunc(f).valid()) break;
+    nprint += printFrame(f, level, runtimeFrames);
     if (!nextFrame(&f, lo, hi)) break;
   }
   return nprint;
 }
 
+// "created by": the function that called runtime.newproc, which is the innermost inlined
+// call at that point when the call was inlined (Go 1.19 names the outermost function there,
+// beside the innermost line; gocc names the function the line belongs to).
 void printcreatedby(g* gp, uint32 level) {
   if (!gp || !gp->gopc || gp->goid == 1) return;
   frameStart f{gp->gopc, 0, 0, false};  // a return address
   pclntab::Func fn = frameFunc(f);
-  const char* name = funcname(fn);
-  if (!fn.valid() || !showframe(name, level)) return;
-  print("created by ", name ? name : "?");
-  if (gp->parentGoid) print(" in goroutine ", gp->parentGoid);
-  print("\n");
-  uintptr tracepc = f.pc - 1;
-  const char* file = "?";
-  int32 line = 0;
-  funcline(fn, tracepc, &file, &line);
-  if (f.pc > fn.entry)
-    print("\t", file, ":", line, " +", hex(f.pc - fn.entry), "\n");
-  else
-    print("\t", file, ":", line, "\n");
+  pclntab::SourceFrame sf;
+  if (!fn.valid() || !inlineFrames(fn, f.pc - 1).next(&sf) || !showframe(sf.name, level)) return;
+  printbuf b;
+  printarg(b, "created by ");
+  printarg(b, sf.name ? sf.name : "?");
+  if (gp->parentGoid) {
+    printarg(b, " in goroutine ");
+    printarg(b, gp->parentGoid);
+  }
+  printarg(b, "\n\t");
+  printFileLine(b, sf);
+  if (f.pc > fn.entry) {
+    printarg(b, " +");
+    b.putHex(f.pc - fn.entry);
+  }
+  printarg(b, "\n");
+  b.flush();
 }
 
 // A goroutine's stack; for no goroutine, the current thread's if the runtime did not start it
@@ -233,7 +264,9 @@ bool stackOf(g* gp, uintptr* lo, uintptr* hi) {
 bool isRuntimeName(const char* name) {
   if (!name) return false;
   std::string_view n = name;
+  // A template's demangled name starts with its return type: "auto runtime::f<int>(int)".
   return n.starts_with("runtime.") || n.starts_with("runtime::") ||
+         n.find(" runtime::") < std::min(n.find('<'), n.find('(')) ||
          n.find("gocc::detail::") < n.find('(');  // gocc::go's trampoline (gocc/go.h)
 }
 
@@ -258,8 +291,7 @@ void traceback(const frameStart& start, g* gp, uint32 level) {
   if (!stackOf(gp, &lo, &hi)) {
     // A thread whose stack's bounds are unknown (made below pthread_create): only the frame
     // we were handed is certain.
-    pclntab::Func fn = frameFunc(start);
-    printFrame(start, fn, funcname(fn), level);
+    printFrame(start, level, true);
     return;
   }
   bool cut;
@@ -323,9 +355,7 @@ void tracebackothers(g* me, uint32 level) {
       pclntab::Func fn =
           findfunc(gp->startpc ? gp->startpc : reinterpret_cast<uintptr>(gp->startfn));
       if (fn.valid()) {
-        const char* name = funcname(fn);
-        if (showframe(name, level))
-          printFrame(frameStart{fn.entry, 0, start.sp, true}, fn, name, level);
+        printFrame(frameStart{fn.entry, 0, start.sp, true}, level, false);
         printcreatedby(gp, level);
         continue;
       }
@@ -334,19 +364,58 @@ void tracebackothers(g* me, uint32 level) {
   }
 }
 
-int callers(const frameStart& start, int skip, uintptr* pcs, int n) {
+namespace {
+// The logical frames of the current stack from start, inlined calls expanded, innermost
+// first (Go's callers and Frames): visit(pc, sf) for each after the first skip, until it
+// returns false. pc is what Go's Callers stores: for a function's own frame its return
+// address (or, at start.exact, its pc), for an inlined call's caller the pc after the
+// parentPc that stands for the call site; sf the frame's name and position, whose pc is the
+// call's (the return address - 1) or the parentPc. A pc the table does not describe is one
+// frame with only its pc.
+template <typename Visit>
+void walkLogicalFrames(const frameStart& start, int skip, Visit visit) {
   uintptr lo, hi;
-  if (n <= 0 || !currentStackBounds(&lo, &hi)) return 0;
+  if (!currentStackBounds(&lo, &hi)) return;
   frameStart f = start;
-  int k = 0;
   do {
-    if (skip > 0) {
-      skip--;
-      continue;
+    pclntab::Func fn = frameFunc(f);
+    uintptr tracepc = f.exact ? f.pc : f.pc - 1;
+    pclntab::InlineUnwinder frames = inlineFrames(fn, tracepc);
+    pclntab::SourceFrame sf;
+    bool more = frames.next(&sf);
+    if (!more) sf.pc = tracepc;  // not in the table: one frame, its pc only
+    for (uintptr pc = f.pc;; pc = uintptr(sf.pc) + 1) {
+      if (skip > 0)
+        skip--;
+      else if (!visit(pc, sf))
+        return;
+      if (!more || !(more = frames.next(&sf))) break;
     }
-    pcs[k++] = f.pc;
-  } while (k < n && nextFrame(&f, lo, hi));
+  } while (nextFrame(&f, lo, hi));
+}
+}  // namespace
+
+int callers(const frameStart& start, int skip, uintptr* pcs, int n) {
+  int k = 0;
+  if (n <= 0) return 0;
+  walkLogicalFrames(start, skip, [&](uintptr pc, const pclntab::SourceFrame&) {
+    pcs[k++] = pc;
+    return k < n;
+  });
   return k;
+}
+
+bool caller(const frameStart& start, int skip, uintptr* pc, const char** file, int32* line) {
+  bool found = false, ok = false;
+  walkLogicalFrames(start, skip, [&](uintptr, const pclntab::SourceFrame& sf) {
+    found = true;
+    ok = sf.file && sf.line >= 0;
+    *pc = uintptr(sf.pc);
+    *file = sf.file;
+    *line = sf.line;
+    return false;
+  });
+  return found && ok;
 }
 
 }  // namespace runtime

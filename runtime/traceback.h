@@ -51,12 +51,14 @@ struct frameStart {
 bool nextFrame(frameStart* f, uintptr lo, uintptr hi);
 
 // Print the stack of gp (or of the current M's g0 when gp is g0), from start, in Go's
-// format: per frame "name\n\tfile:line +0xoff\n", runtime frames only at level 2, at most
-// 100 frames, then "created by". The walk follows frame pointers and stops at the
+// format: per frame "name\n\tfile:line +0xoff\n", preceded by "name\n\tfile:line\n" for each
+// inlined call the frame's pc lies in (innermost first), runtime frames only at level 2, at
+// most 100 frames, then "created by". The walk follows frame pointers and stops at the
 // goroutine's first frame (rbp 0 in runtime.goexit or rt0), or at a frame pointer outside
 // [lo, hi), misaligned or not above the previous one. Allocation-free and lock-free.
 void traceback(const frameStart& start, g* gp, uint32 level);
-// "runtime.x", "runtime::x" or the public headers' gocc::detail::x: hidden below level 2.
+// "runtime.x", "runtime::x" (after a template's return type too: "auto runtime::f<int>()")
+// or the public headers' gocc::detail::x: hidden below level 2.
 bool isRuntimeName(const char* name);
 // "goroutine N [status]:"
 void goroutineheader(g* gp);
@@ -64,9 +66,15 @@ void goroutineheader(g* gp);
 // "goroutine running on other thread; stack unavailable". me is the one printed already.
 void tracebackothers(g* me, uint32 level);
 
-// Fill pcs with up to n return addresses of the current stack, skipping the first skip
-// frames after start (Go: callers). Returns how many it stored.
+// Fill pcs with up to n pcs of the current stack, skipping the first skip frames after
+// start (Go: callers). An inlined call counts as a frame, as in Go: a function's own frame
+// stores its return address, each caller of an inlined call the pc after one at the call
+// site (the inline tree's parentPc + 1). Returns how many it stored.
 int callers(const frameStart& start, int skip, uintptr* pcs, int n);
+// The frame skip frames up from start, counted as callers counts them: the pc of its call
+// (the return address - 1, or the parentPc for an inlined call's caller), the file and line
+// of the call. False if there is no such frame or the table does not give its position.
+bool caller(const frameStart& start, int skip, uintptr* pc, const char** file, int32* line);
 
 // The bounds a frame-pointer walk of the current thread's stack may read: the current
 // goroutine's (or g0's) stack. False on a thread the runtime did not start.

@@ -1,6 +1,7 @@
 // libFuzzer target for the pclntab reader (formats/pclntab.h), which the runtime runs on its own
 // table inside signal handlers and gocc tool addr2line runs on any file: whatever the bytes,
-// init/verify/findFunc/funcName/fileLine/spDelta/fileName must stay inside the table (ASan),
+// init/verify/findFunc/funcName/fileLine/spDelta/fileName and the inline tree's walk
+// (InlineUnwinder) must stay inside the table (ASan),
 // do no undefined arithmetic (UBSan) and end (every loop consumes input). Built with
 // -fsanitize=fuzzer,address,undefined by test/CMakeLists.txt; test/fuzz/pclntab-fuzz.test runs
 // it briefly from a real table as the seed.
@@ -33,6 +34,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (t.fileLine(f, pc, &file, &line)) touch(file);
     (void)t.spDelta(f, pc);
     for (uint32_t k = 0; k < 4; k++) touch(t.fileName(f, k));
+    // The inline tree: every frame of the chain, which must end.
+    pclntab::InlineUnwinder frames(t, f, pc);
+    pclntab::SourceFrame sf;
+    while (frames.next(&sf)) {
+      touch(sf.name);
+      touch(sf.file);
+    }
   };
   int64_t n = t.nfunc();
   for (int64_t i = 0; i < n && i < 256; i++) {

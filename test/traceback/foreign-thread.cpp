@@ -73,8 +73,11 @@ int main(int argc, char** argv) {
   }
   std::thread t([&] {
     if (strcmp(argv[1], "nil") == 0) first();
-    // NIL-NEXT: {{.*}}main::$_{{[0-9]}}{{.*}}
-    // NIL-NEXT: foreign-thread.cpp:[[@LINE-2]] +0x
+    // (the lambda, inlined into std::thread's machinery, which is inlined into _M_run)
+    // NIL-NEXT: main::$_{{[0-9]}}::operator()() const
+    // NIL-NEXT: foreign-thread.cpp:[[@LINE-3]]{{$}}
+    // NIL: std::thread::_State_impl<{{.*}}>::_M_run()
+    // NIL-NEXT: std_thread.h:{{[0-9]+}} +0x
     // NIL-NEXT: execute_native_thread_routine
     // NIL-NEXT: ?:0 +0x
     // NIL-NEXT: status=2

@@ -76,15 +76,21 @@ __attribute__((noinline)) void worker(void* arg) {
   // THROW-NEXT: panic.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=0x{{[0-9a-f]+}} sp=0x{{[0-9a-f]+}} pc=0x
   // THROW-NEXT: runtime::makechan(
   // THROW-NEXT: chan.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
+  // (gocc::chan's constructor, inlined into makeHugeChannel: a frame without pc offset or
+  // fp/sp/pc, then makeHugeChannel at the line of the constructor's call)
   // THROW-NEXT: gocc::detail::chanMake(
   // THROW-NEXT: chan.cpp:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
-  // (the line is gocc/chan.h's, inlined into it)
+  // THROW-NEXT: {{^}}gocc::chan<std::array<char, 4096ul>>::chan(unsigned long){{$}}
+  // THROW-NEXT: chan.h:{{[0-9]+$}}
   // THROW-NEXT: makeHugeChannel()
-  // THROW-NEXT: {{.+}}:{{[0-9]+}} +0x{{[0-9a-f]+}} fp=
+  // THROW-NEXT: goroutines.cpp:[[@LINE-35]] +0x{{[0-9a-f]+}} fp=
   // THROW-NEXT: worker(void*)
-  // THROW-NEXT: goroutines.cpp:[[@LINE-14]] +0x{{[0-9a-f]+}} fp=
-  // (gocc::go's trampoline, a runtime frame: shown from level 2)
+  // THROW-NEXT: goroutines.cpp:[[@LINE-17]] +0x{{[0-9a-f]+}} fp=
+  // (gocc::go's trampoline, a runtime frame: shown from level 2, with the calls inlined
+  // into it: its lambda, std::apply's implementation)
   // THROW-NEXT: gocc::detail::goTrampoline
+  // THROW-NEXT: go.h:{{[0-9]+$}}
+  // THROW: {{^}}void gocc::detail::goTrampoline<
   // THROW-NEXT: go.h:{{[0-9]+}} +0x
   // THROW-NEXT: runtime.goexit1
   // THROW: runtime.goexit
@@ -103,12 +109,14 @@ __attribute__((noinline)) void waitForever() {
   // DEADLOCK-NEXT: goroutine 1 [chan receive]:
   // DEADLOCK-NEXT: waitForever()
   // DEADLOCK-NEXT: goroutines.cpp:[[@LINE-5]] +0x
+  // (the runtime's functions inlined into chanrecv first)
   // THROW: goroutine 1 [chan receive]:
   // THROW-NEXT: runtime.gopark
   // THROW-NEXT: proc.cpp:
-  // THROW-NEXT: runtime::chanrecv
+  // THROW-NEXT: runtime::blockWaiter(
+  // THROW: {{^}}runtime::chanrecv(
   // THROW: waitForever()
-  // THROW-NEXT: goroutines.cpp:[[@LINE-11]] +0x
+  // THROW-NEXT: goroutines.cpp:[[@LINE-13]] +0x
 }
 
 // mainexits: a goroutine 90 frames deep faults; main returns meanwhile.
@@ -146,9 +154,17 @@ int main(int argc, char** argv) {
   // RTFAULT-NEXT: [signal SIGSEGV: segmentation violation code=0x1 addr=0x{{[0-9a-f]+}} pc=0x{{[0-9a-f]+}}]
   // RTFAULT-EMPTY:
   // RTFAULT-NEXT: goroutine 1 [running]:
+  // (the fault is in std::atomic's load, inlined into chanLen, which gocc::chan::len
+  // inlines in turn)
+  // RTFAULT-NEXT: std::__atomic_base<unsigned int>::load(
+  // RTFAULT-NEXT: atomic_base.h:{{[0-9]+$}}
   // RTFAULT-NEXT: gocc::detail::chanLen(gocc::detail::hchan*)
+  // RTFAULT-NEXT: chan.cpp:{{[0-9]+}} +0x
+  // RTFAULT-NEXT: gocc::chan<int>::len() const
+  // RTFAULT-NEXT: chan.h:{{[0-9]+$}}
+  // RTFAULT-NEXT: lenOfCorruptChannel()
   // RTFAULT: {{^}}main{{$}}
-  // RTFAULT-NEXT: goroutines.cpp:[[@LINE-7]] +0x
+  // RTFAULT-NEXT: goroutines.cpp:[[@LINE-15]] +0x
   // RTFAULT: status=2
   if (strcmp(mode, "mainexits") == 0) {
     gocc::go(crashDeep, nullptr);
@@ -164,9 +180,13 @@ int main(int argc, char** argv) {
     // THREAD: panic: in a std::thread
     // THREAD-EMPTY:
     // THREAD-NEXT: thread not started by the gocc runtime:
-    // (the lambda is inlined into std::thread's _M_run: its name, the lambda's line)
-    // THREAD-NEXT: {{.*}}main::$_0{{.*}}
-    // THREAD-NEXT: goroutines.cpp:[[@LINE-7]] +0x
+    // (the lambda is inlined into std::thread's _M_run, through std::__invoke & co.: a
+    // frame for each, then _M_run itself)
+    // THREAD-NEXT: {{^}}main::$_0::operator()() const{{$}}
+    // THREAD-NEXT: goroutines.cpp:[[@LINE-8]]{{$}}
+    // THREAD-NEXT: std::__invoke_impl<void, main::$_0>
+    // THREAD: {{^}}std::thread::_State_impl<{{.*}}>::_M_run(){{$}}
+    // THREAD-NEXT: std_thread.h:{{[0-9]+}} +0x
     // (libstdc++'s thread start, which has no line table; below it, glibc's: not shown)
     // THREAD-NEXT: execute_native_thread_routine
     // THREAD-NEXT: ?:0 +0x

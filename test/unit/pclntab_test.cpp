@@ -271,6 +271,91 @@ TEST(Pclntab, EncoderRefusesBadInput) {
   in.funcs[0].entry = 0x800;
   EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
   EXPECT_NE(error.find("bad range"), std::string::npos) << error;
+
+  // Inline trees: an index past the tree, a parent not below its entry (a cycle), a parentPc
+  // outside the function, a call site's file outside the unit.
+  in.funcs[0].entry = 0x1010;
+  in.funcs[0].inlineTree = {{-1, "g", 0, 1, 0}};
+  in.funcs[0].inlineIndex = {{0x1010, 0x1018, 0}};
+  EXPECT_FALSE(pclntab::encodePclntab(in, &error).empty()) << error;
+  in.funcs[0].inlineIndex = {{0x1010, 0x1018, 1}};
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("inline index out of its tree"), std::string::npos) << error;
+  in.funcs[0].inlineIndex = {{0x1010, 0x1018, 0}};
+  in.funcs[0].inlineTree[0].parent = 0;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("inlined call 0"), std::string::npos) << error;
+  in.funcs[0].inlineTree[0].parent = -1;
+  in.funcs[0].inlineTree[0].parentPc = 0x10;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  in.funcs[0].inlineTree[0].parentPc = 0;
+  in.funcs[0].inlineTree[0].file = 1;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+}
+
+// A function with three nested inlined calls and a sibling: the inline index, the tree's
+// entries and InlineUnwinder's chain, innermost first.
+TEST(Pclntab, InlineTree) {
+  PclnInput in;
+  in.textStart = 0x1000;
+  in.cus.push_back({{"/a.cpp", "/b.h"}});
+  FuncInput f;
+  f.entry = 0x1000;
+  f.end = 0x1040;
+  f.name = "outer(int)";
+  f.cu = 0;
+  f.file = {{0x1000, 0x1040, 0}};
+  f.line = {{0x1000, 0x1010, 10}, {0x1010, 0x1020, 20}, {0x1020, 0x1030, 30}, {0x1030, 0x1040, 40}};
+  f.inlineTree = {{-1, "a()", 0, 11, 0x0},
+                  {0, "b()", 1, 21, 0x10},
+                  {1, "c()", 1, 31, 0x18},
+                  {-1, "d()", 0, 12, 0x4}};
+  f.inlineIndex = {
+      {0x1010, 0x1020, 0}, {0x1020, 0x1028, 1}, {0x1028, 0x1030, 2}, {0x1030, 0x1040, 3}};
+  in.funcs = {f};
+  std::string error;
+  auto bytes = pclntab::encodePclntab(in, &error);
+  ASSERT_FALSE(bytes.empty()) << error;
+  Aligned table(bytes);
+  pclntab::Table t;
+  ASSERT_EQ(t.init(table.data(), table.size), nullptr);
+  ASSERT_EQ(t.verify(in.textStart), nullptr);
+  pclntab::Func fn = t.findFunc(0x1000);
+  EXPECT_EQ(fn.rec->npcdata, 3u);
+  EXPECT_EQ(fn.rec->nfuncdata, 4u);
+  for (uint32_t k : {0u, 1u, 2u}) EXPECT_EQ(t.funcdataOffset(fn, k), pclntab::kNoFuncData);
+  EXPECT_EQ(t.inlineIndex(fn, 0x1008), -1);
+  EXPECT_EQ(t.inlineIndex(fn, 0x102a), 2);
+  pclntab::InlinedCall call;
+  ASSERT_TRUE(t.inlinedCall(fn, 2, &call));
+  EXPECT_EQ(call.parent, 1);
+  EXPECT_EQ(call.line, 31);
+  EXPECT_EQ(call.parentPc, 0x18);
+  EXPECT_STREQ(t.nameAt(call.nameoff), "c()");
+
+  auto chain = [&](uint64_t pc) {
+    std::string out;
+    pclntab::InlineUnwinder frames(t, fn, pc);
+    pclntab::SourceFrame sf;
+    while (frames.next(&sf))
+      out += std::string(sf.name) + "@" + sf.file + ":" + std::to_string(sf.line) +
+             (sf.inlined ? "+" : "") + " ";
+    return out;
+  };
+  EXPECT_EQ(chain(0x1004), "outer(int)@/a.cpp:10 ");
+  EXPECT_EQ(chain(0x102c), "c()@/a.cpp:30+ b()@/b.h:31+ a()@/b.h:21+ outer(int)@/a.cpp:11 ");
+  EXPECT_EQ(chain(0x1034), "d()@/a.cpp:40+ outer(int)@/a.cpp:12 ");
+
+  // A function without a tree has neither pcdata nor funcdata.
+  in.funcs[0].inlineTree.clear();
+  in.funcs[0].inlineIndex.clear();
+  auto plain = pclntab::encodePclntab(in, &error);
+  Aligned plainTable(plain);
+  ASSERT_EQ(t.init(plainTable.data(), plainTable.size), nullptr);
+  fn = t.findFunc(0x1000);
+  EXPECT_EQ(fn.rec->npcdata, 0u);
+  EXPECT_EQ(fn.rec->nfuncdata, 0u);
+  EXPECT_EQ(chain(0x102c), "outer(int)@/a.cpp:30 ");
 }
 
 class PclntabCorrupt : public ::testing::Test {

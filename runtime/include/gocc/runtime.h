@@ -83,12 +83,19 @@ struct CallerInfo {
 
 // Caller reports the call skip frames up the calling goroutine's stack: skip 0 is the
 // call of Caller itself (the line where Caller is called), 1 the call of the function
-// that called Caller, and so on.
+// that called Caller, and so on. As in Go, a call the compiler inlined counts as a frame:
+// if f calls an inlined g that calls Caller, skip 0 is g's line and skip 1 the line in f
+// where f calls g. pc is then an instruction of f (see Callers).
 CallerInfo Caller(int skip);
 
-// Callers fills pcs with up to n return addresses of the calling goroutine's stack and
-// returns how many it wrote. skip 0 is Callers' own frame, 1 the caller of Callers. Pass
-// pc-1 of a return address to FuncForPC / FileLine to get the call's own line.
+// Callers fills pcs with up to n pcs of the calling goroutine's stack and returns how many it
+// wrote. skip 0 is Callers' own frame, 1 the caller of Callers. Each is a return address, or,
+// for the caller of an inlined call (which counts as a frame, as in Go), the address after
+// an instruction at the call site; pass pc-1 to FuncForPC / FileLine to get the call's own
+// line. Where the compiler left no instruction at an inlined call's site, FileLine gives the
+// line of another instruction of the calling function; Caller and tracebacks give the exact
+// line in every case. FuncForPC names the function the code was compiled into, not the
+// inlined one.
 int Callers(int skip, uintptr_t* pcs, int n);
 
 // A function of the program, as the table describes it. Obtained only from FuncForPC:

@@ -10,9 +10,13 @@ gocc binary is static libstdc++, which has none), one quarter from the rest. For
   go tool addr2line     Go 1.19's debug/gosym reading our .gopclntab
   gocc tool addr2line   formats/pclntab.h reading it
   llvm-symbolizer       the DWARF line tables, with --inlines and with --no-inlines
-and prints agreement rates. It fails (exit 1) unless Go and gocc agree on every name and
-every file:line, and unless gocc agrees with llvm-symbolizer --no-inlines on every address
-whose line DWARF maps (a line other than 0). The first disagreements are printed.
+and, for the inlined calls, gocc tool addr2line -i (the table's inline tree) against
+llvm-symbolizer --inlines' whole chain of frames, and prints agreement rates. It fails
+(exit 1) unless Go and gocc agree on every name and every file:line, unless gocc agrees with
+llvm-symbolizer --no-inlines on every address whose line DWARF maps (a line other than 0),
+and unless at each such address gocc's inlined frames are llvm-symbolizer's: as many, each
+with the same name and file:line, and the outermost at the same file:line. The first
+disagreements are printed.
 """
 import json
 import random
@@ -53,6 +57,29 @@ def instruction_boundaries(binary):
 def pairs(text):
     lines = text.split("\n")
     return [(lines[i], lines[i + 1]) for i in range(0, len(lines) - 1, 2)]
+
+
+def blocks(text):
+    """gocc tool addr2line -i's answers: per address, its (name, file:line) frames."""
+    result = []
+    for block in text.split("\n\n")[:-1]:
+        result.append(pairs(block.lstrip("\n") + "\n"))
+    return result
+
+
+def symbolize_chains(binary, addrs):
+    """llvm-symbolizer --inlines: per address, every frame, innermost first."""
+    stdin = "".join("0x%x\n" % a for a in addrs)
+    out = run(["llvm-symbolizer", "--obj=" + binary, "--inlines", "--output-style=JSON"], stdin)
+    result = []
+    for line in out.splitlines():
+        chain = []
+        for f in json.loads(line).get("Symbol") or [{}]:
+            name = f.get("FunctionName") or "??"
+            loc = "%s:%d" % (f["FileName"], f.get("Line", 0)) if f.get("FileName") else "??:0"
+            chain.append((name, loc))
+        result.append(chain)
+    return result
 
 
 def symbolize(binary, addrs, inlines):
@@ -109,6 +136,23 @@ def main():
     for i in mapped:
         if gocc[i][1] != sym_no[i][1]:
             bad.append("0x%x gocc %s | llvm-symbolizer %s" % (addrs[i], gocc[i][1], sym_no[i][1]))
+    # Inlined frames: the whole chain at every DWARF-mapped address. The outermost frame's
+    # name is the symbol table's in gocc's table and the DWARF subprogram's in llvm-symbolizer's
+    # answer (aliases may differ), so only its file:line is compared.
+    gocc_chains = blocks(run(["gocc", "tool", "addr2line", "-i", binary], stdin))
+    sym_chains = symbolize_chains(binary, addrs)
+    assert len(gocc_chains) == len(sym_chains) == len(addrs), (len(gocc_chains), len(sym_chains))
+    agree_chain = 0
+    inlined_addrs = 0
+    inlined_frames = 0
+    for i in mapped:
+        g, s = gocc_chains[i], sym_chains[i]
+        same = len(g) == len(s) and g[:-1] == s[:-1] and g[-1][1] == s[-1][1]
+        agree_chain += same
+        inlined_addrs += len(s) > 1
+        inlined_frames += len(s) - 1
+        if not same:
+            bad.append("0x%x gocc -i %s | llvm-symbolizer --inlines %s" % (addrs[i], g, s))
     unknown = sum(c[0] == "?" for c in gocc)
     nolines = sum(c[0] != "?" and c[1] == ":-1" for c in gocc)
 
@@ -119,11 +163,14 @@ def main():
     print("DWARF-mapped addresses (line != 0):   %d" % len(mapped))
     print("gocc vs llvm-symbolizer --no-inlines: " + rate(agree_no, len(mapped)))
     print("gocc vs llvm-symbolizer --inlines:    " + rate(agree_in, len(mapped)))
+    print("gocc -i vs llvm-symbolizer --inlines, every frame: " + rate(agree_chain, len(mapped)))
+    print("  addresses in inlined code: %d, inlined frames: %d" % (inlined_addrs, inlined_frames))
     print("outside every function (?):           %d" % unknown)
     print("in a function without lines (:-1):    %d" % nolines)
     for line in bad[:20]:
         print("MISMATCH " + line)
-    if names != len(addrs) or lines != len(addrs) or agree_no != len(mapped) or not mapped:
+    if (names != len(addrs) or lines != len(addrs) or agree_no != len(mapped) or not mapped
+            or agree_chain != len(mapped) or not inlined_addrs):
         print("FAIL")
         return 1
     print("OK")
