@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/startup.sh: start-up time of hello world (iostream), built four ways, measured in
+# bench/startup.sh: start-up time of hello world (iostream), built six ways, measured in
 # one run on this machine:
 #   gocc          gocc build (libstdc++/libgcc static, glibc dynamic, Go's bootstrap)
 #   clang-same    clang++-19 -O2, linked the same way (-static-libstdc++ -static-libgcc, and
@@ -8,8 +8,10 @@
 #                 code left out (-ffunction-sections -fdata-sections, --gc-sections); what
 #                 those alone give a plain C++ program, for comparison
 #   clang-dynamic clang++-19 -O2, default linking (libstdc++.so)
+#   gocc-static   gocc build -static (glibc too: one self-contained file)
+#   clang-static  clang++-19 -O2 -static
 #   go            Go 1.19's hello world (fmt.Println)
-# Each program is started RUNS times (default 2000), the four interleaved start by start so
+# Each program is started RUNS times (default 2000), all interleaved start by start so
 # that machine noise hits all alike; the figure is the median wall time from spawn to exit.
 #   bench/startup.sh [RUNS]      (needs a built gocc: ./make.bash)
 source "$(dirname "$0")/common.sh"
@@ -33,7 +35,9 @@ clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -Wl,--as-needed -o 
 clang++-19 -O2 -static-libstdc++ -static-libgcc -fuse-ld=lld -Wl,--as-needed -no-pie \
   -ffunction-sections -fdata-sections -Wl,--gc-sections -o "$work/clang-gocclink" "$work/hello.cpp"
 clang++-19 -O2 -fuse-ld=lld -o "$work/clang-dynamic" "$work/hello.cpp"
-programs=(gocc clang-same clang-gocclink clang-dynamic)
+"$gocc" build -static -o "$work/gocc-static" "$work/hello.cpp"
+clang++-19 -O2 -static -fuse-ld=lld -o "$work/clang-static" "$work/hello.cpp"
+programs=(gocc clang-same clang-gocclink clang-dynamic gocc-static clang-static)
 if command -v go >/dev/null; then
   (cd "$work" && GOCACHE="$work/gocache" GO111MODULE=off go build -o "$work/go" hello.go)
   programs+=(go)
@@ -49,5 +53,9 @@ done < <("$work/spawntime" "$runs" "${programs[@]/#/$work/}")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "gocc / clang-same:    $(ratio "${med[gocc]}" "${med[clang-same]}")  (target <= 1.10)"
 echo "gocc / clang-gocclink: $(ratio "${med[gocc]}" "${med[clang-gocclink]}")  (the runtime's own cost)"
-[ -n "${med[go]:-}" ] && echo "gocc / go:            $(ratio "${med[gocc]}" "${med[go]}")  (target < 0.90; < 0.75 belongs to -static)"
+echo "gocc-static / clang-static: $(ratio "${med[gocc-static]}" "${med[clang-static]}")"
+if [ -n "${med[go]:-}" ]; then
+  echo "gocc / go:            $(ratio "${med[gocc]}" "${med[go]}")  (target < 0.90)"
+  echo "gocc-static / go:     $(ratio "${med[gocc-static]}" "${med[go]}")  (target <= 0.60)"
+fi
 echo "machine: $(nproc) CPUs, $(uname -r); runs per program: $runs"

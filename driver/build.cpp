@@ -78,6 +78,7 @@ void addBuildFlags(FlagSet& flags, BuildOptions& opts) {
   flags.addBool("x", opts.trace);
   flags.addBool("work", opts.keepWork);
   flags.addBool("trimpath", opts.trimpath);
+  flags.addBool("static", opts.staticLink);
   flags.addPositiveInt("p", opts.parallel);
   flags.addQuotedList("cxxflags", opts.cxxflags);
   flags.addQuotedList("cflags", opts.cflags);
@@ -97,6 +98,7 @@ struct ReservedFlag {
 const char kObjects[] = "gocc compiles each unit to an object file itself";
 const char kOutput[] = "gocc names the output itself (use gocc's -o)";
 const char kExecutable[] = "gocc links a non-PIE executable with glibc dynamic";
+const char kStatic[] = "gocc links static programs itself (use gocc build -static)";
 const char kEntry[] = "gocc's entry point and linker script start the runtime";
 const char kLink[] = "lld would not link";
 const ReservedFlag reservedCompileFlags[] = {{"-E", false, kObjects},
@@ -115,8 +117,8 @@ const ReservedFlag reservedLdflags[] = {{"-o", true, kOutput},
                                         {"--pie", false, kExecutable},
                                         {"-shared", false, kExecutable},
                                         {"--shared", false, kExecutable},
-                                        {"-static", false, kExecutable},
-                                        {"--static", false, kExecutable},
+                                        {"-static", false, kStatic},
+                                        {"--static", false, kStatic},
                                         {"-static-pie", false, kExecutable},
                                         {"--no-dynamic-linker", false, kExecutable},
                                         {"-e", false, kEntry},
@@ -222,6 +224,7 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
   for (const std::string& f : opts.cflags) h.add("cflag", f);
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
   h.add("trimpath", opts.trimpath ? "1" : "0");
+  h.add("static", opts.staticLink ? "1" : "0");
   h.add("build info", buildInfo);
   auto addFile = [&](llvm::StringRef label, const std::string& file) -> llvm::Error {
     auto buf =
@@ -230,8 +233,10 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
     h.add(label, contentID((*buf)->getBuffer()));
     return llvm::Error::success();
   };
-  for (const std::string& file :
-       {setup.toolchain.runtimeLibrary(), setup.toolchain.linkerScriptTemplate()})
+  std::vector<std::string> toolchainFiles = {setup.toolchain.runtimeLibrary(),
+                                             setup.toolchain.linkerScriptTemplate()};
+  if (opts.staticLink) toolchainFiles.push_back(setup.toolchain.staticStartObject());
+  for (const std::string& file : toolchainFiles)
     if (llvm::Error err = addFile("toolchain file", file)) return std::move(err);
   PathRewrite names = trimpathRewrite(opts, setup.package);
   auto named = [&](llvm::StringRef file) -> llvm::Expected<std::string> {
@@ -307,6 +312,7 @@ private:
 
   // The objects of both links: the compiled units, the stamps, then the table's object.
   std::vector<std::string> linkObjects(const std::string& table) const;
+  LinkMode linkMode() const { return opts.staticLink ? LinkMode::Static : LinkMode::Dynamic; }
 
   const BuildSetup& setup;
   const BuildOptions& opts;
@@ -394,6 +400,7 @@ llvm::Error ProgramBuild::identify() {
   facts.programPath = setup.package.programPath();
   facts.projectDir = projectDirectory(setup.package.dir);
   facts.trimpath = opts.trimpath;
+  facts.staticLink = opts.staticLink;
   facts.cxxflags = opts.cxxflags;
   facts.cflags = opts.cflags;
   facts.ldflags = opts.ldflags;
@@ -468,16 +475,29 @@ llvm::Error ProgramBuild::writeLinkerScript() {
 }
 
 // Links once with an empty table (link.cpp): the code at its final addresses. The symbols and
-// DWARF the table is made from are kept even if -ldflags strips them. The executable stays in the
-// work directory, so that -work can compare it with the output.
+// DWARF the table is made from are kept even if -ldflags strips them. A static link also reports
+// the glibc functions the program uses that glibc's archive warns about, once per build. The
+// executable stays in the work directory, so that -work can compare it with the output.
 llvm::Error ProgramBuild::linkWithoutTable() {
   std::string emptyTable = work.file("gopclntab-empty.o");
   trace.comment("empty pclntab >" + emptyTable);
   if (llvm::Error err = writePclntabObject({}, emptyTable)) return err;
   firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
-  return link(linkCommand(setup.toolchain, linkerScript, linkObjects(emptyTable),
-                          withoutStripping(opts.ldflags), firstLink),
-              trace);
+  std::vector<std::string> ldflags = withoutStripping(opts.ldflags);
+  GlibcWarnings warnings;
+  if (opts.staticLink && !trace.dryRun()) {
+    auto found = staticGlibcWarnings(setup.toolchain);
+    if (!found) return found.takeError();
+    warnings = std::move(*found);
+    for (std::string& flag : traceWarnedFunctions(warnings)) ldflags.push_back(std::move(flag));
+  }
+  std::string lldOutput;
+  if (llvm::Error err = link(linkCommand(setup.toolchain, linkMode(), linkerScript,
+                                         linkObjects(emptyTable), ldflags, firstLink),
+                             trace, opts.staticLink ? &lldOutput : nullptr))
+    return err;
+  printGlibcWarnings(warnings, lldOutput);
+  return llvm::Error::success();
 }
 
 // Builds the pc→function/file/line table of the first link's executable (pclntab.cpp).
@@ -500,9 +520,9 @@ llvm::Error ProgramBuild::relink() {
     if (!tmp) return tmp.takeError();
     tmpOutput = *tmp;
   }
-  return link(
-      linkCommand(setup.toolchain, linkerScript, linkObjects(tableObject), opts.ldflags, tmpOutput),
-      trace);
+  return link(linkCommand(setup.toolchain, linkMode(), linkerScript, linkObjects(tableObject),
+                          opts.ldflags, tmpOutput),
+              trace);
 }
 
 // The table describes the first link's code: it must be the code that ships (pclntab.cpp).

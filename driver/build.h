@@ -22,6 +22,7 @@ struct BuildOptions {
   bool trace = false;                 // -x
   bool keepWork = false;              // -work
   bool trimpath = false;              // -trimpath
+  bool staticLink = false;            // -static: glibc, libstdc++ and libgcc all linked in
   std::string debugTrace;             // -debug-trace=file
   int parallel;                       // -p
   std::vector<std::string> cxxflags;  // for C++ units
@@ -31,8 +32,8 @@ struct BuildOptions {
   BuildOptions();
 };
 
-// Defines -a, -n, -v, -x, -work, -trimpath, -p, -cxxflags, -cflags and -ldflags on flags, stored in
-// opts.
+// Defines -a, -n, -v, -x, -work, -trimpath, -static, -p, -cxxflags, -cflags and -ldflags on flags,
+// stored in opts.
 void addBuildFlags(FlagSet& flags, BuildOptions& opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.

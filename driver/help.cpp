@@ -98,11 +98,18 @@ The build flags are shared by the build and run commands:
 		arguments to pass to the linker (ld.lld), after the objects.
 		Stripping (-s, -S) removes the symbols and DWARF, not the
 		pc-to-line table. Flags that would take over a step gocc owns
-		are refused: -o, -r, -pie, -shared, -static, -e, -T, --version
-		(and, in -cxxflags and -cflags, -E, -S, -M, -fsyntax-only, -o).
+		are refused: -o, -r, -pie, -shared, -static (use gocc's -static),
+		-e, -T, --version (and, in -cxxflags and -cflags, -E, -S, -M,
+		-fsyntax-only, -o).
 	-debug-trace file
 		write the time each step of the build took to file, as Chrome trace
 		events, one per step in the order the steps ran, named after the step.
+	-static
+		link glibc statically too, as libstdc++ and libgcc always are: one
+		self-contained executable that needs no shared library where it
+		runs. NSS look-ups (getpwnam, getaddrinfo, ...) and dlopen then
+		need the shared libraries of the glibc version linked with; gocc
+		prints a warning for each such function the program calls.
 	-trimpath
 		remove all file system paths from the resulting executable.
 		Instead of absolute file system paths, the recorded file names

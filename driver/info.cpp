@@ -29,7 +29,8 @@ struct InfoOptions {
   bool verbose = false;  // -v
 };
 
-// The summary: `go version`'s first line, then what the program is and how it starts, then
+// The summary: `go version`'s first line, then what the program is (a static one says so) and
+// how it starts, then
 // the sections as gdb's `info files` lists them. -m adds every dep and build line, so that
 // the lines of `go version -m` all appear, in the same order.
 void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo& info,
@@ -42,7 +43,7 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
     auto [line, rest] = text.split('\n');
     text = rest;
     if (modules || line.starts_with("path\t") || line.starts_with("mod\t") ||
-        line.starts_with("=>\t"))
+        line.starts_with("=>\t") || line == "build\t-static=true")
       os << "\t" << line << "\n";
   }
   os << "\ttarget\tlinux/amd64 " << (info.goamd64.empty() ? "v1" : info.goamd64) << "\n";

@@ -1,22 +1,40 @@
 #include "link.h"
 
+#include "elffile.h"
 #include "errors.h"
 
 #include "lld/Common/Driver.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <set>
 
 LLD_HAS_DRIVER(elf)
 
-std::vector<std::string> linkCommand(const Toolchain& tc, const std::string& linkerScript,
+// The directories the link searches for -lc, in its order.
+static std::vector<std::string> librarySearchPath(const Toolchain& tc) {
+  return {tc.gccLibDir, "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"};
+}
+
+std::vector<std::string> linkCommand(const Toolchain& tc, LinkMode mode,
+                                     const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
                                      const std::string& outputPath) {
+  bool isStatic = mode == LinkMode::Static;
   // One line per group of related arguments.
   // clang-format off
   std::vector<std::string> cmd = {
-      "ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", "elf_x86_64",
-      "-no-pie", "-z", "noexecstack", "-dynamic-linker", "/lib64/ld-linux-x86-64.so.2",
+      "ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", "elf_x86_64", "-no-pie", "-z", "noexecstack"};
+  if (isStatic)
+    cmd.push_back("-static");
+  else
+    cmd.insert(cmd.end(), {"-dynamic-linker", "/lib64/ld-linux-x86-64.so.2"});
+  cmd.insert(cmd.end(), {
       // Dead code elimination, as Go's linker does: only what the entry point, the init
       // arrays and the KEEPs of the linker script reach gets in. Most of static libstdc++
       // falls away, which shortens every start (less text to fault in, a smaller table).
@@ -25,11 +43,19 @@ std::vector<std::string> linkCommand(const Toolchain& tc, const std::string& lin
       "--gc-sections", "-z", "nostart-stop-gc",
       "-T", linkerScript,
       "-o", outputPath,
-      "-L" + tc.gccLibDir, "-L/lib/x86_64-linux-gnu", "-L/usr/lib/x86_64-linux-gnu"};
+  });
+  for (const std::string& dir : librarySearchPath(tc)) cmd.push_back("-L" + dir);
   cmd.insert(cmd.end(), objects.begin(), objects.end());
   cmd.insert(cmd.end(), ldflags.begin(), ldflags.end());
+  cmd.insert(cmd.end(), {"--whole-archive", tc.runtimeLibrary(), "--no-whole-archive"});
+  if (isStatic) {
+    cmd.insert(cmd.end(), {
+        tc.staticStartObject(),
+        // Every library from its archive; libc.a, libgcc.a and libgcc_eh.a need each other.
+        "-lstdc++", "-lm", "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group"});
+    return cmd;
+  }
   cmd.insert(cmd.end(), {
-      "--whole-archive", tc.runtimeLibrary(), "--no-whole-archive",
       "-Bstatic", "-lstdc++", "-Bdynamic",
       // libm.so only when something uses it: loading it costs ~70 µs of every start.
       "--as-needed", "-lm", "--no-as-needed",
@@ -69,18 +95,80 @@ private:
 };
 }  // namespace
 
-llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace& trace) {
+llvm::Error link(llvm::ArrayRef<std::string> command, const CommandTrace& trace,
+                 std::string* lldOutput) {
   trace.print(command, "# in-process");
   if (trace.dryRun()) return llvm::Error::success();
   std::vector<const char*> argv;
   for (const std::string& arg : command) argv.push_back(arg.c_str());
 
   TeeToStderr diagnostics;
-  lld::Result result = lld::lldMain(argv, llvm::outs(), diagnostics, {{lld::Gnu, &lld::elf::link}});
+  std::string captured;
+  llvm::raw_string_ostream capture(captured);
+  llvm::raw_ostream& out = lldOutput ? static_cast<llvm::raw_ostream&>(capture) : llvm::outs();
+  lld::Result result = lld::lldMain(argv, out, diagnostics, {{lld::Gnu, &lld::elf::link}});
+  if (lldOutput) *lldOutput = std::move(captured);
   llvm::outs().flush();
   llvm::errs().flush();
   if (result.retCode == 0) return llvm::Error::success();
   if (llvm::StringRef(diagnostics.copy).contains("undefined symbol: main"))
     return fail("program has no main function (define int main() or int main(int, char**))");
   return failQuietly();
+}
+
+// glibc's link-time warnings: each .gnu.warning.<function> section of a libc.a member, by
+// function.
+static llvm::Expected<GlibcWarnings> readGlibcWarnings(const std::string& archivePath) {
+  auto buf = llvm::MemoryBuffer::getFile(archivePath, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!buf) return fail("open " + archivePath + ": " + errnoText(buf.getError()));
+  auto archive = llvm::object::Archive::create((*buf)->getMemBufferRef());
+  if (!archive) return fail(archivePath + ": " + llvm::toString(archive.takeError()));
+  GlibcWarnings warnings;
+  llvm::Error err = llvm::Error::success();
+  for (const llvm::object::Archive::Child& child : (*archive)->children(err)) {
+    auto member = child.getMemoryBufferRef();
+    if (!member) return fail(archivePath + ": " + llvm::toString(member.takeError()));
+    auto elf = ElfFile::view(*member);
+    if (!elf) {
+      llvm::consumeError(elf.takeError());  // not an object file
+      continue;
+    }
+    for (const ElfSection& section : elf->sections()) {
+      llvm::StringRef function = section.name;
+      if (!function.consume_front(".gnu.warning.") || function.empty()) continue;
+      auto text = elf->contents(section);
+      if (!text) return fail(archivePath + ": " + llvm::toString(text.takeError()));
+      warnings[function.str()] = text->take_until([](char c) { return c == '\0'; }).str();
+    }
+  }
+  if (err) return fail(archivePath + ": " + llvm::toString(std::move(err)));
+  return warnings;
+}
+
+llvm::Expected<GlibcWarnings> staticGlibcWarnings(const Toolchain& tc) {
+  for (const std::string& dir : librarySearchPath(tc))
+    if (llvm::sys::fs::exists(dir + "/libc.a")) return readGlibcWarnings(dir + "/libc.a");
+  return GlibcWarnings{};  // the link will say it has no libc.a
+}
+
+std::vector<std::string> traceWarnedFunctions(const GlibcWarnings& warnings) {
+  std::vector<std::string> flags;
+  for (const auto& [function, text] : warnings) flags.push_back("--trace-symbol=" + function);
+  return flags;
+}
+
+void printGlibcWarnings(const GlibcWarnings& warnings, llvm::StringRef lldOutput) {
+  std::set<std::string> used;  // sorted, and each function once
+  while (!lldOutput.empty()) {
+    auto [line, rest] = lldOutput.split('\n');
+    lldOutput = rest;
+    // "<file>: reference to <function>"; lld's own bookkeeping says "<internal>".
+    size_t at = line.rfind(": reference to ");
+    if (at == llvm::StringRef::npos || line.starts_with("<internal>:")) continue;
+    llvm::StringRef function = line.drop_front(at + strlen(": reference to "));
+    if (warnings.count(function.str())) used.insert(function.str());
+  }
+  for (const std::string& function : used)
+    llvm::errs() << "gocc: warning: " << warnings.at(function) << "\n";
 }

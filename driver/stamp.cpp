@@ -152,7 +152,8 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   bi.Path = shown(facts.programPath);
   bi.Main = Module{shown(facts.projectDir), "(devel)", "", nullptr};
   // The libraries every program links, sorted as Go sorts deps. glibc is the version gocc
-  // built against; the program uses whatever the machine it runs on has (v2.36 or later).
+  // built against; a dynamic program uses whatever the machine it runs on has (v2.36 or
+  // later), a static one (-static) carries it.
   bi.Deps = {Module{"glibc", std::string("v") + gnu_get_libc_version(), "", nullptr},
              Module{"libgcc", gccLibVersion(), "", nullptr},
              Module{"libstdc++", gccLibVersion(), "", nullptr}};
@@ -163,6 +164,7 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   if (!facts.cxxflags.empty()) s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
   if (!facts.cflags.empty()) s.push_back({"-cflags", joinFlags(facts.cflags)});
   if (!facts.ldflags.empty()) s.push_back({"-ldflags", joinFlags(facts.ldflags)});
+  if (facts.staticLink) s.push_back({"-static", "true"});
   if (facts.trimpath) s.push_back({"-trimpath", "true"});
   s.push_back({"CLANG_VERSION", GOCC_CLANG_VERSION});
   s.push_back({"GOARCH", "amd64"});

@@ -14,6 +14,7 @@ struct BuildFacts {
   std::string programPath;  // the package's directory, or its first file
   std::string projectDir;   // the git work tree holding the program, else its directory
   bool trimpath = false;    // -trimpath: no absolute paths (both become base names)
+  bool staticLink = false;  // -static: glibc linked in
   std::vector<std::string> cxxflags;
   std::vector<std::string> cflags;
   std::vector<std::string> ldflags;

@@ -3,6 +3,7 @@
 // The toolchain root is laid out like an installed gocc (and like the build tree):
 //   <root>/bin/gocc                                 this driver
 //   <root>/lib/gocc/libgoccrt.a                     the runtime, linked into every program
+//   <root>/lib/gocc/goccrt_static.o                 linked into static programs besides
 //   <root>/lib/gocc/linker-scripts/linux_amd64.ld.in the linker-script template
 //   <root>/include/gocc/runtime.h                   the header user programs include
 // The root is $GOCCROOT if set, else found from the running executable, so a moved tree still
@@ -20,6 +21,7 @@ struct Toolchain {
   std::string gccLibDir;  // holds libstdc++.a and libgcc_eh.a
 
   std::string runtimeLibrary() const { return root + "/lib/gocc/libgoccrt.a"; }
+  std::string staticStartObject() const { return root + "/lib/gocc/goccrt_static.o"; }
   std::string linkerScriptTemplate() const {
     return root + "/lib/gocc/linker-scripts/linux_amd64.ld.in";
   }

@@ -32,11 +32,27 @@ _rt0_amd64:
 
 // runtime.rt0_go(argc, argv, rtld_fini): make g0 and m0, then run the bootstrap steps in
 // Go's order. Never returns: mstart schedules the main goroutine, which exits the process.
+//
+// In a static program (gocc build -static) glibc is not initialized yet: rt0_go first hands
+// over to runtime.libcstart (rt0/libcstart_linux_amd64.S, linked only into static programs;
+// the weak reference is 0 in the others), which calls __libc_start_main with the continuation
+// below as "main". glibc sets up TLS and its ifuncs and calls it back on the same stack, with
+// (argc, argv, envp); there is no ld.so finalizer.
+	.weak	"runtime.libcstart"
+	.hidden	"runtime.libcstart"
 	.globl	"runtime.rt0_go"
 	.type	"runtime.rt0_go", @function
 "runtime.rt0_go":
 	.cfi_startproc
 	.cfi_undefined rip
+	movl	$"runtime.libcstart", %eax
+	testl	%eax, %eax
+	jz	.Lrt0_go_start
+	leaq	.Lrt0_go_libcmain(%rip), %rcx
+	jmp	*%rax
+.Lrt0_go_libcmain:
+	xorl	%edx, %edx		// envp in a main's third argument: not a finalizer
+.Lrt0_go_start:
 	xorl	%ebp, %ebp
 	// Keep argc, argv and rtld_fini in callee-saved registers, on an even stack.
 	movq	%rdi, %r12

@@ -24,6 +24,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "libc_next.h"
 #include "os_linux.h"
 #include "print.h"
 
@@ -205,7 +206,7 @@ bool onlyGlibcLoaded() {
 
 template <typename F>
 void lookup(F& fn, const char* name) {
-  fn = reinterpret_cast<F>(dlsym(RTLD_NEXT, name));
+  fn = reinterpret_cast<F>(runtime::libcNext(name));
   if (!fn) runtime::throw_("malloc: no allocator after the executable's");
 }
 

@@ -48,6 +48,7 @@
 #include "alg.h"
 #include "chan.h"
 #include "cpuflags.h"
+#include "libc_next.h"
 #include "lock_futex.h"
 #include "malloc.h"
 #include "mgc.h"
@@ -1644,7 +1645,7 @@ void exitIfMainGoroutine() {
 
 template <typename Fn, typename Arg>
 [[noreturn]] void callNext(const char* name, Arg arg) {
-  auto next = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, name));
+  auto next = reinterpret_cast<Fn>(libcNext(name));
   if (!next) throw_("pthread_exit: glibc's is missing");
   next(arg);
   __builtin_unreachable();
@@ -1740,7 +1741,7 @@ pthreadCreateFn nextPthreadCreate() {
   static std::atomic<pthreadCreateFn> next{nullptr};
   pthreadCreateFn fn = next.load(std::memory_order_relaxed);
   if (!fn) {
-    fn = reinterpret_cast<pthreadCreateFn>(dlsym(RTLD_NEXT, "pthread_create"));
+    fn = reinterpret_cast<pthreadCreateFn>(libcNext("pthread_create"));
     if (!fn) throw_("pthread_create: glibc's is missing");
     next.store(fn, std::memory_order_relaxed);
   }

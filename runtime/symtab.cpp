@@ -46,7 +46,7 @@ extern const uint8_t runtime_pclntab[] asm("runtime.pclntab");
 extern runtime::initFunc __gocc_init_runtime_start[], __gocc_init_runtime_end[];
 extern runtime::initFunc __gocc_init_libgcc_start[], __gocc_init_libgcc_end[];
 extern runtime::initFunc __gocc_init_libstdcxx_start[], __gocc_init_libstdcxx_end[];
-extern runtime::initFunc __init_array_start[], __init_array_end[];
+extern runtime::initFunc __gocc_init_program_start[], __gocc_init_program_end[];
 }
 
 namespace runtime {
@@ -137,8 +137,8 @@ extern "C" void modulesinit() {
   md.libinit[0] = {"runtime", __gocc_init_runtime_start, __gocc_init_runtime_end};
   md.libinit[1] = {"libgcc", __gocc_init_libgcc_start, __gocc_init_libgcc_end};
   md.libinit[2] = {"libstdc++", __gocc_init_libstdcxx_start, __gocc_init_libstdcxx_end};
-  md.initarray = __init_array_start;
-  md.einitarray = __init_array_end;
+  md.initarray = __gocc_init_program_start;
+  md.einitarray = __gocc_init_program_end;
   moduledataverify(md);
   pclntabverify(md, runtime_pclntab, pclntabEnd(uintptr(runtime_pclntab)));
 }

@@ -8,7 +8,8 @@
 // libstdc++ (std::mutex, std::condition_variable, std::this_thread::sleep_for,
 // std::thread::join) and those of shared libraries that import the name all reach it. The
 // wrapper calls the next definition (libc's, or that of a library preloaded to wrap it),
-// found with dlsym(RTLD_NEXT) on the first call of each function. Calls glibc makes inside
+// found with dlsym(RTLD_NEXT) on the first call of each function (in a static program, glibc's
+// own code under its other name: libc_next.h). Calls glibc makes inside
 // itself (fread → read, printf → write, getaddrinfo → poll) use glibc's internal names and
 // cannot be interposed: they keep their P while they block. The wrappers are weak: a program
 // that defines one of these functions itself keeps its own.
@@ -44,9 +45,30 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
+#include "libc_next.h"
 #include "print.h"
 #include "proc.h"
+
+// Weak: a static program (gocc build -static) does not call them, and a strong reference
+// would pull glibc's dynamic loader out of libc.a, with its link-time warnings for dlopen.
+#pragma weak dlsym
+#pragma weak dlvsym
+
+// A static program's table of glibc's definitions: in goccrt_static.o only.
+extern "C" __attribute__((weak, visibility("hidden")))
+const runtime::LibcFunction gocc_static_libc[];
+
+void* runtime::libcNext(const char* name, const char* version) {
+  if (gocc_static_libc) {
+    for (const LibcFunction* f = gocc_static_libc; f->name; f++)
+      if (strcmp(f->name, name) == 0) return f->code;
+    return nullptr;
+  }
+  if (!dlsym) return nullptr;
+  return version ? dlvsym(RTLD_NEXT, name, version) : dlsym(RTLD_NEXT, name);
+}
 
 // The wrappers are libc's global names; their helpers are local to this file, inside the
 // runtime's namespace, so that a traceback hides them where they are inlined into a wrapper
@@ -65,7 +87,7 @@ struct nextFn {
   F get() {
     F f = fn.load(std::memory_order_acquire);
     if (__builtin_expect(f != nullptr, 1)) return f;
-    void* sym = version ? dlvsym(RTLD_NEXT, name, version) : dlsym(RTLD_NEXT, name);
+    void* sym = runtime::libcNext(name, version);
     if (!sym) {
       runtime::print("runtime: no definition of ", name, " after the executable's\n");
       runtime::throw_("syscall: libc function missing");

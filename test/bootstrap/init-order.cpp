@@ -3,6 +3,9 @@
 // exit; stdout is flushed when piped; main's return value is the exit status.
 // RUN: %gocc build -o %t %s
 // RUN: bash -c '%t a b; echo status=$?' | FileCheck %s
+// The same with glibc linked in, which starts through __libc_start_main:
+// RUN: %gocc build -static -o %t.static %s
+// RUN: bash -c '%t.static a b; echo status=$?' | FileCheck %s
 #include <gocc/runtime.h>
 #include <unistd.h>
 
