@@ -19,7 +19,7 @@
 //                linker script with entry _rt0_amd64_linux, the pclntab, the build information
 //                (its path is the output) and the build ID come as for gocc build. Source files
 //                on the command line are compiled first, each as a compile command would
-//                compile it, into the work directory.
+//                compile it (through the cache when it can be), into the work directory.
 //
 // Arguments are read with clang's own option table (libclangDriver's getDriverOptTable, whose
 // object needs nothing but LLVM's option library), so that gocc agrees with clang on which flags
@@ -391,66 +391,6 @@ llvm::Expected<std::string> resolveLinkOutput(const std::string& output, const W
   return fail("build output \"" + output + "\" already exists and is not a regular file");
 }
 
-// The link (see the head comment): compiles the sources among the inputs, then builds the
-// program as gocc build would from prebuilt inputs.
-llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool isCxx) {
-  auto plan = planLink(args);
-  if (!plan) return plan.takeError();
-  auto level = goamd64Level();
-  if (!level) return level.takeError();
-  auto tc = findToolchain();
-  if (!tc) return tc.takeError();
-
-  BuildOptions opts;
-  opts.trace = plan->verbose;
-  opts.ldflags = plan->ldflags;
-  (isCxx ? opts.cxxflags : opts.cflags) = plan->compileFlags;
-  if (plan->verbose) {
-    // What clang -v says about itself first (CMake reads the version and target there).
-    auto status = spawnAndWait({clang, "-v"});
-    if (!status) return status.takeError();
-  }
-  auto work = createWorkDir(opts);
-  if (!work) return work.takeError();
-  auto output = resolveLinkOutput(plan->output, *work);
-  if (!output) return output.takeError();
-  auto absoluteOutput = absolutePath(*output);
-  if (!absoluteOutput) return absoluteOutput.takeError();
-
-  Package pkg;
-  pkg.mainFile = *absoluteOutput;  // the build information's path: the program is its output
-  pkg.dir = path::parent_path(*absoluteOutput).str();
-  pkg.defaultOutputName = path::filename(*absoluteOutput).str();
-  std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
-  int sources = 0;
-  for (const LinkInput& in : plan->inputs) {
-    if (!in.isFile) {
-      pkg.prebuilt.push_back(in.text);
-      continue;
-    }
-    if (!fs::exists(in.text)) return fail("open " + in.text + ": " + errnoText(ENOENT));
-    std::string file = in.text;
-    if (in.isSource) {
-      file = work->file(std::to_string(++sources) + "_" + path::stem(in.text).str() + ".o");
-      std::vector<std::string> argv = {clang};
-      argv.insert(argv.end(), programFlags.begin(), programFlags.end());
-      argv.insert(argv.end(), plan->compileFlags.begin(), plan->compileFlags.end());
-      if (!in.language.empty()) argv.insert(argv.end(), {"-x", in.language});
-      argv.insert(argv.end(), {"-c", "-o", file, in.text});
-      auto status = runCompileCommand(argv);
-      if (!status) return status.takeError();
-      if (*status != 0) return failQuietly();
-    }
-    auto absolute = absolutePath(file);
-    if (!absolute) return absolute.takeError();
-    pkg.prebuilt.push_back(*absolute);
-  }
-  BuildSetup setup{*level, std::move(*tc), std::move(pkg)};
-  auto cache = Cache::open();
-  if (!cache) return cache.takeError();
-  return buildProgram(setup, opts, *work, *cache, *output);
-}
-
 // A compile command the build cache can take (see the head comment), in the parts the cached
 // compile needs. The flags are the command's arguments as clang read them (response files
 // expanded), in order, without -c, -o, -MF and the source.
@@ -744,6 +684,80 @@ InputArgList parseClangArgs(llvm::ArrayRef<std::string> args, llvm::BumpPtrAlloc
   unsigned missingIndex;
   return clang::driver::getDriverOptTable().ParseArgs(argv, missingIndex, missingCount,
                                                       llvm::opt::Visibility(clangopt::ClangOption));
+}
+
+// The link (see the head comment): compiles the sources among the inputs, then builds the
+// program as gocc build would from prebuilt inputs.
+llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool isCxx) {
+  auto plan = planLink(args);
+  if (!plan) return plan.takeError();
+  auto level = goamd64Level();
+  if (!level) return level.takeError();
+  auto tc = findToolchain();
+  if (!tc) return tc.takeError();
+
+  BuildOptions opts;
+  opts.trace = plan->verbose;
+  opts.ldflags = plan->ldflags;
+  (isCxx ? opts.cxxflags : opts.cflags) = plan->compileFlags;
+  if (plan->verbose) {
+    // What clang -v says about itself first (CMake reads the version and target there).
+    auto status = spawnAndWait({clang, "-v"});
+    if (!status) return status.takeError();
+  }
+  auto work = createWorkDir(opts);
+  if (!work) return work.takeError();
+  auto output = resolveLinkOutput(plan->output, *work);
+  if (!output) return output.takeError();
+  auto absoluteOutput = absolutePath(*output);
+  if (!absoluteOutput) return absoluteOutput.takeError();
+
+  auto cache = Cache::open();
+  if (!cache) return cache.takeError();
+  Package pkg;
+  pkg.mainFile = *absoluteOutput;  // the build information's path: the program is its output
+  pkg.dir = path::parent_path(*absoluteOutput).str();
+  pkg.defaultOutputName = path::filename(*absoluteOutput).str();
+  std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
+  int sources = 0;
+  for (const LinkInput& in : plan->inputs) {
+    if (!in.isFile) {
+      pkg.prebuilt.push_back(in.text);
+      continue;
+    }
+    if (!fs::exists(in.text)) return fail("open " + in.text + ": " + errnoText(ENOENT));
+    std::string file = in.text;
+    if (in.isSource) {
+      file = work->file(std::to_string(++sources) + "_" + path::stem(in.text).str() + ".o");
+      // The compile command this source would have on its own, through the cache if it can.
+      std::vector<std::string> compile = plan->compileFlags;
+      if (!in.language.empty()) compile.insert(compile.end(), {"-x", in.language});
+      compile.insert(compile.end(), {"-c", "-o", file, in.text});
+      std::vector<std::string> argv = {clang};
+      argv.insert(argv.end(), programFlags.begin(), programFlags.end());
+      llvm::BumpPtrAllocator alloc;
+      unsigned missingCount = 0;
+      InputArgList parsed = parseClangArgs(compile, alloc, missingCount);
+      std::optional<CacheableCompile> c;
+      if (cache->enabled() && !missingCount) c = cacheableCompile(parsed);
+      llvm::Expected<int> status = 0;
+      if (c) {
+        std::vector<std::string> terminal = terminalFlags(parsed);
+        argv.insert(argv.end(), terminal.begin(), terminal.end());
+        status = runCachedCompile(*c, argv, *cache);
+      } else {
+        argv.insert(argv.end(), compile.begin(), compile.end());
+        status = runCompileCommand(argv);
+      }
+      if (!status) return status.takeError();
+      if (*status != 0) return failQuietly();
+    }
+    auto absolute = absolutePath(file);
+    if (!absolute) return absolute.takeError();
+    pkg.prebuilt.push_back(*absolute);
+  }
+  BuildSetup setup{*level, std::move(*tc), std::move(pkg)};
+  return buildProgram(setup, opts, *work, *cache, *output);
 }
 
 }  // namespace
