@@ -17,7 +17,7 @@
 // RUN: FileCheck %s --check-prefix=FAULT < fault.txt
 // RUN: sed -n 's/^.* pc=\(0x[0-9a-f]*\)$/\1/p' fault.txt | head -n 1 > pc.txt
 // RUN: %gocc tool addr2line -i prog < pc.txt | FileCheck %s --check-prefix=ADDR2LINE
-// RUN: %gocc tool addr2line prog < pc.txt | FileCheck %s --check-prefix=ADDR2LINE-FUNC
+// RUN: %gocc tool addr2line prog < pc.txt | FileCheck %s --check-prefix=FUNCONLY
 // Without DWARF: the table's names.
 // RUN: llvm-objcopy --strip-debug prog stripped
 // RUN: %gocc tool addr2line -i stripped < pc.txt | FileCheck %s --check-prefix=STRIPPED
@@ -104,8 +104,8 @@ struct Registry {
 // ADDR2LINE-NEXT: template-names.cpp:[[@LINE-11]]{{$}}
 // ADDR2LINE-EMPTY:
 // (without -i: the function holding the pc, at the innermost line, as Go's addr2line)
-// ADDR2LINE-FUNC: {{^}}Registry<std::map<std::__cxx11::basic_string<char, {{.*}}>>>::add(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char>> const&, int){{$}}
-// ADDR2LINE-FUNC-NEXT: template-names.cpp:[[@LINE-60]]{{$}}
+// FUNCONLY: {{^}}Registry<std::map<std::__cxx11::basic_string<char, {{.*}}>>>::add(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char>> const&, int){{$}}
+// FUNCONLY-NEXT: template-names.cpp:[[@LINE-60]]{{$}}
 // STRIPPED-NEXT: {{^}}Registry<std::map<std::__cxx11::basic_string<char, {{.*}}>>>::add(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char>> const&, int){{$}}
 // STRIPPED-NEXT: template-names.cpp:[[@LINE-17]]{{$}}
 
