@@ -29,20 +29,7 @@ func main() { fmt.Println("hello, world") }
 GO
 "$gocc" build -o "$work/hello" "$work/hello.cpp"
 "$gocc" build -o "$work/multi" "$root/test/pclntab/Inputs/multi"
-cat > "$work/regex.cpp" <<'CPP'
-#include <iostream>
-#include <map>
-#include <regex>
-#include <string>
-int main(int argc, char** argv) {
-  std::map<std::string, int> counts;
-  std::regex word("[a-z]+");
-  std::string text = argc > 1 ? argv[1] : "the quick brown fox jumps over the lazy dog the end";
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it)
-    counts[it->str()]++;
-  for (auto& [w, n] : counts) std::cout << w << " " << n << "\n";
-}
-CPP
+cp "$root/test/pclntab/Inputs/regex_map.cpp" "$work/regex.cpp"
 "$gocc" build -o "$work/regex" "$work/regex.cpp"
 
 sizes() { # binary → "name size" for every section
