@@ -11,7 +11,7 @@
 #      from the file) against llvm-symbolizer and binutils addr2line (one process for all the
 #      addresses, start-up included) on the same 20000 instruction addresses.
 #   3. build time: the pclntab step and the second link against the whole gocc build
-#      (median of 5 builds, from gocc build -debug-trace).
+#      (median of 5 builds from scratch, no cache, from gocc build -a -debug-trace).
 # Prints figures; no pass/fail.   bench/pclntab.sh   (needs a built gocc: ./make.bash)
 source "$(dirname "$0")/common.sh"
 export PATH="$(llvm-config-19 --bindir):$PATH"
@@ -29,20 +29,7 @@ func main() { fmt.Println("hello, world") }
 GO
 "$gocc" build -o "$work/hello" "$work/hello.cpp"
 "$gocc" build -o "$work/multi" "$root/test/pclntab/Inputs/multi"
-cat > "$work/regex.cpp" <<'CPP'
-#include <iostream>
-#include <map>
-#include <regex>
-#include <string>
-int main(int argc, char** argv) {
-  std::map<std::string, int> counts;
-  std::regex word("[a-z]+");
-  std::string text = argc > 1 ? argv[1] : "the quick brown fox jumps over the lazy dog the end";
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it)
-    counts[it->str()]++;
-  for (auto& [w, n] : counts) std::cout << w << " " << n << "\n";
-}
-CPP
+cp "$root/test/pclntab/Inputs/regex_map.cpp" "$work/regex.cpp"
 "$gocc" build -o "$work/regex" "$work/regex.cpp"
 
 sizes() { # binary → "name size" for every section
@@ -162,7 +149,7 @@ echo "== 3. build time (median of 5 builds, ms)"
 for p in hello multi regex; do
   src="$work/$p.cpp"; [ "$p" = multi ] && src="$root/test/pclntab/Inputs/multi"
   for i in 1 2 3 4 5; do
-    "$gocc" build -debug-trace="$work/trace$i.json" -o "$work/$p.b" "$src"
+    GOCCCACHE=off "$gocc" build -a -debug-trace="$work/trace$i.json" -o "$work/$p.b" "$src"
   done
   python3 - "$p" "$work"/trace?.json <<'PY'
 import json, statistics, sys

@@ -17,6 +17,12 @@
 // function with lines, pcs no row covers (padding) have line -1 and the file of the range
 // before them (see fillGaps).
 //
+// Names: demangled. An inlined call's function that has no out-of-line copy in the executable
+// (no symbol of that name) is stored in its short form, template arguments elided
+// (formats/funcname.h), as Go's linker stores a generic function's name: such names are most of
+// a template-heavy program's table, and its tracebacks print them short anyway. The full name
+// stays in the DWARF, where gocc tool addr2line finds it (frameNamesFromDwarf).
+//
 // SP offsets (Go's pcsp): from .eh_frame's CFI. Where the CFA is rsp+N, the SP has moved
 // N-8 bytes since the entry (the return address is not counted, as in Go). Where the CFA is
 // rbp-based — in code built with frame pointers, everything after the prologue — CFI does
@@ -26,6 +32,7 @@
 #include "elffile.h"
 #include "elfobject.h"
 #include "errors.h"
+#include "formats/funcname.h"
 #include "formats/pclntab_encode.h"
 
 #include "llvm/BinaryFormat/ELF.h"
@@ -38,7 +45,9 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <tuple>
+#include <unordered_set>
 
 namespace obj = llvm::object;
 using pclntab::PCRange;
@@ -218,6 +227,13 @@ struct InlineInfo {
   std::vector<InlineRange> ranges;  // sorted, disjoint; pcs of no inlined call are left out
 };
 
+// The name of the function a subprogram or inlined-subroutine DIE stands for: its linkage name,
+// demangled, as the symbol table's names are; nullopt if it has none.
+std::optional<std::string> dieFunctionName(const char* linkageName) {
+  if (!linkageName) return std::nullopt;
+  return llvm::demangle(linkageName);
+}
+
 // The inlined calls of every unit, and for each pc the innermost one, as llvm-symbolizer
 // --inlining finds them (DWARFContext::getInliningInfoForAddress): a DIE's ranges hold its
 // callees' ranges, and the deepest DIE whose ranges hold a pc is its innermost call. Names
@@ -256,7 +272,7 @@ InlineInfo readInlines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t t
             uint64_t file = llvm::dwarf::toUnsigned(child.find(llvm::dwarf::DW_AT_call_file), 0);
             uint64_t line = llvm::dwarf::toUnsigned(child.find(llvm::dwarf::DW_AT_call_line), 0);
             info.nodes.push_back(
-                {parent, name ? llvm::demangle(name) : "?", files.id(file), uint32_t(line)});
+                {parent, dieFunctionName(name).value_or("?"), files.id(file), uint32_t(line)});
             self(self, child, node, depth + 1);
             break;
           }
@@ -445,6 +461,13 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
   std::vector<PCRange> sp = readSPOffsets(*dwarf);
 
+  // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
+  std::vector<std::string> names;
+  for (const Symbol& sym : *syms) names.push_back(llvm::demangle(sym.name));
+  std::unordered_set<std::string> outOfLine(names.begin(), names.end());
+  for (InlineNode& node : inlines.nodes)
+    if (!outOfLine.count(node.name)) node.name = shortFuncName(node.name);
+
   pclntab::PclnInput in;
   in.textStart = textStart;
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
@@ -454,8 +477,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
     pclntab::FuncInput f;
     f.entry = sym.addr;
     f.end = i + 1 < syms->size() ? (*syms)[i + 1].addr : sym.addr + sym.size;
-    // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
-    f.name = llvm::demangle(sym.name);
+    f.name = std::move(names[i]);
 
     auto [first, last] = overlapping(lines, f.entry, f.end);
     if (first != last) {
@@ -488,6 +510,45 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
   if (bytes.empty()) return fail("internal error: pclntab for " + exePath + ": " + error);
   return bytes;
+}
+
+std::string shortFuncName(const std::string& name) {
+  std::string out;
+  funcname::forEachShortPiece(name.c_str(), [&](const char* p, size_t n) { out.append(p, n); });
+  return out;
+}
+
+llvm::Expected<std::unique_ptr<DwarfFrameNames>> DwarfFrameNames::open(const std::string& path) {
+  auto file = ElfFile::open(path);
+  if (!file) return fail(path + ": " + llvm::toString(file.takeError()));
+  if (!file->section(".debug_info")) return nullptr;
+  auto names = std::unique_ptr<DwarfFrameNames>(new DwarfFrameNames);
+  names->file_ = std::make_unique<ElfFile>(std::move(*file));
+  auto object = obj::ELF64LEObjectFile::create(names->file_->bytes());
+  if (!object) return fail(path + ": " + llvm::toString(object.takeError()));
+  names->object_ = std::make_unique<obj::ELF64LEObjectFile>(std::move(*object));
+  auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
+  names->dwarf_ = llvm::DWARFContext::create(*names->object_,
+                                             llvm::DWARFContext::ProcessDebugRelocations::Ignore,
+                                             nullptr, "", ignore, ignore);
+  return names;
+}
+
+DwarfFrameNames::~DwarfFrameNames() = default;
+
+std::vector<std::string> DwarfFrameNames::at(uint64_t pc) {
+  llvm::DILineInfoSpecifier spec(llvm::DILineInfoSpecifier::FileLineInfoKind::None,
+                                 llvm::DINameKind::LinkageName);
+  llvm::DIInliningInfo frames =
+      dwarf_->getInliningInfoForAddress({pc, obj::SectionedAddress::UndefSection}, spec);
+  std::vector<std::string> out;
+  for (uint32_t i = 0; i < frames.getNumberOfFrames(); i++) {
+    const std::string& name = frames.getFrame(i).FunctionName;
+    out.push_back(name == llvm::DILineInfo::BadString
+                      ? std::string()
+                      : dieFunctionName(name.c_str()).value_or(std::string()));
+  }
+  return out;
 }
 
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath) {

@@ -13,13 +13,20 @@
 #include "formats/pclntab.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+class ElfFile;
+namespace llvm {
+class DWARFContext;
+}
 
 // File names in the table are the paths Clang recorded (comp_dir joined with the line
 // table's directory and name, as llvm-symbolizer prints them), then rewritten by the first
@@ -48,6 +55,28 @@ struct LoadedPclntab {
 // Builds the table (its bytes) for the executable at exePath.
 llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
                                                   const PathRewrite& rewrite);
+
+// name's short form (formats/funcname.h): every outermost template argument list "<...>".
+std::string shortFuncName(const std::string& name);
+
+// The full names of the source frames at a pc, from an executable's DWARF, for gocc tool
+// addr2line: the table stores the names of inlined-only functions in their short form
+// (buildPclntab), the DWARF has them whole.
+class DwarfFrameNames {
+public:
+  // nullptr if the executable has no DWARF (.debug_info): stripped, or linked with -s.
+  static llvm::Expected<std::unique_ptr<DwarfFrameNames>> open(const std::string& path);
+  ~DwarfFrameNames();
+  // The demangled names, innermost inlined call first, then the function holding pc; "" for
+  // a frame whose DIE names no function. Empty where the DWARF does not describe pc.
+  std::vector<std::string> at(uint64_t pc);
+
+private:
+  DwarfFrameNames() = default;
+  std::unique_ptr<ElfFile> file_;
+  std::unique_ptr<llvm::object::ELF64LEObjectFile> object_;
+  std::unique_ptr<llvm::DWARFContext> dwarf_;
+};
 
 // Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
 // .gopclntab, aligned to 32 (Go's alignment for it).

@@ -13,6 +13,12 @@
 // table, is an error here. -i is gocc's own (Go's has no way to show inlined calls): each
 // pc's answer is then its source frames, innermost first, and an empty line, in
 // llvm-symbolizer --inlining's shape; the last frame names the function Go's answer names.
+//
+// Names are always whole. The table has every out-of-line function's whole name, but stores
+// an inlined-only function's in its short form (template arguments "<...>": driver/pclntab.cpp);
+// -i takes those frames' whole names from the binary's DWARF, a DWARF frame's name standing in
+// for the table's when it is the same frame (at the same depth, with that short form). A binary
+// without DWARF (stripped) gets the table's names.
 #include "tool.h"
 
 #include "elffile.h"
@@ -70,17 +76,32 @@ uint64_t parsePC(llvm::StringRef s) {
 // With -i: every source frame at pc, innermost first, two lines each (name, file:line) as
 // without it, then an empty line ending the pc's answer (llvm-symbolizer --inlining's
 // shape). The last frame is the function holding pc, at the outermost call site.
-void printPCInlines(const pclntab::Table& t, uint64_t pc, llvm::raw_ostream& os) {
+// An inlined frame whose table name is short gets its whole name from dwarf, if there is one.
+void printPCInlines(const pclntab::Table& t, DwarfFrameNames* dwarf, uint64_t pc,
+                    llvm::raw_ostream& os) {
   pclntab::Func f = t.findFunc(pc);
   if (!f.valid()) {
     os << "?\n?:0\n\n";
     return;
   }
-  pclntab::InlineUnwinder frames(t, f, pc);
-  pclntab::SourceFrame frame;
-  while (frames.next(&frame))
-    os << (frame.name ? frame.name : "") << "\n"
-       << (frame.file ? frame.file : "") << ":" << frame.line << "\n";
+  pclntab::InlineUnwinder unwinder(t, f, pc);
+  std::vector<pclntab::SourceFrame> frames;
+  std::vector<std::string> names;
+  bool shortNames = false;
+  for (pclntab::SourceFrame frame; unwinder.next(&frame);) {
+    frames.push_back(frame);
+    names.push_back(frame.name ? frame.name : "");
+    shortNames |= frame.inlined && names.back().find("<...>") != std::string::npos;
+  }
+  if (dwarf && shortNames) {
+    std::vector<std::string> whole = dwarf->at(pc);
+    for (size_t k = 0; k < frames.size() && k < whole.size(); k++)
+      if (frames[k].inlined && whole[k] != names[k] && shortFuncName(whole[k]) == names[k])
+        names[k] = whole[k];
+  }
+  for (size_t k = 0; k < frames.size(); k++)
+    os << names[k] << "\n"
+       << (frames[k].file ? frames[k].file : "") << ":" << frames[k].line << "\n";
   os << "\n";
 }
 
@@ -113,6 +134,12 @@ int addr2line(llvm::ArrayRef<std::string> args) {
   }
   LoadedPclntab loaded;
   if (llvm::Error err = loadTable(args[0], loaded)) return report(std::move(err), "");
+  std::unique_ptr<DwarfFrameNames> dwarf;
+  if (inlines) {
+    auto opened = DwarfFrameNames::open(args[0]);
+    if (!opened) return report(opened.takeError(), "");
+    dwarf = std::move(*opened);
+  }
 
   // bufio.Scanner's lines: "\n" ends a line, a final "\r" is dropped, a last line without
   // "\n" still counts, and a line of 64 KiB or more stops the scan.
@@ -127,7 +154,7 @@ int addr2line(llvm::ArrayRef<std::string> args) {
       continue;
     }
     if (inlines)
-      printPCInlines(loaded.table, parsePC(line), os);
+      printPCInlines(loaded.table, dwarf.get(), parsePC(line), os);
     else
       printPC(loaded.table, parsePC(line), os);
   }

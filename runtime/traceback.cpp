@@ -20,16 +20,18 @@
 // Output follows Go 1.19 byte for byte where the concepts match: the goroutine header,
 // "name\n\tfile:line +0xoff", "...additional frames elided...", "created by". Names are the
 // pclntab's (demangled C++, so they carry their parameter list; Go's "(args)" has no
-// counterpart). A pc inside inlined code prints a frame per inlined call, innermost first,
-// as "name\n\tfile:line" (Go 1.19 prints "name(...)": its "(...)" stands for the arguments it
-// cannot show, and gocc shows arguments for no frame), from the table's inline tree. Runtime frames
-// (names starting with "runtime." or "runtime::") are hidden below level 2, as Go hides runtime.*
-// frames.
+// counterpart), with template arguments elided to "<...>" below level 2, as Go prints a generic
+// function as pkg.F[...]. A pc inside inlined code prints a frame per inlined call, innermost
+// first, as "name\n\tfile:line" (Go 1.19 prints "name(...)": its "(...)" stands for the arguments
+// it cannot show, and gocc shows arguments for no frame), from the table's inline tree. Runtime
+// frames (names starting with "runtime." or "runtime::") are hidden below level 2, as Go hides
+// runtime.* frames.
 #include "traceback.h"
 
 #include <algorithm>
 #include <climits>
 
+#include "formats/funcname.h"
 #include "print.h"
 #include "signal_unix.h"
 #include "stubs.h"
@@ -134,6 +136,17 @@ uintptr load(uintptr addr) { return *reinterpret_cast<const uintptr*>(addr); }
 // Go's showframe: runtime frames only at level 2.
 bool showframe(const char* name, uint32 level) { return level >= 2 || !isRuntimeName(name); }
 
+// A frame's function name: whole at level 2 and more, else in its short form, every outermost
+// template argument list "<...>" (formats/funcname.h), as Go prints generic functions.
+void printFuncName(printbuf& b, const char* name, uint32 level) {
+  if (!name)
+    printarg(b, "?");
+  else if (level >= 2)
+    printarg(b, name);
+  else
+    funcname::forEachShortPiece(name, [&](const char* piece, size_t n) { b.put(piece, n); });
+}
+
 // The file:line of a source frame, "?:0" for what the table does not say.
 void printFileLine(printbuf& b, const pclntab::SourceFrame& sf) {
   bool known = sf.file && sf.line >= 0;
@@ -175,7 +188,7 @@ int printFrame(const frameStart& f, uint32 level, bool runtimeFrames) {
   while (frames.next(&sf)) {
     if (!runtimeFrames && !showframe(sf.name, level)) continue;
     nprint++;
-    printarg(b, sf.name ? sf.name : "?");
+    printFuncName(b, sf.name, level);
     printarg(b, "\n\t");
     printFileLine(b, sf);
     if (sf.inlined) {
@@ -234,7 +247,7 @@ void printcreatedby(g* gp, uint32 level) {
   if (!fn.valid() || !inlineFrames(fn, f.pc - 1).next(&sf) || !showframe(sf.name, level)) return;
   printbuf b;
   printarg(b, "created by ");
-  printarg(b, sf.name ? sf.name : "?");
+  printFuncName(b, sf.name, level);
   if (gp->parentGoid) {
     printarg(b, " in goroutine ");
     printarg(b, gp->parentGoid);

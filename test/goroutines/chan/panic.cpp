@@ -63,7 +63,7 @@ __attribute__((noinline)) void blockedSender(gocc::chan<int> c, gocc::chan<int> 
   // BLOCKED: panic: send on closed channel
   // BLOCKED-EMPTY:
   // BLOCKED-NEXT: goroutine {{[0-9]+}} [running]:
-  // BLOCKED-NEXT: blockedSender(gocc::chan<int>, gocc::chan<int>)
+  // BLOCKED-NEXT: blockedSender(gocc::chan<...>, gocc::chan<...>)
   // BLOCKED-NEXT: panic.cpp:[[@LINE-5]] +0x
   // BLOCKED-NEXT: created by main in goroutine 1
 }

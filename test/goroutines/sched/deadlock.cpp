@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   // RECV: fatal error: all goroutines are asleep - deadlock!
   // RECV-EMPTY:
   // RECV-NEXT: goroutine 1 [chan receive]:
-  // RECV-NEXT: receive(gocc::chan<int>)
+  // RECV-NEXT: receive(gocc::chan<...>)
   // RECV-NEXT: deadlock.cpp:[[@LINE-24]] +0x
   // RECV-NEXT: {{^}}main{{$}}
   // RECV-NEXT: deadlock.cpp:[[@LINE-7]] +0x
@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
   // SEND: fatal error: all goroutines are asleep - deadlock!
   // SEND-EMPTY:
   // SEND-NEXT: goroutine 1 [chan send]:
-  // SEND-NEXT: send(gocc::chan<int>, int)
+  // SEND-NEXT: send(gocc::chan<...>, int)
   // SEND-NEXT: deadlock.cpp:[[@LINE-31]] +0x
   // SEND-NEXT: {{^}}main{{$}}
   // SEND-NEXT: deadlock.cpp:[[@LINE-7]] +0x
@@ -67,12 +67,12 @@ int main(int argc, char** argv) {
   // CHAIN: fatal error: all goroutines are asleep - deadlock!
   // CHAIN-EMPTY:
   // CHAIN-NEXT: goroutine 1 [chan receive]:
-  // CHAIN-NEXT: receive(gocc::chan<int>)
+  // CHAIN-NEXT: receive(gocc::chan<...>)
   // CHAIN: {{^}}main{{$}}
   // CHAIN-NEXT: deadlock.cpp:[[@LINE-7]] +0x
   // CHAIN-EMPTY:
   // CHAIN-NEXT: goroutine {{[0-9]+}} [chan receive]:
-  // CHAIN-NEXT: receive(gocc::chan<int>)
+  // CHAIN-NEXT: receive(gocc::chan<...>)
   // CHAIN: blockedWorker()
   // CHAIN-NEXT: deadlock.cpp:[[@LINE-45]] +0x
   // CHAIN-NEXT: created by main in goroutine 1
