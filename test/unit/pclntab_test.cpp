@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <optional>
 #include <random>
 
 namespace {
@@ -28,6 +29,16 @@ struct Aligned {
   const uint8_t* data() const { return reinterpret_cast<const uint8_t*>(words.data()); }
   uint8_t* data() { return reinterpret_cast<uint8_t*>(words.data()); }
 };
+
+// Encodes in and loads the table from *storage, which must outlive t (the table reads it in
+// place); fails the test on an error. Call through ASSERT_NO_FATAL_FAILURE.
+void encodeAndLoad(const PclnInput& in, std::optional<Aligned>* storage, pclntab::Table* t) {
+  std::string error;
+  std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
+  ASSERT_FALSE(bytes.empty()) << error;
+  storage->emplace(bytes);
+  ASSERT_EQ(t->init((*storage)->data(), (*storage)->size), nullptr);
+}
 
 TEST(PclntabVarint, RoundTrip) {
   for (uint32_t v : {0u, 1u, 127u, 128u, 300u, 16383u, 16384u, 0x0fffffffu, 0xffffffffu}) {
@@ -124,12 +135,9 @@ int32_t expected(const std::vector<PCRange>& ranges, uint64_t pc) {
 
 TEST(Pclntab, RoundTripManyFunctions) {
   PclnInput in = randomProgram(42, 3000, 9);
-  std::string error;
-  std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
-  ASSERT_FALSE(bytes.empty()) << error;
-  Aligned table(bytes);
+  std::optional<Aligned> table;
   pclntab::Table t;
-  ASSERT_EQ(t.init(table.data(), table.size), nullptr);
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &table, &t));
   ASSERT_EQ(t.verify(in.textStart), nullptr);
   EXPECT_EQ(t.nfunc(), 3000);
   EXPECT_EQ(t.minPC(), in.funcs.front().entry);
@@ -223,12 +231,9 @@ TEST(Pclntab, Dedup) {
     f.line = {{f.entry, f.end, 7}};
     in.funcs.push_back(f);
   }
-  std::string error;
-  auto bytes = pclntab::encodePclntab(in, &error);
-  ASSERT_FALSE(bytes.empty()) << error;
-  Aligned table(bytes);
+  std::optional<Aligned> table;
   pclntab::Table t;
-  ASSERT_EQ(t.init(table.data(), table.size), nullptr);
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &table, &t));
   EXPECT_EQ(t.nfiles(), 2u);
   auto f0 = t.funcAt(0), f1 = t.funcAt(1), f3 = t.funcAt(3);
   EXPECT_EQ(f0.rec->pcln, f1.rec->pcln);  // one line table for all four
@@ -313,12 +318,9 @@ TEST(Pclntab, InlineTree) {
   f.inlineIndex = {
       {0x1010, 0x1020, 0}, {0x1020, 0x1028, 1}, {0x1028, 0x1030, 2}, {0x1030, 0x1040, 3}};
   in.funcs = {f};
-  std::string error;
-  auto bytes = pclntab::encodePclntab(in, &error);
-  ASSERT_FALSE(bytes.empty()) << error;
-  Aligned table(bytes);
+  std::optional<Aligned> table;
   pclntab::Table t;
-  ASSERT_EQ(t.init(table.data(), table.size), nullptr);
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &table, &t));
   ASSERT_EQ(t.verify(in.textStart), nullptr);
   pclntab::Func fn = t.findFunc(0x1000);
   EXPECT_EQ(fn.rec->npcdata, 3u);
@@ -349,9 +351,8 @@ TEST(Pclntab, InlineTree) {
   // A function without a tree has neither pcdata nor funcdata.
   in.funcs[0].inlineTree.clear();
   in.funcs[0].inlineIndex.clear();
-  auto plain = pclntab::encodePclntab(in, &error);
-  Aligned plainTable(plain);
-  ASSERT_EQ(t.init(plainTable.data(), plainTable.size), nullptr);
+  std::optional<Aligned> plainTable;
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &plainTable, &t));
   fn = t.findFunc(0x1000);
   EXPECT_EQ(fn.rec->npcdata, 0u);
   EXPECT_EQ(fn.rec->nfuncdata, 0u);
