@@ -153,6 +153,24 @@ struct ManifestEntry {
 constexpr size_t kManifestEntries = 32;  // the oldest fall off
 constexpr llvm::StringLiteral kManifestHeader = "gocc manifest v1\n";
 
+// Dependencies as manifests and PCH records list them: one "<content id> <path>" line each.
+void appendDependencyLines(std::string& text, llvm::ArrayRef<Dependency> deps) {
+  for (const Dependency& d : deps) text += d.id + " " + d.path + "\n";
+}
+
+// Takes count such lines from the front of text (all of it if count is npos) into deps; false
+// if one is malformed.
+bool takeDependencyLines(llvm::StringRef& text, size_t count, std::vector<Dependency>& deps) {
+  for (size_t i = 0; i < count && !(count == llvm::StringRef::npos && text.empty()); ++i) {
+    auto [line, after] = text.split('\n');
+    auto [id, file] = line.split(' ');
+    if (id.size() != 64 || file.empty()) return false;
+    deps.push_back({file.str(), id.str()});
+    text = after;
+  }
+  return true;
+}
+
 std::vector<ManifestEntry> parseManifest(llvm::StringRef text) {
   std::vector<ManifestEntry> entries;
   if (!text.consume_front(kManifestHeader)) return entries;
@@ -165,14 +183,7 @@ std::vector<ManifestEntry> parseManifest(llvm::StringRef text) {
         f[2].getAsInteger(10, bytes))
       return {};
     ManifestEntry e;
-    for (size_t i = 0; i < files; ++i) {
-      auto [dep, after] = rest.split('\n');
-      auto [id, file] = dep.split(' ');
-      if (id.size() != 64 || file.empty()) return {};
-      e.deps.push_back({file.str(), id.str()});
-      rest = after;
-    }
-    if (rest.size() < bytes) return {};
+    if (!takeDependencyLines(rest, files, e.deps) || rest.size() < bytes) return {};
     e.diagnostics = rest.take_front(bytes).str();
     text = rest.drop_front(bytes);
     entries.push_back(std::move(e));
@@ -184,7 +195,7 @@ std::string formatManifest(llvm::ArrayRef<ManifestEntry> entries) {
   std::string text = kManifestHeader.str();
   for (const ManifestEntry& e : entries) {
     text += llvm::formatv("entry {0} {1}\n", e.deps.size(), e.diagnostics.size()).str();
-    for (const Dependency& d : e.deps) text += d.id + " " + d.path + "\n";
+    appendDependencyLines(text, e.deps);
     text += e.diagnostics;
   }
   return text;
@@ -208,41 +219,37 @@ std::string objectActionID(const CompileJob& job) {
   return h.hex();
 }
 
+static int64_t nanoseconds(const timespec& t) { return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec; }
+
+static int64_t now(clockid_t clock) {
+  timespec ts;
+  clock_gettime(clock, &ts);
+  return nanoseconds(ts);
+}
+
 // The file system's idea of now: the coarse clock it stamps modification times with, so that a
 // file written after this instant has a time at or after it.
-static int64_t fileSystemNow() {
-  timespec ts;
-  clock_gettime(CLOCK_REALTIME_COARSE, &ts);
-  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
+static int64_t fileSystemNow() { return now(CLOCK_REALTIME_COARSE); }
 
 // When gocc started, by the precise clock. Files written before gocc ran may carry times up to
 // this instant (the kernel stamps some with the precise clock: multigrain timestamps).
-static const int64_t processStartNs = [] {
-  timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}();
+static const int64_t processStartNs = now(CLOCK_REALTIME);
 
 // Returns a compile's start by the file system's clock, once that clock has passed the moment
 // gocc started (at most one tick's wait, which the work before the first compile usually
 // covers): a file written before gocc ran then never looks changed during the compile, however
 // quickly the compile follows its writing.
 static int64_t compileStartNs() {
-  int64_t now = fileSystemNow();
-  while (now <= processStartNs) {
-    usleep(200);
-    now = fileSystemNow();
-  }
-  return now;
+  int64_t start;
+  while ((start = fileSystemNow()) <= processStartNs) usleep(200);
+  return start;
 }
 
 // Whether file was modified (or its inode changed) at or after the instant given.
 static bool changedSince(const std::string& file, int64_t instantNs) {
   struct stat st;
   if (stat(file.c_str(), &st) != 0) return true;
-  auto ns = [](const timespec& t) { return int64_t(t.tv_sec) * 1000000000 + t.tv_nsec; };
-  return ns(st.st_mtim) >= instantNs || ns(st.st_ctim) >= instantNs;
+  return nanoseconds(st.st_mtim) >= instantNs || nanoseconds(st.st_ctim) >= instantNs;
 }
 
 // The files a finished compile read, from its dependency list, with their content IDs now;
@@ -385,14 +392,7 @@ void PCHBuilds::plan(llvm::MutableArrayRef<CompileJob> jobs, FileHashes& hashes,
     if (seen) {
       auto [status, rest] = text.split('\n');
       std::vector<Dependency> deps;
-      bool parsed = true;
-      for (llvm::StringRef line = rest; !line.empty();) {
-        auto [dep, after] = line.split('\n');
-        auto [id, file] = dep.split(' ');
-        if (id.size() != 64 || file.empty()) parsed = false;
-        deps.push_back({file.str(), id.str()});
-        line = after;
-      }
+      bool parsed = takeDependencyLines(rest, llvm::StringRef::npos, deps);
       if (status == "unusable") {
         pch->state = PCHBuild::State::Unusable;
       } else if (parsed && status.consume_front("ready ") &&
@@ -494,7 +494,7 @@ void PCHBuilds::finished(PCHBuild& pch, int status) {
     return;
   }
   std::string record = kPCHRecordHeader.str() + "ready " + *pchID + "\n";
-  for (const Dependency& d : *deps) record += d.id + " " + d.path + "\n";
+  appendDependencyLines(record, *deps);
   cache.put(pchRecordID(pch.key), record);
   pch.deps = std::move(*deps);
   pch.state = PCHBuild::State::Ready;
