@@ -9,8 +9,8 @@
 //                compiler (Clang 19) and its implicit include directories from these answers.
 //   compile      -c, -S, -E, -M, -MM, -fsyntax-only, --precompile, -emit-ast: clang, with the
 //                flags every gocc program is compiled with (goccProgramFlags) before the user's,
-//                so that the user's win (runCompileCommand). The common form goes through the
-//                build cache instead (runCachedCompile, below).
+//                so that the user's win (runCompile). The common form goes through the build
+//                cache instead (runCachedCompile, below).
 //   clang link   -shared, -r: the output is not an executable, so not a gocc program: clang,
 //                with the arguments unchanged.
 //   link         anything else: gocc build's pipeline (ProgramBuild, build.cpp) with the
@@ -120,13 +120,6 @@ llvm::Expected<int> spawnAndWait(llvm::ArrayRef<std::string> argv) {
   stopPassingInterruptsTo(pid);
   if (WIFSIGNALED(status)) dieBySignal(WTERMSIG(status));
   return WEXITSTATUS(status);
-}
-
-// Runs one compile command: argv[0] is the clang to run, the rest its arguments (gocc's program
-// flags, then the user's). Every compile gocc c++ and gocc cc run goes through here, so that a
-// build cache can take them over in one place. Returns clang's exit status.
-llvm::Expected<int> runCompileCommand(llvm::ArrayRef<std::string> argv) {
-  return spawnAndWait(argv);
 }
 
 // Replaces gocc by clang with args unchanged; returns only if clang cannot be run.
@@ -686,6 +679,30 @@ InputArgList parseClangArgs(llvm::ArrayRef<std::string> args, llvm::BumpPtrAlloc
                                                       llvm::opt::Visibility(clangopt::ClangOption));
 }
 
+// Runs a compile-only command, as every compile gocc c++ and gocc cc run is run: clang and gocc's
+// flags (argv), then the command's arguments (args, as parsed). Through the build cache when the
+// command is of a form it takes and the cache is on (opened here unless cache holds it already),
+// with interrupts caught; otherwise clang with the arguments unchanged (it expands the response
+// files). Returns clang's exit status.
+llvm::Expected<int> runCompile(std::vector<std::string> argv, llvm::ArrayRef<std::string> args,
+                               const InputArgList& parsed, std::optional<Cache>& cache) {
+  if (std::optional<CacheableCompile> c = cacheableCompile(parsed)) {
+    if (!cache) {
+      auto opened = Cache::open();
+      if (!opened) return opened.takeError();
+      cache.emplace(std::move(*opened));
+    }
+    if (cache->enabled()) {
+      std::vector<std::string> terminal = terminalFlags(parsed);
+      argv.insert(argv.end(), terminal.begin(), terminal.end());
+      catchInterrupts();
+      return runCachedCompile(*c, argv, *cache);
+    }
+  }
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawnAndWait(argv);
+}
+
 // The link (see the head comment): compiles the sources among the inputs, then builds the
 // program as gocc build would from prebuilt inputs.
 llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool isCxx) {
@@ -712,8 +729,9 @@ llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool
   auto absoluteOutput = absolutePath(*output);
   if (!absoluteOutput) return absoluteOutput.takeError();
 
-  auto cache = Cache::open();
-  if (!cache) return cache.takeError();
+  auto opened = Cache::open();
+  if (!opened) return opened.takeError();
+  std::optional<Cache> cache(std::move(*opened));
   Package pkg;
   pkg.mainFile = *absoluteOutput;  // the build information's path: the program is its output
   pkg.dir = path::parent_path(*absoluteOutput).str();
@@ -738,17 +756,8 @@ llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool
       llvm::BumpPtrAllocator alloc;
       unsigned missingCount = 0;
       InputArgList parsed = parseClangArgs(compile, alloc, missingCount);
-      std::optional<CacheableCompile> c;
-      if (cache->enabled() && !missingCount) c = cacheableCompile(parsed);
-      llvm::Expected<int> status = 0;
-      if (c) {
-        std::vector<std::string> terminal = terminalFlags(parsed);
-        argv.insert(argv.end(), terminal.begin(), terminal.end());
-        status = runCachedCompile(*c, argv, *cache);
-      } else {
-        argv.insert(argv.end(), compile.begin(), compile.end());
-        status = runCompileCommand(argv);
-      }
+      // (missingCount stays 0: these flags parsed whole as part of the link command)
+      auto status = runCompile(std::move(argv), compile, parsed, cache);
       if (!status) return status.takeError();
       if (*status != 0) return failQuietly();
     }
@@ -781,21 +790,9 @@ int cmdDropin(DropinDriver driver, llvm::ArrayRef<std::string> args) {
       std::vector<std::string> argv = {clang};
       std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
       argv.insert(argv.end(), programFlags.begin(), programFlags.end());
-      if (std::optional<CacheableCompile> c = cacheableCompile(parsed)) {
-        auto cache = Cache::open();
-        if (!cache) return report(cache.takeError(), "");
-        if (cache->enabled()) {
-          std::vector<std::string> terminal = terminalFlags(parsed);
-          argv.insert(argv.end(), terminal.begin(), terminal.end());
-          catchInterrupts();
-          auto status = runCachedCompile(*c, argv, *cache);
-          if (int signo = interruptSignal()) dieBySignal(signo);
-          if (!status) return report(status.takeError(), "");
-          return *status;
-        }
-      }
-      argv.insert(argv.end(), args.begin(), args.end());  // clang expands the response files
-      auto status = runCompileCommand(argv);
+      std::optional<Cache> cache;
+      auto status = runCompile(std::move(argv), args, parsed, cache);
+      if (int signo = interruptSignal()) dieBySignal(signo);
       if (!status) return report(status.takeError(), "");
       return *status;
     }

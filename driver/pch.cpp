@@ -238,9 +238,9 @@ bool flagsIncludeFiles(llvm::ArrayRef<std::string> unitArgv) {
 }
 
 bool flagsNameRelativePaths(llvm::ArrayRef<std::string> unitArgv) {
-  static const char* const pathOptions[] = {"-I",       "-isystem", "-iquote",    "-idirafter",
-                                            "-include", "-imacros", "-isysroot",  "-iprefix",
-                                            "-B",       "-F",       "--sysroot=", "--sysroot"};
+  static const char* const pathOptions[] = {"-I",       "-isystem", "-iquote",   "-idirafter",
+                                            "-include", "-imacros", "-isysroot", "-iprefix",
+                                            "-B",       "-F",       "--sysroot="};
   for (llvm::StringRef flag : unitFlags(unitArgv)) {
     if (!flag.starts_with("-")) {
       if (!flag.starts_with("/")) return true;  // a separate value: perhaps a relative path
