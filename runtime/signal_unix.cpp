@@ -84,23 +84,34 @@ void dieFromSignal(int sig) {
 
 namespace {
 
-// Is the fault at addr a goroutine running off the bottom of its stack? Its guard is below
-// stk.lo: 1 MiB for the main goroutine, a page for others. A frame larger than the
-// guard may skip over it, so anything up to 64 KiB below (1 MiB for main) counts when the
-// stack pointer is that near the bottom too.
-bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
-  if (!gp || gp->stk.hi <= gp->stk.lo) return false;
-  uintptr lo = gp->stk.lo;
-  uintptr window = gp->mainStackBytes ? mainStackGuard : uintptr(64 << 10);
+// Is the fault at addr a stack's owner running off its bottom, lo? Its guard is below lo. A
+// frame larger than the guard may skip over it, so anything up to window below lo counts when
+// the stack pointer is that near the bottom too.
+bool runsOffBottom(uintptr lo, uintptr window, uintptr addr, uintptr sp) {
   return addr < lo && lo - addr <= window && sp < lo + window;
 }
 
-// The same for a thread the runtime did not start: its pthread stack's guard lies below lo.
+// For a goroutine: its guard is 1 MiB for the main goroutine, a page for others; the window 1 MiB
+// for main, 64 KiB for others.
+bool isStackOverflow(g* gp, uintptr addr, uintptr sp) {
+  if (!gp || gp->stk.hi <= gp->stk.lo) return false;
+  return runsOffBottom(gp->stk.lo, gp->mainStackBytes ? mainStackGuard : uintptr(64 << 10), addr,
+                       sp);
+}
+
+// For a thread the runtime did not start: its pthread stack's guard lies below lo.
 bool isForeignStackOverflow(uintptr addr, uintptr sp) {
   uintptr lo, hi;
-  if (!foreignThreadStack(&lo, &hi)) return false;
-  constexpr uintptr window = 64 << 10;
-  return addr < lo && lo - addr <= window && sp < lo + window;
+  return foreignThreadStack(&lo, &hi) && runsOffBottom(lo, 64 << 10, addr, sp);
+}
+
+// Makes [lo, lo+size) this thread's alternate signal stack.
+bool installSignalStack(void* lo, size_t size) {
+  stack_t st;
+  memset(&st, 0, sizeof st);
+  st.ss_sp = lo;
+  st.ss_size = size;
+  return sigaltstack(&st, nullptr) == 0;
 }
 
 void sighandler(int sig, siginfo_t* info, void* ctx) {
@@ -190,11 +201,8 @@ void newMSigmask(m* mp, sigset_t* mask) {
 
 void minit() {
   g* gs = getg()->m->gsignal;
-  stack_t st;
-  memset(&st, 0, sizeof st);
-  st.ss_sp = reinterpret_cast<void*>(gs->stk.lo);
-  st.ss_size = gs->stk.hi - gs->stk.lo;
-  if (sigaltstack(&st, nullptr) != 0) throw_("minit: sigaltstack failed");
+  if (!installSignalStack(reinterpret_cast<void*>(gs->stk.lo), gs->stk.hi - gs->stk.lo))
+    throw_("minit: sigaltstack failed");
 }
 
 void foreignThreadInit() {
@@ -212,11 +220,7 @@ void foreignThreadInit() {
   void* p = mmap(nullptr, signalStackSize, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
   if (p == MAP_FAILED) return;  // the thread runs without one, as before the runtime
-  stack_t st;
-  memset(&st, 0, sizeof st);
-  st.ss_sp = p;
-  st.ss_size = signalStackSize;
-  if (sigaltstack(&st, nullptr) != 0) {
+  if (!installSignalStack(p, signalStackSize)) {
     munmap(p, signalStackSize);
     return;
   }
