@@ -158,13 +158,13 @@ llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
     return std::move(err);
   if (llvm::Error err = checkReserved("-ldflags", opts.ldflags, reservedLdflags))
     return std::move(err);
-  auto level = goamd64Level();
-  if (!level) return level.takeError();
+  auto target = targetFromEnv();
+  if (!target) return target.takeError();
   auto pkg = loadPackage(inputs);
   if (!pkg) return pkg.takeError();
-  auto tc = findToolchain();
+  auto tc = findToolchain(*target);
   if (!tc) return tc.takeError();
-  return BuildSetup{*level, std::move(*tc), std::move(*pkg)};
+  return BuildSetup{*target, std::move(*tc), std::move(*pkg)};
 }
 
 llvm::Expected<WorkDir> createWorkDir(const BuildOptions& opts) {
@@ -219,7 +219,8 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
                                               llvm::StringRef buildInfo) {
   BuildIDHasher h;
   h.add("toolchain", toolchainVersion());
-  h.add("goamd64", std::to_string(setup.goamd64Level));
+  h.add("goarch", setup.target.goarch());
+  h.add("goamd64", std::to_string(setup.target.goamd64));
   for (const std::string& f : opts.cxxflags) h.add("cxxflag", f);
   for (const std::string& f : opts.cflags) h.add("cflag", f);
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
@@ -233,9 +234,9 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
     h.add(label, contentID((*buf)->getBuffer()));
     return llvm::Error::success();
   };
-  std::vector<std::string> toolchainFiles = {setup.toolchain.runtimeLibrary(),
+  std::vector<std::string> toolchainFiles = {setup.toolchain.runtimeLibrary(setup.target),
                                              setup.toolchain.linkerScriptTemplate()};
-  if (opts.staticLink) toolchainFiles.push_back(setup.toolchain.staticStartObject());
+  if (opts.staticLink) toolchainFiles.push_back(setup.toolchain.staticStartObject(setup.target));
   for (const std::string& file : toolchainFiles)
     if (llvm::Error err = addFile("toolchain file", file)) return std::move(err);
   PathRewrite names = trimpathRewrite(opts, setup.package);
@@ -378,8 +379,8 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) con
 // Compiles every unit (compile.cpp), or finds its object in the cache; if any fails, clang has
 // printed why.
 llvm::Error ProgramBuild::compile() {
-  jobs = planCompiles(setup.package, setup.toolchain, setup.goamd64Level, opts.cxxflags,
-                      opts.cflags, opts.trimpath, work);
+  jobs = planCompiles(setup.package, setup.toolchain, setup.target, opts.cxxflags, opts.cflags,
+                      opts.trimpath, work);
   pchs = std::make_unique<PCHBuilds>(cache, work, /*enabled=*/!opts.trimpath);
   findCachedObjects(jobs, cache, opts.trimpath, /*lookUp=*/!opts.forceRebuild, pchs.get(),
                     opts.parallel);
@@ -406,7 +407,7 @@ llvm::Error ProgramBuild::identify() {
   facts.ldflags = opts.ldflags;
   for (const std::string& input : setup.package.prebuilt)
     if (isLinkerArgument(input)) facts.ldflags.push_back(input);
-  facts.goamd64Level = setup.goamd64Level;
+  facts.target = setup.target;
   buildInfo = encodeBuildInfo(describeBuild(facts));
   auto inputs = hashInputs(setup, opts, jobs, buildInfo);
   if (!inputs) return inputs.takeError();
@@ -470,8 +471,7 @@ llvm::Error ProgramBuild::stamp() {
 // Instantiates the runtime's memory layout for this target (linkerscript.cpp).
 llvm::Error ProgramBuild::writeLinkerScript() {
   linkerScript = work.file("link.ld");
-  return ::writeLinkerScript(setup.toolchain, linkerScriptVars(setup.goamd64Level), linkerScript,
-                             trace);
+  return ::writeLinkerScript(setup.toolchain, linkerScriptVars(setup.target), linkerScript, trace);
 }
 
 // Links once with an empty table (link.cpp): the code at its final addresses. The symbols and
@@ -486,13 +486,13 @@ llvm::Error ProgramBuild::linkWithoutTable() {
   std::vector<std::string> ldflags = withoutStripping(opts.ldflags);
   GlibcWarnings warnings;
   if (opts.staticLink && !trace.dryRun()) {
-    auto found = staticGlibcWarnings(setup.toolchain);
+    auto found = staticGlibcWarnings(setup.toolchain, setup.target);
     if (!found) return found.takeError();
     warnings = std::move(*found);
     for (std::string& flag : traceWarnedFunctions(warnings)) ldflags.push_back(std::move(flag));
   }
   std::string lldOutput;
-  if (llvm::Error err = link(linkCommand(setup.toolchain, linkMode(), linkerScript,
+  if (llvm::Error err = link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
                                          linkObjects(emptyTable), ldflags, firstLink),
                              trace, opts.staticLink ? &lldOutput : nullptr))
     return err;
@@ -520,8 +520,8 @@ llvm::Error ProgramBuild::relink() {
     if (!tmp) return tmp.takeError();
     tmpOutput = *tmp;
   }
-  return link(linkCommand(setup.toolchain, linkMode(), linkerScript, linkObjects(tableObject),
-                          opts.ldflags, tmpOutput),
+  return link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
+                          linkObjects(tableObject), opts.ldflags, tmpOutput),
               trace);
 }
 

@@ -38,7 +38,7 @@ void addBuildFlags(FlagSet& flags, BuildOptions& opts);
 
 // Everything a build needs before it starts: the checked environment and the resolved inputs.
 struct BuildSetup {
-  int goamd64Level;
+  Target target;
   Toolchain toolchain;
   Package package;
 };

@@ -24,7 +24,7 @@ static llvm::Error compdb(llvm::ArrayRef<std::string> args) {
   llvm::SmallString<256> cwd;
   if (std::error_code ec = llvm::sys::fs::current_path(cwd)) return fail("getwd: " + errnoText(ec));
   llvm::json::Array entries;
-  for (const CompileJob& job : planCompiles(setup->package, setup->toolchain, setup->goamd64Level,
+  for (const CompileJob& job : planCompiles(setup->package, setup->toolchain, setup->target,
                                             opts.cxxflags, opts.cflags, opts.trimpath, *work)) {
     auto file = absolutePath(job.unit->path);
     if (!file) return file.takeError();

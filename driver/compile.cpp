@@ -23,24 +23,27 @@
 
 namespace fs = llvm::sys::fs;
 
-std::vector<std::string> goccProgramFlags(const Toolchain& tc, int goamd64Level) {
-  return {// Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
-          "-fno-omit-frame-pointer",
-          // No sibling calls: a call in tail position keeps its caller's frame, so that a
-          // traceback shows every function on the way, as Go's do (Go never turns a call into
-          // a jump). Its cost is measured by bench/tailcalls.sh (docs/traceback.md).
-          "-fno-optimize-sibling-calls",
-          // A frame larger than a page touches each page on the way down, so it meets a
-          // goroutine stack's guard page instead of jumping over it into the memory below
-          // (where Go's compiler checks the stack bound in every prologue).
-          "-fstack-clash-protection",
-          // One section per function and per object, so that the linker's --gc-sections
-          // can drop each one nothing uses, not only whole files.
-          "-ffunction-sections", "-fdata-sections", "-I" + tc.includeDir(),
-          marchForLevel(goamd64Level)};
+std::vector<std::string> goccProgramFlags(const Toolchain& tc, const Target& target) {
+  std::vector<std::string> flags = {
+      // Frame pointers, as Go keeps them: cheap stack walks for tracebacks and profiles.
+      "-fno-omit-frame-pointer",
+      // No sibling calls: a call in tail position keeps its caller's frame, so that a
+      // traceback shows every function on the way, as Go's do (Go never turns a call into
+      // a jump). Its cost is measured by bench/tailcalls.sh (docs/traceback.md).
+      "-fno-optimize-sibling-calls",
+      // A frame larger than a page touches each page on the way down, so it meets a
+      // goroutine stack's guard page instead of jumping over it into the memory below
+      // (where Go's compiler checks the stack bound in every prologue).
+      "-fstack-clash-protection",
+      // One section per function and per object, so that the linker's --gc-sections
+      // can drop each one nothing uses, not only whole files.
+      "-ffunction-sections", "-fdata-sections", "-I" + tc.includeDir()};
+  std::vector<std::string> targetFlags = targetCompileFlags(target);
+  flags.insert(flags.end(), targetFlags.begin(), targetFlags.end());
+  return flags;
 }
 
-std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
+std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, const Target& target,
                                      llvm::ArrayRef<std::string> cxxflags,
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work) {
@@ -57,7 +60,7 @@ std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, in
     job.depfilePath = stem + ".d";
     job.diagnosticsPath = stem + ".stderr";
     job.argv = {isCxx ? tc.clangxx : tc.clang, isCxx ? "-std=c++20" : "-std=c17", "-O2", "-g"};
-    std::vector<std::string> programFlags = goccProgramFlags(tc, goamd64Level);
+    std::vector<std::string> programFlags = goccProgramFlags(tc, target);
     job.argv.insert(job.argv.end(), programFlags.begin(), programFlags.end());
     std::string source = unit.path;
     if (llvm::StringRef(source).starts_with("-"))

@@ -142,15 +142,16 @@ private:
 
 // The flags every unit of a gocc program is compiled with, whatever its language and
 // optimisation level (frame pointers, stack-clash probes, a section per function and object,
-// gocc's headers, the GOAMD64 level's -march): gocc build's units and gocc c++'s compiles alike.
-std::vector<std::string> goccProgramFlags(const Toolchain& tc, int goamd64Level);
+// gocc's headers, the target's --target and -march): gocc build's units and gocc c++'s compiles
+// alike.
+std::vector<std::string> goccProgramFlags(const Toolchain& tc, const Target& target);
 
 // The clang command of each unit: gocc's defaults (-std, -O2, -g, goccProgramFlags), then -cxxflags
 // for a C++ unit or -cflags for a C one (so they can override the defaults; a C++ standard never
 // reaches a C unit), then the unit. With trimpath, the debug information names the package's files
 // relative to the package directory (the unit is then given to clang by its absolute path, so
 // that the prefix map applies to it).
-std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, int goamd64Level,
+std::vector<CompileJob> planCompiles(const Package& pkg, const Toolchain& tc, const Target& target,
                                      llvm::ArrayRef<std::string> cxxflags,
                                      llvm::ArrayRef<std::string> cflags, bool trimpath,
                                      const WorkDir& work);

@@ -708,9 +708,9 @@ llvm::Expected<int> runCompile(std::vector<std::string> argv, llvm::ArrayRef<std
 llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool isCxx) {
   auto plan = planLink(args);
   if (!plan) return plan.takeError();
-  auto level = goamd64Level();
-  if (!level) return level.takeError();
-  auto tc = findToolchain();
+  auto target = targetFromEnv();
+  if (!target) return target.takeError();
+  auto tc = findToolchain(*target);
   if (!tc) return tc.takeError();
 
   BuildOptions opts;
@@ -736,7 +736,7 @@ llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool
   pkg.mainFile = *absoluteOutput;  // the build information's path: the program is its output
   pkg.dir = path::parent_path(*absoluteOutput).str();
   pkg.defaultOutputName = path::filename(*absoluteOutput).str();
-  std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
+  std::vector<std::string> programFlags = goccProgramFlags(*tc, *target);
   int sources = 0;
   for (const LinkInput& in : plan->inputs) {
     if (!in.isFile) {
@@ -765,7 +765,7 @@ llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool
     if (!absolute) return absolute.takeError();
     pkg.prebuilt.push_back(*absolute);
   }
-  BuildSetup setup{*level, std::move(*tc), std::move(pkg)};
+  BuildSetup setup{*target, std::move(*tc), std::move(pkg)};
   return buildProgram(setup, opts, *work, *cache, *output);
 }
 
@@ -773,7 +773,9 @@ llvm::Error linkProgram(const std::string& clang, const InputArgList& args, bool
 
 int cmdDropin(DropinDriver driver, llvm::ArrayRef<std::string> args) {
   const char* command = driver == DropinDriver::CXX ? "c++" : "cc";
-  auto tc = findToolchain();
+  auto target = targetFromEnv();
+  if (!target) return report(target.takeError(), "");
+  auto tc = findToolchain(*target);
   if (!tc) return report(tc.takeError(), "");
   const std::string& clang = driver == DropinDriver::CXX ? tc->clangxx : tc->clang;
 
@@ -785,10 +787,8 @@ int cmdDropin(DropinDriver driver, llvm::ArrayRef<std::string> args) {
     case Kind::ClangLink:
       return execClang(clang, args);
     case Kind::Compile: {
-      auto level = goamd64Level();
-      if (!level) return report(level.takeError(), "");
       std::vector<std::string> argv = {clang};
-      std::vector<std::string> programFlags = goccProgramFlags(*tc, *level);
+      std::vector<std::string> programFlags = goccProgramFlags(*tc, *target);
       argv.insert(argv.end(), programFlags.begin(), programFlags.end());
       std::optional<Cache> cache;
       auto status = runCompile(std::move(argv), args, parsed, cache);

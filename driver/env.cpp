@@ -22,12 +22,13 @@ namespace {
 
 using Setting = std::pair<std::string, std::string>;  // name, value
 
-// The settings, sorted by name as go env sorts its own. A bad GOAMD64 or a toolchain that cannot
-// be found is the error a build would give.
+// The settings, sorted by name as go env sorts its own. A bad GOARCH or GOAMD64, or a toolchain
+// that cannot be found, is the error a build would give. As go env, it names the architecture
+// level variable of the target's architecture only (GOAMD64 on amd64).
 llvm::Expected<std::vector<Setting>> settings() {
-  auto level = goamd64Level();
-  if (!level) return level.takeError();
-  auto tc = findToolchain();
+  auto target = targetFromEnv();
+  if (!target) return target.takeError();
+  auto tc = findToolchain(*target);
   if (!tc) return tc.takeError();
   auto cache = Cache::directory();
   if (!cache) return cache.takeError();
@@ -35,14 +36,14 @@ llvm::Expected<std::vector<Setting>> settings() {
   std::vector<Setting> all = {
       {"CC", tc->clang},     // compiles C units
       {"CXX", tc->clangxx},  // compiles C++ units
-      {"GOAMD64", "v" + std::to_string(*level)},
-      {"GOARCH", "amd64"},
+      {"GOARCH", target->goarch().str()},
       {"GOCCCACHE", *cache},
       {"GOCCROOT", tc->root},
       {"GOOS", "linux"},
       {"GOVERSION", "gocc" GOCC_VERSION},
       {"TMPDIR", tmp && *tmp ? tmp : "/tmp"},  // where work directories go
   };
+  if (target->is(Arch::AMD64)) all.push_back({"GOAMD64", "v" + std::to_string(target->goamd64)});
   std::sort(all.begin(), all.end());
   return all;
 }

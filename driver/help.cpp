@@ -33,16 +33,23 @@ Use "gocc help <command>" for more information about a command.
 #define GOCC_BUILD_ENVIRONMENT \
   R"(Environment:
 
+	GOARCH
+		The architecture to compile for: amd64 (the default), arm64 or 386,
+		as in Go. A program for another architecture than the machine's is
+		built with that architecture's Debian cross libraries, and gocc run
+		runs it under QEMU's user-mode emulator.
+	GOOS
+		The operating system to compile for: linux, the only one.
 	GOAMD64
-		The x86-64 microarchitecture level to compile for: v1 (the default),
-		v2, v3 or v4, as in Go; it selects -march=x86-64[-vN].
+		For GOARCH=amd64, the x86-64 microarchitecture level to compile for:
+		v1 (the default), v2, v3 or v4, as in Go; it selects -march=x86-64[-vN].
 	GOCCCACHE
 		The build cache's directory: an absolute path, or "off" to build
 		without it. By default $XDG_CACHE_HOME/gocc, else $HOME/.cache/gocc.
 	TMPDIR
 		Where the temporary work directory is created (default /tmp).
 	GOCCROOT
-		The gocc toolchain root, holding lib/gocc/libgoccrt.a and include/.
+		The gocc toolchain root, holding lib/gocc/linux_<goarch>/libgoccrt.a and include/.
 		By default, the directory two levels above the gocc executable.
 )"
 
@@ -253,15 +260,16 @@ const char envHelp[] = R"(usage: gocc env [-json] [var ...]
 
 Env prints the settings gocc builds with, each as a build resolves it (from the
 environment, else the default): CC and CXX (the clang commands that compile C
-and C++ units), GOAMD64, GOARCH, GOCCCACHE, GOCCROOT, GOOS, GOVERSION and TMPDIR.
+and C++ units), GOARCH, GOCCCACHE, GOCCROOT, GOOS, GOVERSION, TMPDIR, and for
+GOARCH=amd64 GOAMD64.
 
 By default env prints one NAME="value" line per setting, in a form sh can read.
 With variable names as arguments, env prints the value of each, one per line (an
 empty line for a name it does not know). The -json flag prints the settings, or
 the ones named, as a JSON object.
 
-An invalid GOAMD64 or a toolchain that cannot be found is reported as a build
-would report it.
+An invalid GOOS, GOARCH or GOAMD64, or a toolchain that cannot be found, is
+reported as a build would report it.
 )";
 
 const char toolHelp[] = R"(usage: gocc tool [command [arguments]]

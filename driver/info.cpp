@@ -46,7 +46,9 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
         line.starts_with("=>\t") || line == "build\t-static=true")
       os << "\t" << line << "\n";
   }
-  os << "\ttarget\tlinux/amd64 " << (info.goamd64.empty() ? "v1" : info.goamd64) << "\n";
+  os << "\ttarget\tlinux/" << info.goarch;
+  if (info.goarch == "amd64") os << " " << (info.goamd64.empty() ? "v1" : info.goamd64);
+  os << "\n";
   if (!info.buildID.empty()) os << "\tbuildid\t" << info.buildID << "\n";
   if (info.pclntab)
     os << "\tpclntab\tnfunc=" << info.pclntab->nfunc << " nfiles=" << info.pclntab->nfiles
@@ -85,7 +87,7 @@ llvm::json::Value toJSON(const std::string& file, const BinaryInfo& info) {
                        {"Deps", std::move(deps)},
                        {"Settings", std::move(settings)},
                        {"GOOS", "linux"},
-                       {"GOARCH", "amd64"},
+                       {"GOARCH", info.goarch},
                        {"GOAMD64", info.goamd64},
                        {"BuildID", info.buildID},
                        {"Entry", int64_t(info.entry)},

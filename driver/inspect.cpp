@@ -60,7 +60,10 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   info.build = std::move(*bi);
   info.build.GoVersion = version.str();
   for (const gocc::debug::BuildSetting& s : info.build.Settings)
-    if (s.Key == "GOAMD64") info.goamd64 = s.Value;
+    if (s.Key == "GOAMD64")
+      info.goamd64 = s.Value;
+    else if (s.Key == "GOARCH")
+      info.goarch = s.Value;
 
   if (noteBytes) {
     auto id = parseBuildIDNote(*noteBytes);

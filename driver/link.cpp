@@ -16,11 +16,13 @@
 LLD_HAS_DRIVER(elf)
 
 // The directories the link searches for -lc, in its order.
-static std::vector<std::string> librarySearchPath(const Toolchain& tc) {
-  return {tc.gccLibDir, "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"};
+static std::vector<std::string> librarySearchPath(const Toolchain& tc, const Target& target) {
+  std::vector<std::string> dirs = {tc.gccLibDir(target)};
+  dirs.insert(dirs.end(), target.arch->systemLibDirs.begin(), target.arch->systemLibDirs.end());
+  return dirs;
 }
 
-std::vector<std::string> linkCommand(const Toolchain& tc, LinkMode mode,
+std::vector<std::string> linkCommand(const Toolchain& tc, const Target& target, LinkMode mode,
                                      const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
@@ -29,11 +31,11 @@ std::vector<std::string> linkCommand(const Toolchain& tc, LinkMode mode,
   // One line per group of related arguments.
   // clang-format off
   std::vector<std::string> cmd = {
-      "ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", "elf_x86_64", "-no-pie", "-z", "noexecstack"};
+      "ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", target.arch->ldEmulation, "-no-pie", "-z", "noexecstack"};
   if (isStatic)
     cmd.push_back("-static");
   else
-    cmd.insert(cmd.end(), {"-dynamic-linker", "/lib64/ld-linux-x86-64.so.2"});
+    cmd.insert(cmd.end(), {"-dynamic-linker", target.arch->dynamicLinker});
   cmd.insert(cmd.end(), {
       // Dead code elimination, as Go's linker does: only what the entry point, the init
       // arrays and the KEEPs of the linker script reach gets in. Most of static libstdc++
@@ -44,13 +46,13 @@ std::vector<std::string> linkCommand(const Toolchain& tc, LinkMode mode,
       "-T", linkerScript,
       "-o", outputPath,
   });
-  for (const std::string& dir : librarySearchPath(tc)) cmd.push_back("-L" + dir);
+  for (const std::string& dir : librarySearchPath(tc, target)) cmd.push_back("-L" + dir);
   cmd.insert(cmd.end(), objects.begin(), objects.end());
   cmd.insert(cmd.end(), ldflags.begin(), ldflags.end());
-  cmd.insert(cmd.end(), {"--whole-archive", tc.runtimeLibrary(), "--no-whole-archive"});
+  cmd.insert(cmd.end(), {"--whole-archive", tc.runtimeLibrary(target), "--no-whole-archive"});
   if (isStatic) {
     cmd.insert(cmd.end(), {
-        tc.staticStartObject(),
+        tc.staticStartObject(target),
         // Every library from its archive; libc.a, libgcc.a and libgcc_eh.a need each other.
         "-lstdc++", "-lm", "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group"});
     return cmd;
@@ -146,8 +148,8 @@ static llvm::Expected<GlibcWarnings> readGlibcWarnings(const std::string& archiv
   return warnings;
 }
 
-llvm::Expected<GlibcWarnings> staticGlibcWarnings(const Toolchain& tc) {
-  for (const std::string& dir : librarySearchPath(tc))
+llvm::Expected<GlibcWarnings> staticGlibcWarnings(const Toolchain& tc, const Target& target) {
+  for (const std::string& dir : librarySearchPath(tc, target))
     if (llvm::sys::fs::exists(dir + "/libc.a")) return readGlibcWarnings(dir + "/libc.a");
   return GlibcWarnings{};  // the link will say it has no libc.a
 }

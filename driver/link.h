@@ -25,7 +25,7 @@
 enum class LinkMode { Dynamic, Static };
 
 // The ld.lld command line (argv[0] = "ld.lld") that links objects into outputPath.
-std::vector<std::string> linkCommand(const Toolchain& tc, LinkMode mode,
+std::vector<std::string> linkCommand(const Toolchain& tc, const Target& target, LinkMode mode,
                                      const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
@@ -50,7 +50,7 @@ std::vector<std::string> withoutStripping(llvm::ArrayRef<std::string> ldflags);
 using GlibcWarnings = std::map<std::string, std::string>;
 
 // The warnings of the libc.a a static link finds (the first in the search path).
-llvm::Expected<GlibcWarnings> staticGlibcWarnings(const Toolchain& tc);
+llvm::Expected<GlibcWarnings> staticGlibcWarnings(const Toolchain& tc, const Target& target);
 
 // lld flags that make it report, on its standard output, every reference to a marked function.
 std::vector<std::string> traceWarnedFunctions(const GlibcWarnings& warnings);

@@ -6,11 +6,14 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
-TemplateVars linkerScriptVars(int goamd64Level) {
+TemplateVars linkerScriptVars(const Target& target) {
+  std::string archSymbols;
+  if (target.is(Arch::AMD64))
+    archSymbols = "gocc_goamd64 = " + std::to_string(target.goamd64) + ";";
   return {
-      {"ENTRY", "_rt0_amd64_linux"},
-      {"GOAMD64", std::to_string(goamd64Level)},
-      {"TEXT_START", "0x400000"},
+      {"ARCH_SYMBOLS", archSymbols},
+      {"ENTRY", target.entry()},
+      {"TEXT_START", target.arch->textStart},
   };
 }
 

@@ -12,6 +12,7 @@
 #include "help.h"
 #include "info.h"
 #include "run.h"
+#include "target.h"
 #include "tool.h"
 
 #include "llvm/Support/Path.h"
@@ -36,7 +37,10 @@ static int cmdVersion(llvm::ArrayRef<std::string> args) {
     return report(usageError("-m: for a binary's build information, use gocc info -m FILE"),
                   "version");
   if (llvm::Error err = checkArgs(args, 0)) return report(std::move(err), "version");
-  llvm::outs() << "gocc version gocc" GOCC_VERSION " linux/amd64 clang" GOCC_CLANG_VERSION "\n";
+  auto target = targetFromEnv();  // the target gocc builds for ($GOARCH), as gocc env says
+  if (!target) return report(target.takeError(), "version");
+  llvm::outs() << "gocc version gocc" GOCC_VERSION " linux/" << target->goarch()
+               << " clang" GOCC_CLANG_VERSION "\n";
   return 0;
 }
 

@@ -145,18 +145,19 @@ int compile(llvm::ArrayRef<std::string> args) {
   }
   if (rest->size() != 1 || output.empty() || (!plain && cacheDir.empty())) return usage();
 
-  auto level = goamd64Level();
-  if (!level) return report(level.takeError(), "");
+  auto target = targetFromEnv();
+  if (!target) return report(target.takeError(), "");
   auto pkg = loadPackage(*rest);
   if (!pkg) return report(pkg.takeError(), "");
   if (pkg->units.size() != 1) return usage();
-  auto tc = findToolchain();
+  auto tc = findToolchain(*target);
   if (!tc) return report(tc.takeError(), "");
   auto work = WorkDir::create(/*keep=*/false);
   if (!work) return report(work.takeError(), "");
   CommandTrace trace(traceFlag, work->path());
 
-  std::vector<CompileJob> jobs = planCompiles(*pkg, *tc, *level, cxxflags, cflags, trimpath, *work);
+  std::vector<CompileJob> jobs =
+      planCompiles(*pkg, *tc, *target, cxxflags, cflags, trimpath, *work);
   std::vector<std::string> argv = jobs[0].argv;
   for (size_t i = 0; i + 1 < argv.size(); i++)
     if (argv[i] == "-o") argv[i + 1] = output;

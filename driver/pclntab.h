@@ -5,7 +5,7 @@
 // the functions from its symbol table, the files and lines from its DWARF line tables, the
 // SP offsets from its .eh_frame — and encodes the table (formats/pclntab_encode.h).
 // writePclntabObject wraps the table in a one-section relocatable object, gopclntab.o, which
-// the second link places last (linker-scripts/linux_amd64.ld.in), and checkTextUnchanged
+// the second link places last (linker-scripts/linux.ld.in), and checkTextUnchanged
 // proves that nothing moved: the second executable's .text has the same address, size and
 // bytes as the first's.
 #pragma once

@@ -7,6 +7,10 @@
 // then waits, cleans up, and passes the outcome on. A program killed by a signal makes gocc kill
 // itself with the same signal, so a shell or a test harness sees the same termination as if it
 // had run the program directly.
+//
+// A program built for another architecture (GOARCH=arm64 on an amd64 machine) runs under its
+// emulator (ArchInfo::emulator, QEMU's user mode), as go run runs a foreign program through
+// its exec wrapper.
 #include "run.h"
 
 #include "build.h"
@@ -46,10 +50,20 @@ void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string>& in
   programArgs.assign(args.begin() + n, args.end());
 }
 
-llvm::Expected<Termination> runProgram(const std::string& exe,
-                                       llvm::ArrayRef<std::string> programArgs) {
-  std::vector<char*> argv = {const_cast<char*>(exe.c_str())};
-  for (const std::string& arg : programArgs) argv.push_back(const_cast<char*>(arg.c_str()));
+// The command that runs exe with programArgs: exe itself, or its target's emulator with exe.
+std::vector<std::string> runCommand(const Target& target, const std::string& exe,
+                                    llvm::ArrayRef<std::string> programArgs) {
+  std::vector<std::string> command;
+  if (target.arch != &hostArch())
+    command.assign(target.arch->emulator.begin(), target.arch->emulator.end());
+  command.push_back(exe);
+  command.insert(command.end(), programArgs.begin(), programArgs.end());
+  return command;
+}
+
+llvm::Expected<Termination> runProgram(const Target& target, llvm::ArrayRef<std::string> command) {
+  std::vector<char*> argv;
+  for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
 
   // Ignore the terminal's signals in gocc from before the program exists until it is gone; the
@@ -74,11 +88,18 @@ llvm::Expected<Termination> runProgram(const std::string& exe,
   llvm::outs().flush();
   llvm::errs().flush();
   pid_t pid;
-  int spawnError = posix_spawn(&pid, exe.c_str(), nullptr, &attr, argv.data(), environ);
+  // The program by its path; an emulator by its name, from $PATH.
+  const auto& emulator = target.arch->emulator;
+  bool emulated = !emulator.empty() && command[0] == emulator.front();
+  int spawnError =
+      (emulated ? posix_spawnp : posix_spawn)(&pid, argv[0], nullptr, &attr, argv.data(), environ);
   posix_spawnattr_destroy(&attr);
   if (spawnError != 0) {
     restoreSignals();
-    return fail("fork/exec " + exe + ": " + errnoText(spawnError));
+    if (emulated && spawnError == ENOENT)
+      return fail("GOARCH=" + target.goarch() + " programs run under " + command[0] +
+                  ", which is not installed: install qemu-user");
+    return fail("fork/exec " + command[0] + ": " + errnoText(spawnError));
   }
 
   // SIGTERM or SIGHUP sent to gocc alone (a supervisor, a timeout) is passed on to the program,
@@ -90,7 +111,7 @@ llvm::Expected<Termination> runProgram(const std::string& exe,
     if (errno != EINTR) {
       stopPassingInterruptsTo(pid);
       restoreSignals();
-      return fail("waiting for " + exe + ": " + errnoText(errno));
+      return fail("waiting for " + command[0] + ": " + errnoText(errno));
     }
   }
   stopPassingInterruptsTo(pid);
@@ -122,12 +143,11 @@ static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
   std::string exe = work->file(setup->package.defaultOutputName);
   if (llvm::Error err = buildProgram(*setup, opts, *work, *cache, exe)) return std::move(err);
 
-  std::vector<std::string> command = {exe};
-  command.insert(command.end(), programArgs.begin(), programArgs.end());
+  std::vector<std::string> command = runCommand(setup->target, exe, programArgs);
   CommandTrace trace(opts.trace, work->path(), opts.dryRun);
   trace.print(command);
   if (trace.dryRun()) return Termination{};  // -n: the commands only, as go run -n
-  return runProgram(exe, programArgs);
+  return runProgram(setup->target, command);
 }
 
 int cmdRun(llvm::ArrayRef<std::string> args) {

@@ -2,9 +2,11 @@
 
 #include "config.h"
 #include "formats/buildinfo.h"
+#include "toolchain.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -139,9 +141,15 @@ std::string joinFlags(const std::vector<std::string>& flags) {
   return out;
 }
 
-// The major version of the GCC runtime libraries (libstdc++.a, libgcc) gocc links: the name
-// of the directory they are in, e.g. /usr/lib/gcc/x86_64-linux-gnu/12.
-std::string gccLibVersion() { return "v" + path::filename(GOCC_GCC_LIB_DIR).str(); }
+// The major version of the GCC runtime libraries (libstdc++.a, libgcc) gocc links for target:
+// the last all-digits name in their directory's path, e.g. /usr/lib/gcc/x86_64-linux-gnu/12
+// (or .../12/32 for 386's multilib).
+std::string gccLibVersion(const Target& target) {
+  std::string dir = Toolchain::gccLibDir(target);
+  for (auto it = path::rbegin(dir), end = path::rend(dir); it != end; ++it)
+    if (!it->empty() && llvm::all_of(*it, llvm::isDigit)) return "v" + it->str();
+  return "v0";
+}
 
 }  // namespace
 
@@ -155,8 +163,8 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   // built against; a dynamic program uses whatever the machine it runs on has (v2.36 or
   // later), a static one (-static) carries it.
   bi.Deps = {Module{"glibc", std::string("v") + gnu_get_libc_version(), "", nullptr},
-             Module{"libgcc", gccLibVersion(), "", nullptr},
-             Module{"libstdc++", gccLibVersion(), "", nullptr}};
+             Module{"libgcc", gccLibVersion(facts.target), "", nullptr},
+             Module{"libstdc++", gccLibVersion(facts.target), "", nullptr}};
 
   // In Go's order: flags, then the target, then the version control state.
   auto& s = bi.Settings;
@@ -167,9 +175,10 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   if (facts.staticLink) s.push_back({"-static", "true"});
   if (facts.trimpath) s.push_back({"-trimpath", "true"});
   s.push_back({"CLANG_VERSION", GOCC_CLANG_VERSION});
-  s.push_back({"GOARCH", "amd64"});
+  s.push_back({"GOARCH", facts.target.goarch().str()});
   s.push_back({"GOOS", "linux"});
-  s.push_back({"GOAMD64", "v" + std::to_string(facts.goamd64Level)});
+  if (facts.target.is(Arch::AMD64))
+    s.push_back({"GOAMD64", "v" + std::to_string(facts.target.goamd64)});
   addGitSettings(facts.projectDir, s);
   return bi;
 }

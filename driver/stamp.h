@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gocc/modinfo.h"
+#include "target.h"
 
 #include <cstdint>
 #include <string>
@@ -18,7 +19,7 @@ struct BuildFacts {
   std::vector<std::string> cxxflags;
   std::vector<std::string> cflags;
   std::vector<std::string> ldflags;
-  int goamd64Level = 1;
+  Target target;
 };
 
 // The project a program belongs to: the top of the git work tree holding dir (the nearest

@@ -2,16 +2,78 @@
 
 #include "errors.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <cstdlib>
 
-llvm::Expected<int> goamd64Level() {
-  const char* env = std::getenv("GOAMD64");
-  llvm::StringRef value = env ? env : "";
+// clang-format off
+static const ArchInfo arches[] = {
+    {Arch::AMD64, "amd64", "x86_64-linux-gnu", "elf_x86_64", "/lib64/ld-linux-x86-64.so.2",
+     "0x400000", 8, 1, {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"},
+     "libstdc++-12-dev libc6-dev", {}},
+    {Arch::ARM64, "arm64", "aarch64-linux-gnu", "aarch64linux", "/lib/ld-linux-aarch64.so.1",
+     "0x400000", 8, 4, {"/usr/aarch64-linux-gnu/lib"},
+     "libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross libc6-dev-arm64-cross",
+     {"qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"}},
+    {Arch::I386, "386", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2",
+     "0x8048000", 4, 1, {"/usr/lib32"},
+     "lib32stdc++-12-dev libc6-dev-i386", {"qemu-i386"}},
+};
+// clang-format on
+
+llvm::ArrayRef<ArchInfo> knownArches() { return arches; }
+
+const ArchInfo& hostArch() {
+#if defined(__x86_64__)
+  return arches[0];
+#elif defined(__aarch64__)
+  return arches[1];
+#elif defined(__i386__)
+  return arches[2];
+#else
+#error "gocc runs on amd64, arm64 or 386"
+#endif
+}
+
+static llvm::StringRef envValue(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+static llvm::Expected<int> goamd64Level() {
+  llvm::StringRef value = envValue("GOAMD64");
   if (value.empty() || value == "v1") return 1;
   if (value == "v2") return 2;
   if (value == "v3") return 3;
   if (value == "v4") return 4;
   return fail(2, "invalid GOAMD64 value \"" + value + "\": must be v1, v2, v3 or v4");
+}
+
+llvm::Expected<Target> targetFromEnv() {
+  llvm::StringRef goos = envValue("GOOS"), goarch = envValue("GOARCH");
+  // go says "unsupported GOOS/GOARCH pair": gocc names what it does support.
+  if (!goos.empty() && goos != "linux")
+    return fail(2, "unsupported GOOS \"" + goos + "\": gocc builds for linux");
+  Target target;
+  target.arch = goarch.empty() ? &arches[0] : nullptr;
+  for (const ArchInfo& a : arches)
+    if (goarch == a.goarch) target.arch = &a;
+  if (!target.arch)
+    return fail(2, "unsupported GOARCH \"" + goarch + "\": must be amd64, arm64 or 386");
+  if (target.is(Arch::AMD64)) {
+    auto level = goamd64Level();
+    if (!level) return level.takeError();
+    target.goamd64 = *level;
+  }
+  return target;
+}
+
+std::vector<std::string> targetCompileFlags(const Target& target) {
+  std::vector<std::string> flags;
+  // clang's default target is the host's: naming it would only lengthen every command.
+  if (target.arch != &hostArch()) flags.push_back(std::string("--target=") + target.arch->triple);
+  if (target.is(Arch::AMD64)) flags.push_back(marchForLevel(target.goamd64));
+  return flags;
 }
 
 std::string marchForLevel(int level) {

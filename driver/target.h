@@ -1,14 +1,66 @@
-// The machine gocc compiles for: linux/amd64 at the microarchitecture level chosen by GOAMD64,
-// as in Go (v1 = baseline x86-64, v2 = +SSE4.2/POPCNT, v3 = +AVX2/BMI, v4 = +AVX-512).
+// The machine gocc compiles for: GOOS/GOARCH, as in Go (`GOARCH=arm64 gocc build` cross-builds
+// on this machine), and on amd64 the microarchitecture level GOAMD64 chooses (v1 = baseline
+// x86-64, v2 = +SSE4.2/POPCNT, v3 = +AVX2/BMI, v4 = +AVX-512).
+//
+// Everything that differs between architectures and that the driver must know lives in one
+// row of the table in target.cpp (ArchInfo): the clang target, lld's emulation, the dynamic
+// linker, where the image starts, the system library directories, the Debian packages that
+// provide them, and how a program of that architecture runs on this machine. The runtime for
+// each architecture is built by CMake into <root>/lib/gocc/linux_<goarch>/ (toolchain.h).
 #pragma once
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
 #include <string>
+#include <vector>
 
-// The level (1 to 4) $GOAMD64 asks for; 1 when unset or empty. Any other value is an error with
-// exit status 2, as go reports it.
-llvm::Expected<int> goamd64Level();
+enum class Arch { AMD64, ARM64, I386 };
 
-// The clang flag for a level: -march=x86-64, -march=x86-64-v2, ...
+struct ArchInfo {
+  Arch arch;
+  const char* goarch;         // Go's name: amd64, arm64, 386
+  const char* triple;         // clang's --target
+  const char* ldEmulation;    // lld's -m
+  const char* dynamicLinker;  // PT_INTERP of a dynamically linked program
+  const char* textStart;      // the address the image is laid out from, as Go's linker does
+  int ptrSize;                // bytes in a pointer (the pclntab's and buildinfo's word size)
+  int pcQuantum;              // the pclntab's instruction size quantum (Go's minLC)
+  // The system library directories the link searches after the GCC one, in order.
+  std::vector<const char*> systemLibDirs;
+  // The Debian packages with the headers and libraries this target's programs compile and
+  // link against (named when they are missing).
+  const char* packages;
+  // The command that runs one of its programs on an amd64 machine (empty: natively).
+  std::vector<const char*> emulator;
+};
+
+struct Target {
+  const ArchInfo* arch;
+  int goamd64 = 0;  // 1 to 4 on amd64; 0 elsewhere
+
+  llvm::StringRef goarch() const { return arch->goarch; }
+  bool is(Arch a) const { return arch->arch == a; }
+  // The ELF entry point of every program: Go's name for this system's start.
+  std::string entry() const { return std::string("_rt0_") + arch->goarch + "_linux"; }
+  // GOOS_GOARCH, the name of the runtime's directory for this target (as Go's pkg/linux_amd64).
+  std::string osArch() const { return std::string("linux_") + arch->goarch; }
+};
+
+// Every architecture gocc knows, amd64 first.
+llvm::ArrayRef<ArchInfo> knownArches();
+
+// The architecture of the machine gocc itself runs on.
+const ArchInfo& hostArch();
+
+// The target the environment asks for: $GOOS (linux, or unset), $GOARCH (amd64, the default;
+// arm64; 386), $GOAMD64 on amd64 (v1 when unset). A bad value is an error with exit status 2,
+// as go reports it.
+llvm::Expected<Target> targetFromEnv();
+
+// The flags that make clang compile for target: --target, and the architecture level.
+std::vector<std::string> targetCompileFlags(const Target& target);
+
+// The level-specific -march for GOAMD64: -march=x86-64, -march=x86-64-v2, ...
 std::string marchForLevel(int level);

@@ -16,7 +16,19 @@ static llvm::Expected<std::string> rootFromExecutable() {
   return llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)).str();
 }
 
-llvm::Expected<Toolchain> findToolchain() {
+std::string Toolchain::gccLibDir(const Target& t) {
+  switch (t.arch->arch) {
+    case Arch::AMD64:
+      return GOCC_GCC_LIB_DIR_amd64;
+    case Arch::ARM64:
+      return GOCC_GCC_LIB_DIR_arm64;
+    case Arch::I386:
+      return GOCC_GCC_LIB_DIR_386;
+  }
+  return "";
+}
+
+llvm::Expected<Toolchain> findToolchain(const Target& target) {
   Toolchain tc;
   if (const char* env = std::getenv("GOCCROOT"); env && *env) {
     tc.root = env;
@@ -27,11 +39,15 @@ llvm::Expected<Toolchain> findToolchain() {
   }
   tc.clangxx = GOCC_CLANGXX;
   tc.clang = GOCC_CLANG;
-  tc.gccLibDir = GOCC_GCC_LIB_DIR;
 
-  std::string runtime = tc.runtimeLibrary();
-  if (!llvm::sys::fs::exists(runtime))
-    return fail("cannot find the runtime: " + runtime +
-                ": no such file or directory (is GOCCROOT right?)");
-  return tc;
+  std::string runtime = tc.runtimeLibrary(target);
+  if (llvm::sys::fs::exists(runtime)) return tc;
+  // A root with some runtime is a gocc built without this target; one with none is no root.
+  for (const ArchInfo& a : knownArches())
+    if (llvm::sys::fs::exists(tc.runtimeLibrary(Target{&a})))
+      return fail("GOARCH=" + target.goarch() + ": this gocc has no runtime for " +
+                  target.osArch() + " (" + runtime + "): install " + target.arch->packages +
+                  " and build gocc again");
+  return fail("cannot find the runtime: " + runtime +
+              ": no such file or directory (is GOCCROOT right?)");
 }

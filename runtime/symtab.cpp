@@ -2,7 +2,7 @@
 // moduledataverify, findfunc, funcline).
 //
 // A Go binary describes itself in moduledata, written by the linker. gocc's linker script
-// (linker-scripts/linux_amd64.ld.in) defines the symbols for the same facts: where code and
+// (linker-scripts/linux.ld.in) defines the symbols for the same facts: where code and
 // data start and end, where each group of init functions is, and where the pclntab is
 // (the driver builds it after a first link and adds it in a second, as .gopclntab, last in
 // the image so that no code moves; formats/pclntab.h has its format). modulesinit collects
