@@ -1,0 +1,39 @@
+// A C host of the library (test/buildmode/Inputs/lib.cpp), linked with its .so or .a and
+// compiled with its generated header: calls in from main and from four threads of its own.
+// With an argument it then makes the library crash ("crash") or throw ("throw") from main.
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lib.h"
+
+struct result {
+  long sum;
+  size_t caught;
+  double scaled;
+};
+
+static void* worker(void* arg) {
+  long i = (long)arg;
+  static struct result results[4];
+  results[i].sum = SumByGoroutines(100 + (int)i);
+  results[i].caught = CaughtLength("four");
+  results[i].scaled = Scale(1.5, i);
+  return &results[i];
+}
+
+int main(int argc, char** argv) {
+  printf("main: Initialized()=%d Add(2,3)=%d\n", Initialized(), Add(2, 3));
+  pthread_t threads[4];
+  for (long i = 0; i < 4; i++) pthread_create(&threads[i], NULL, worker, (void*)i);
+  for (int i = 0; i < 4; i++) {
+    void* r;
+    pthread_join(threads[i], &r);
+    struct result* res = r;
+    printf("thread %d: sum=%ld caught=%zu scaled=%.1f\n", i, res->sum, res->caught, res->scaled);
+  }
+  fflush(stdout);
+  if (argc > 1 && strcmp(argv[1], "crash") == 0) Crash(NULL);
+  if (argc > 1 && strcmp(argv[1], "throw") == 0) Throw("thrown in the library");
+  return 0;
+}
