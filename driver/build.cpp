@@ -246,10 +246,10 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
     h.add(label, contentID((*buf)->getBuffer()));
     return llvm::Error::success();
   };
-  std::vector<std::string> toolchainFiles = {opts.buildMode == BuildMode::Exe
-                                                 ? setup.toolchain.runtimeLibrary(setup.target)
-                                                 : setup.toolchain.libraryRuntimeLibrary(setup.target),
-                                             setup.toolchain.linkerScriptTemplate()};
+  std::vector<std::string> toolchainFiles = {
+      opts.buildMode == BuildMode::Exe ? setup.toolchain.runtimeLibrary(setup.target)
+                                       : setup.toolchain.libraryRuntimeLibrary(setup.target),
+      setup.toolchain.linkerScriptTemplate()};
   if (opts.staticLink) toolchainFiles.push_back(setup.toolchain.staticStartObject(setup.target));
   for (const std::string& file : toolchainFiles)
     if (llvm::Error err = addFile("toolchain file", file)) return std::move(err);
@@ -425,8 +425,8 @@ llvm::Error ProgramBuild::compile() {
     cxxflags.insert(cxxflags.begin(), "-fPIC");
     cflags.insert(cflags.begin(), "-fPIC");
   }
-  jobs = planCompiles(setup.package, setup.toolchain, setup.target, cxxflags, cflags,
-                      opts.trimpath, work);
+  jobs = planCompiles(setup.package, setup.toolchain, setup.target, cxxflags, cflags, opts.trimpath,
+                      work);
   pchs = std::make_unique<PCHBuilds>(cache, work, /*enabled=*/!opts.trimpath);
   findCachedObjects(jobs, cache, opts.trimpath, /*lookUp=*/!opts.forceRebuild, pchs.get(),
                     opts.parallel);
@@ -583,7 +583,7 @@ llvm::Error ProgramBuild::stubs() {
 // stubs and the library builds' runtime are linked into one relocatable object (ld -r); its
 // COMDAT groups are dissolved (the symbols they would have merged with the host's copies
 // become local below) and a second partial link puts all of its code into one section
-// (linux_amd64_archive.ld), whose layout the host's linker can no longer change. Every symbol
+// (linker-scripts/c-archive.ld), whose layout the host's linker can no longer change. Every symbol
 // but the exports is made local, so that nothing of the library can clash with the host's.
 // The table: that object is linked once more, as a throw-away shared object, for addresses,
 // from which buildTable's reader makes the pc table; its object joins the member.
@@ -592,7 +592,8 @@ llvm::Error ProgramBuild::archive() {
               merged = work.file("go-text.o"), localized = work.file("go-local.o"),
               probe = work.file("go-probe.so"), table = work.file("gocc_pclntab.o"),
               member = work.file(setup.package.defaultOutputName + ".o");
-  if (llvm::Error err = link(partialLinkCommand(setup.toolchain, setup.target, objects, joined), trace))
+  if (llvm::Error err =
+          link(partialLinkCommand(setup.toolchain, setup.target, objects, joined), trace))
     return err;
   ObjectEdits noGroups;
   noGroups.removeSections = {".group"};
@@ -618,9 +619,9 @@ llvm::Error ProgramBuild::archive() {
     if (!bytes) return bytes.takeError();
     if (llvm::Error err = writeArchiveTableObject(*bytes, table)) return err;
   }
-  if (llvm::Error err =
-          link({"ld.lld", "-r", "-m", setup.target.arch->ldEmulation, "-o", member, localized, table},
-               trace))
+  if (llvm::Error err = link(
+          {"ld.lld", "-r", "-m", setup.target.arch->ldEmulation, "-o", member, localized, table},
+          trace))
     return err;
   if (llvm::Error err = makeOutputDirectory(outputPath, trace)) return err;
   if (trace.dryRun()) {
@@ -660,9 +661,10 @@ llvm::Error ProgramBuild::linkWithoutTable() {
     for (std::string& flag : traceWarnedFunctions(warnings)) ldflags.push_back(std::move(flag));
   }
   std::string lldOutput;
-  if (llvm::Error err = link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
-                                         linkObjects(emptyTable), ldflags, firstLink, versionScript),
-                             trace, opts.staticLink ? &lldOutput : nullptr))
+  if (llvm::Error err =
+          link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
+                           linkObjects(emptyTable), ldflags, firstLink, versionScript),
+               trace, opts.staticLink ? &lldOutput : nullptr))
     return err;
   printGlibcWarnings(warnings, lldOutput);
   return llvm::Error::success();

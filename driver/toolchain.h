@@ -36,9 +36,7 @@ struct Toolchain {
     return runtimeDir(t) + "_lib/libgoccrt.a";
   }
   // The c-archive member's second partial link (driver/build.cpp, archive).
-  std::string archiveLinkerScript() const {
-    return root + "/lib/gocc/linker-scripts/c-archive.ld";
-  }
+  std::string archiveLinkerScript() const { return root + "/lib/gocc/linker-scripts/c-archive.ld"; }
   std::string includeDir() const { return root + "/include"; }
   // The directory holding the target's libstdc++.a and libgcc_eh.a, searched before the
   // system's ("" when gocc was configured without that target's libraries).

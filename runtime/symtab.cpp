@@ -29,7 +29,7 @@
 // runtime's code), and the table's addresses are its link-time ones, which the load bias
 // turns into pcs (pclntab::Table::init). An archive is linked into the host by the host's
 // linker: the driver put all of its code in one section bracketed by runtime.text/etext
-// (linker-scripts/linux_amd64_archive.ld) and its table in gocc_pclntab, made for that
+// (linker-scripts/c-archive.ld) and its table in gocc_pclntab, made for that
 // section at an address of the driver's choosing, so the bias is where the host put
 // runtime.text less that address. The archive's other script symbols are weak references, 0
 // there: its data bounds are the host's writable segment, and its constructors lie between
