@@ -791,6 +791,11 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   if (opts.buildMode != BuildMode::Exe && opts.staticLink)
     return usageError("-static and -buildmode=" + buildMode +
                       ": a library uses its host's glibc (link the host with -static instead)");
+  // An archive is never linked by gocc: linker flags would be dropped without a word.
+  if (opts.buildMode == BuildMode::CArchive && !opts.ldflags.empty())
+    return usageError(
+        "-ldflags and -buildmode=c-archive: the host links the archive (give "
+        "the flags to its link)");
 
   auto setup = prepareBuild(*inputs, opts);
   if (!setup) return setup.takeError();
