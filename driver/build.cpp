@@ -559,7 +559,7 @@ llvm::Error ProgramBuild::stubs() {
   for (size_t i = 0; i < jobs.size(); i++) {
     ObjectEdits edits;
     for (const Export& e : exported)
-      if (e.object == jobs[i].objectPath) edits.renameSymbols[e.name] = "gocc.export." + e.name;
+      if (e.object == jobs[i].objectPath) edits.renameSymbols[e.name] = kExportPrefix + e.name;
     if (isArchive && !trace.dryRun()) {
       auto sections = initArraySections(jobs[i].objectPath);
       if (!sections) return sections.takeError();

@@ -178,14 +178,15 @@ std::string exportStubs(llvm::ArrayRef<Export> exports, int goamd64Level) {
       "\t.text\n";
   for (const Export& e : exports) {
     const std::string& n = e.name;
+    std::string impl = "\"" + std::string(kExportPrefix) + n + "\"";  // the function itself
     s += "\n\t.globl\t" + n + "\n\t.type\t" + n + ", @function\n" + n +
          ":\n"
          "\t.cfi_startproc\n"
          "\tcmpl\t$0, \"runtime.mainInitDone\"(%rip)\n"
          "\tje\t1f\n"
-         "\tjmp\t\"gocc.export." +
-         n +
-         "\"\n"
+         "\tjmp\t" +
+         impl +
+         "\n"
          // The slow path keeps every argument register (and %al, the vector count of a
          // variadic call) across runtime.exportEnter.
          "1:\tpushq\t%rbp\n"
@@ -207,9 +208,9 @@ std::string exportStubs(llvm::ArrayRef<Export> exports, int goamd64Level) {
          "\tmovq\t48(%rsp), %rax\n"
          "\tleave\n"
          "\t.cfi_def_cfa rsp, 8\n"
-         "\tjmp\t\"gocc.export." +
-         n +
-         "\"\n"
+         "\tjmp\t" +
+         impl +
+         "\n"
          "\t.cfi_endproc\n"
          "\t.size\t" +
          n + ", .-" + n + "\n";

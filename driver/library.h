@@ -30,6 +30,10 @@
 
 enum class BuildMode { Exe, CShared, CArchive };
 
+// What an exported function's symbol is renamed to (the prefix of gocc.export.<name>), so that
+// its stub can have its C name.
+inline constexpr char kExportPrefix[] = "gocc.export.";
+
 // -buildmode's value: exe or default (a program), c-shared, c-archive. Go's other modes
 // (archive, shared, plugin, pie) are "-buildmode=X not supported on linux/amd64", anything else
 // "buildmode=X not supported", as go build says them; both usage errors (exit status 2).
