@@ -173,8 +173,9 @@ llvm::Expected<std::string> exportHeader(const Toolchain& tc, llvm::ArrayRef<Exp
 
 std::string exportStubs(llvm::ArrayRef<Export> exports, int goamd64Level) {
   std::string s =
-      "# The exports' stubs (driver/library.cpp): each waits, on a call made before the\n"
-      "# library's init tasks have run, until they have, then jumps to the function.\n"
+      "# The exports' stubs (driver/library.cpp): on a thread's first call, each calls\n"
+      "# runtime.exportEnter (which waits for the library's init tasks), then jumps to the\n"
+      "# function.\n"
       "\t.text\n";
   for (const Export& e : exports) {
     const std::string& n = e.name;
@@ -182,7 +183,10 @@ std::string exportStubs(llvm::ArrayRef<Export> exports, int goamd64Level) {
     s += "\n\t.globl\t" + n + "\n\t.type\t" + n + ", @function\n" + n +
          ":\n"
          "\t.cfi_startproc\n"
-         "\tcmpl\t$0, \"runtime.mainInitDone\"(%rip)\n"
+         // runtime.exportReady: this thread may call the exports straight away (the init
+         // tasks have run, the thread has what the runtime gives a thread it did not start).
+         "\tmovq\t\"runtime.exportReady\"@gottpoff(%rip), %r11\n"
+         "\tcmpb\t$0, %fs:(%r11)\n"
          "\tje\t1f\n"
          "\tjmp\t" +
          impl +

@@ -15,9 +15,10 @@
 //
 // The host calls the library's exported functions (gocc/export.h) from any of its threads,
 // whenever it likes: possibly before runtime.main has run the constructors. Each export is
-// entered through a stub the driver generates, which goes straight to the function once the
-// init tasks are done (mainInitDone) and until then calls exportEnter, which makes the host's
-// thread wait for them (Go's cgocallback waits for main_init_done the same way). The export then
+// entered through a stub the driver generates, which goes straight to the function on a thread
+// that has called an export before (exportReady) and otherwise calls exportEnter first, which
+// makes the host's thread wait for the init tasks (Go's cgocallback waits for main_init_done
+// the same way) and gives it a signal stack. The export then
 // runs on the host's thread, which is to the runtime a thread it did not start, as a std::thread is
 // in a program: it may start goroutines and use channels, which it waits on by sleeping
 // (docs/goroutines.md). Go instead gives a C thread entering Go an M and a goroutine (needm); a C++
@@ -47,16 +48,20 @@ namespace runtime {
 
 bool islibrary;
 
-// 0 until runtime.main has run the init tasks, then 1: a futex word the host's threads sleep
-// on in exportEnter. The exports' stubs test it before calling exportEnter (the fast path of
-// every call), hence its assembly name.
-extern "C" GOCC_VISIBLE std::atomic<uint32> mainInitDone asm("runtime.mainInitDone");
-std::atomic<uint32> mainInitDone{0};
+// Per thread: 1 once the thread may call the exports straight away. The exports' stubs test it
+// (the fast path of every call), hence its assembly name; exportEnter sets it.
+extern "C" GOCC_VISIBLE __thread uint8_t exportReady asm("runtime.exportReady")
+    __attribute__((tls_model("initial-exec")));
+__thread uint8_t exportReady;
 
 namespace {
 
 int32 libArgc;
 char** libArgv;
+
+// 0 until runtime.main has run the init tasks, then 1: a futex word the host's threads sleep
+// on in exportEnter.
+std::atomic<uint32> mainInitDone{0};
 
 // The thread that becomes m0: the program's bootstrap, from rt0_go on. Never returns.
 void* rt0LibGo(void*) { rt0_go(libArgc, libArgv, nullptr); }
@@ -96,14 +101,19 @@ void libraryInitDone() {
 
 }  // namespace runtime
 
-// exportEnter: every exported function's stub calls it first (driver/library.cpp writes the
-// stubs). It returns once the library's init tasks have run; on a runtime thread (a
-// constructor of the library calling an export) at once, as a call within the library.
+// exportEnter: an export's stub calls it on a thread's first call of any export (driver/
+// library.cpp writes the stubs). A host's thread waits until the library's init tasks have
+// run, then gets what a thread the runtime did not start gets in a program (Go's needm gives a
+// C thread an M and a signal stack likewise): its stack's bounds, so that running off its end
+// in the library is Go's "stack overflow", and a signal stack to report that on, unless it has
+// one of its own. On a runtime thread (a constructor of the library calling an export) a call
+// is a call within the library: nothing to wait for.
 extern "C" GOCC_VISIBLE void exportEnter() asm("runtime.exportEnter");
 extern "C" void exportEnter() {
   using namespace runtime;
-  while (mainInitDone.load(std::memory_order_acquire) == 0) {
-    if (getg() != nullptr) return;
-    futexsleep(&mainInitDone, 0, -1);
+  if (getg() == nullptr) {
+    while (mainInitDone.load(std::memory_order_acquire) == 0) futexsleep(&mainInitDone, 0, -1);
+    adoptForeignThread();
   }
+  exportReady = 1;
 }

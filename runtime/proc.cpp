@@ -1761,12 +1761,6 @@ pthreadCreateFn nextPthreadCreate() {
   return fn;
 }
 
-#ifndef GOCC_LIBRARY  // the interposed pthread_create's
-struct foreignStart {
-  void* (*fn)(void*);
-  void* arg;
-};
-
 void foreignThreadEnded(void* = nullptr) {
   lock(&sched.lock);
   sched.nforeign.fetch_sub(1);
@@ -1787,6 +1781,12 @@ void makeForeignKey() {
     throw_("pthread_create: no thread-specific key left");
 }
 
+#ifndef GOCC_LIBRARY  // the interposed pthread_create's
+struct foreignStart {
+  void* (*fn)(void*);
+  void* arg;
+};
+
 void* foreignThreadStart(void* arg) {
   foreignStart start = *static_cast<foreignStart*>(arg);
   ::free(arg);
@@ -1801,6 +1801,14 @@ void* foreignThreadStart(void* arg) {
 int libcPthreadCreate(pthread_t* thread, const pthread_attr_t* attr, void* (*fn)(void*),
                       void* arg) {
   return nextPthreadCreate()(thread, attr, fn, arg);
+}
+
+void adoptForeignThread() {
+  pthread_once(&foreignKeyOnce, makeForeignKey);
+  if (pthread_getspecific(foreignKey)) return;
+  sched.nforeign.fetch_add(1);
+  pthread_setspecific(foreignKey, &foreignKey);  // its destructor undoes this as the thread ends
+  foreignThreadInit();
 }
 
 #ifndef GOCC_LIBRARY  // a library interposes no libc function (docs/ports.md)

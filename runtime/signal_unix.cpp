@@ -257,6 +257,10 @@ void foreignThreadInit() {
     }
     pthread_attr_destroy(&attr);
   }
+  // A thread with a signal stack of its own (a library's host may give its threads one) keeps
+  // it, as Go's minitSignalStack does.
+  stack_t current;
+  if (sigaltstack(nullptr, &current) == 0 && !(current.ss_flags & SS_DISABLE)) return;
   void* p = mmap(nullptr, signalStackSize, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
   if (p == MAP_FAILED) return;  // the thread runs without one, as before the runtime

@@ -1,6 +1,7 @@
 // A C host of the library (test/buildmode/Inputs/lib.cpp), linked with its .so or .a and
 // compiled with its generated header: calls in from main and from four threads of its own.
-// With an argument it then makes the library crash ("crash") or throw ("throw") from main.
+// With an argument it then makes the library crash ("crash") or throw ("throw") from main, or
+// overflow the stack of a thread of the host's ("overflow").
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,8 @@ struct result {
   size_t caught;
   double scaled;
 };
+
+static void* overflow(void* arg) { return (void*)(long)Overflow(0); }
 
 static void* worker(void* arg) {
   long i = (long)arg;
@@ -35,5 +38,13 @@ int main(int argc, char** argv) {
   fflush(stdout);
   if (argc > 1 && strcmp(argv[1], "crash") == 0) Crash(NULL);
   if (argc > 1 && strcmp(argv[1], "throw") == 0) Throw("thrown in the library");
+  if (argc > 1 && strcmp(argv[1], "overflow") == 0) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 256 << 10);
+    pthread_t thread;
+    pthread_create(&thread, &attr, overflow, NULL);
+    pthread_join(thread, NULL);
+  }
   return 0;
 }

@@ -56,3 +56,10 @@ GOCC_EXPORT(void Crash(int* p)) {
 }
 
 GOCC_EXPORT(void Throw(const char* message)) { throw std::runtime_error(message); }
+
+// Recurses until it runs off the end of the calling thread's stack.
+GOCC_EXPORT(int Overflow(int depth)) {
+  volatile char frame[4096];
+  frame[0] = char(depth);
+  return Overflow(depth + 1) + frame[0];
+}
