@@ -19,9 +19,11 @@ static void* overflow(void* arg) { return (void*)(long)Overflow(0); }
 static void* worker(void* arg) {
   long i = (long)arg;
   static struct result results[4];
+  // The thread's first call goes through its stub's slow path (runtime.exportEnter), which
+  // must keep the floating-point argument as well as the integer one.
+  results[i].scaled = Scale(1.5, i);
   results[i].sum = SumByGoroutines(100 + (int)i);
   results[i].caught = CaughtLength("four");
-  results[i].scaled = Scale(1.5, i);
   return &results[i];
 }
 
