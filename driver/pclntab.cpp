@@ -5,7 +5,9 @@
 // address (C1/C2 constructor aliases, weak and strong names of one body) become one entry:
 // the longest, then global before weak before local, then the first name in byte order, so
 // the choice does not depend on symbol-table order. Each function's tables cover
-// [entry, next entry), as Go's functab says the function does, padding included.
+// [entry, next entry), as Go's functab says the function does, padding included. A library's
+// exported function, which the build renamed gocc.export.<name> to give its C name to a stub
+// (library.h), is recorded under that name, as its source wrote it.
 //
 // Lines: every row of every sequence of every unit's DWARF line table, as the range
 // [row address, next row address). A function's compilation unit is the one describing its
@@ -28,6 +30,8 @@
 // rbp-based — in code built with frame pointers, everything after the prologue — CFI does
 // not say where rsp is, and the table says -1 there.
 #include "pclntab.h"
+
+#include "library.h"
 
 #include "elffile.h"
 #include "elfobject.h"
@@ -105,7 +109,9 @@ llvm::Expected<std::vector<Symbol>> textFunctions(const Executable& exe) {
       if (addr < textStart || addr >= textEnd) continue;
       uint8_t binding = sym.getBinding();
       int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
-      syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, name->str()});
+      llvm::StringRef shown = *name;
+      shown.consume_front(kExportPrefix);
+      syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, shown.str()});
     }
   }
   std::sort(syms.begin(), syms.end(), [](const Symbol& a, const Symbol& b) {

@@ -134,10 +134,14 @@ class Table {
 public:
   // Takes the table at data (size bytes, as loaded; not copied) and checks its header:
   // magic, pads, minLC, pointer size, and that every sub-table lies inside the data.
-  // Returns nullptr if usable, else what is wrong.
-  const char* init(const uint8_t* data, size_t size) {
+  // Returns nullptr if usable, else what is wrong. loadBias is what the dynamic loader added
+  // to every address of a position-independent image (a gocc build -buildmode=c-shared
+  // library): the table's textStart is the link-time address, its pcs are found at
+  // textStart + loadBias. 0 for an executable, and for the driver reading a file.
+  const char* init(const uint8_t* data, size_t size, uint64_t loadBias = 0) {
     data_ = data;
     size_ = size;
+    bias_ = loadBias;
     ok_ = false;
     if (!data || size < sizeof(Header)) return "table shorter than its header";
     if (reinterpret_cast<uintptr_t>(data) % kHeaderAlign != 0) return "table not 8-byte aligned";
@@ -177,7 +181,7 @@ public:
   const char* verifyFunctab(uint64_t textStart) const {
     if (!ok_) return "table not initialized";
     const Header* h = header();
-    if (h->textStart != textStart) return "textStart differs from the text's address";
+    if (h->textStart + bias_ != textStart) return "textStart differs from the text's address";
     for (int64_t i = 0; i < h->nfunc; i++) {
       if (entryoff(i) > entryoff(i + 1)) return "function table not sorted by PC offset";
       if (!recordInRange(i)) return "function record out of range";
@@ -189,7 +193,8 @@ public:
   const Header* header() const { return reinterpret_cast<const Header*>(data_); }
   int64_t nfunc() const { return ok_ ? header()->nfunc : 0; }
   uint64_t nfiles() const { return ok_ ? header()->nfiles : 0; }
-  uint64_t textStart() const { return ok_ ? header()->textStart : 0; }
+  // Where the text starts in memory: the header's textStart plus the load bias.
+  uint64_t textStart() const { return ok_ ? header()->textStart + bias_ : 0; }
   // [minPC, maxPC): the pcs the table covers.
   uint64_t minPC() const { return nfunc() > 0 ? textStart() + entryoff(0) : 0; }
   uint64_t maxPC() const { return nfunc() > 0 ? textStart() + entryoff(nfunc()) : 0; }
@@ -344,6 +349,7 @@ private:
 
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
+  uint64_t bias_ = 0;  // see init
   bool ok_ = false;
 };
 

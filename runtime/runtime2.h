@@ -29,9 +29,9 @@
 #define GO_NAME(name) asm("runtime." #name) __attribute__((noinline))
 
 // The runtime is built with hidden visibility and its internals are made local in
-// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_EXPORT
+// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_VISIBLE
 // marks what programs and libc must see.
-#define GOCC_EXPORT __attribute__((visibility("default")))
+#define GOCC_VISIBLE __attribute__((visibility("default")))
 
 namespace runtime {
 

@@ -11,6 +11,12 @@ trap 'rm -f "$cmds"' EXIT
 {
   echo "set breakpoint pending on"
   echo "set pagination off"
+  # gdb steps a thread over a breakpoint by copying the instruction to a scratch pad at the
+  # executable's entry point. A library's runtime thread (gocc build -buildmode=c-shared) hits
+  # breakpoints while the loader's thread may be running through that very entry point
+  # (_start, after the library's initializer), which would then execute the scratch pad:
+  # stepping over with all threads stopped instead has no such window.
+  echo "set displaced-stepping off"
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do echo "break $1"; names+=("$1"); shift; done
   [ $# -gt 0 ] && shift
   echo "run $*"
