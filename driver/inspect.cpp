@@ -95,7 +95,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   // The pc table's header, checked as the runtime checks it at start-up.
   if (pclntabBytes && !pclntabBytes->empty()) {
     LoadedPclntab loaded;
-    if (const char* bad = loaded.load(*pclntabBytes, textAddr))
+    if (const char* bad = loaded.load(*pclntabBytes, textAddr, elf.getHeader().e_machine))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
     info.pclntab =
         PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};

@@ -317,14 +317,21 @@ InlineInfo readInlines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t t
 }
 
 // SP offsets from .eh_frame, sorted and disjoint; rbp-based or unknown pcs are left out.
-std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
+std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, uint16_t machine) {
   std::vector<PCRange> out;
   auto frames = dwarf.getEHFrame();
   if (!frames) {
     llvm::consumeError(frames.takeError());
     return out;
   }
-  constexpr uint32_t kRSP = 7;  // DWARF register number of rsp on x86-64
+  // The stack pointer's DWARF register number, and what the call pushed below the CFA (x86's
+  // return address; arm64's call leaves it in x30).
+  uint32_t spRegister = 7;  // rsp
+  int64_t pushedByCall = 8;
+  if (machine == llvm::ELF::EM_AARCH64) {
+    spRegister = 31;  // sp
+    pushedByCall = 0;
+  }
   for (const llvm::dwarf::FrameEntry& entry : (*frames)->entries()) {
     const auto* fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
     if (!fde) continue;
@@ -341,9 +348,9 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
       uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
       const llvm::dwarf::UnwindLocation& cfa = it->getCFAValue();
       if (end <= start || cfa.getLocation() != llvm::dwarf::UnwindLocation::RegPlusOffset ||
-          cfa.getRegister() != kRSP)
+          cfa.getRegister() != spRegister)
         continue;
-      out.push_back({start, end, cfa.getOffset() - 8});
+      out.push_back({start, end, int32_t(cfa.getOffset() - pushedByCall)});
     }
   }
   return disjointRanges(std::move(out), [](const PCRange& a, const PCRange& b) {
@@ -459,7 +466,8 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   Paths paths;
   std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
-  std::vector<PCRange> sp = readSPOffsets(*dwarf);
+  uint16_t machine = exe->file.elf().getHeader().e_machine;
+  std::vector<PCRange> sp = readSPOffsets(*dwarf, machine);
 
   // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
   std::vector<std::string> names;
@@ -470,6 +478,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
 
   pclntab::PclnInput in;
   in.textStart = textStart;
+  in.minLC = pclntab::minLCForMachine(machine);
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
   for (size_t i = 0; i < syms->size(); i++) {

@@ -39,15 +39,17 @@ struct PathRewrite {
 
 // A table read out of a file (gocc tool addr2line, gocc info): copied to 8-aligned memory, as
 // the reader wants its header aligned and a damaged file's offsets need not be, then checked
-// as the runtime checks it at start-up, against the address of the file's .text.
+// as the runtime checks it at start-up, against the address of the file's .text and the
+// instruction size quantum of its machine (ELF e_machine).
 struct LoadedPclntab {
   std::vector<uint64_t> storage;
   pclntab::Table table;
   // Returns nullptr, or what is wrong with the table.
-  const char* load(llvm::StringRef bytes, uint64_t textAddr) {
+  const char* load(llvm::StringRef bytes, uint64_t textAddr, uint16_t machine) {
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
-    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size());
+    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size(),
+                                 pclntab::minLCForMachine(machine));
     return why ? why : table.verify(textAddr);
   }
 };

@@ -10,7 +10,7 @@
 //  - getg() is the goroutine currently running on this thread: g0 while the scheduler runs,
 //    m.curg while a goroutine runs, null on threads the runtime did not create (std::thread).
 //  - A goroutine's context switch happens only inside mcall (goroutine → g0) and gogo
-//    (g0 → goroutine); both are in rt0/asm_amd64.S. Because switches happen only at calls,
+//    (g0 → goroutine); both are in rt0/asm_<arch>.S. Because switches happen only at calls,
 //    the saved context is the callee-saved registers plus the return address, kept on the
 //    goroutine's own stack; g.sched.sp points at them.
 //  - Goroutine stacks never move (C++ keeps raw pointers into its stack), so a runtime

@@ -41,6 +41,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -176,10 +177,20 @@ void* stackmap(uintptr n, bool noHugePages) {
   return v;
 }
 
+// Does the guard just installed at v fault? A kernel that knows MADV_GUARD_INSTALL makes a
+// system call that writes there fail with EFAULT. An emulator may accept the advice and do
+// nothing (qemu-user 7.2 returns 0 for advice it does not know, as madvise is only a hint),
+// and then the call succeeds, writing into the page, which is still ordinary memory: a
+// stack overflow would run on into the neighbouring stack unseen, so the runtime must use
+// mprotect there. One system call, once, at start-up.
+bool guardFaults(void* v) {
+  return syscall(SYS_clock_gettime, CLOCK_MONOTONIC, v) != 0 && errno == EFAULT;
+}
+
 void guardOne(uintptr addr, uintptr n) {
   void* v = reinterpret_cast<void*>(addr);
   if (guards.mode == guardUnknown) {
-    if (debug.stackmprotect <= 0 && madvise(v, n, MADV_GUARD_INSTALL) == 0) {
+    if (debug.stackmprotect <= 0 && madvise(v, n, MADV_GUARD_INSTALL) == 0 && guardFaults(v)) {
       guards.mode = guardMadvise;
       return;
     }

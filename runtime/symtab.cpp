@@ -31,6 +31,7 @@
 
 #include <elf.h>
 
+#include "arch.h"
 #include "os_linux.h"
 #include "print.h"
 
@@ -100,7 +101,7 @@ const uint8_t* pclntabEnd(uintptr start) {
 void pclntabverify(moduledata& md, const uint8_t* start, const uint8_t* end) {
   if (end == start) return;  // no table: see the file comment
   const char* bad =
-      end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start));
+      end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start), pcQuantum);
   if (!bad) bad = md.pcln.verifyFunctab(md.text);  // records: checked at each lookup
   if (!bad && md.pcln.nfunc() > 0 && (md.pcln.minPC() < md.text || md.pcln.maxPC() > md.etext))
     bad = "functions outside the text segment";
