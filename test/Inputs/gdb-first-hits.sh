@@ -20,7 +20,9 @@ trap 'rm -rf "$work"' EXIT
 {
   echo "set breakpoint pending on"
   echo "set pagination off"
-  if [ -n "$emulator" ]; then echo "target remote $work/gdb.sock"; fi
+  # The stub stops before the first instruction, where no breakpoint reports a hit: a static
+  # program is at its entry point already. Its symbol counts as hit if a breakpoint names it.
+  if [ -n "$emulator" ]; then echo "target remote $work/gdb.sock"; echo "info symbol \$pc"; fi
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do
     if [ -n "$emulator" ]; then echo "tbreak *'$1'"; else echo "break $1"; fi
     names+=("$1")
@@ -38,7 +40,14 @@ if [ -n "$emulator" ]; then
   for _ in $(seq 1 100); do [ -S "$work/gdb.sock" ] && break; sleep 0.05; done
 fi
 $gdb -nx -batch -x "$cmds" "$bin" 2>&1 \
-  | sed -nE 's/^(Thread [0-9]+ ("[^"]*" )?hit )?(Temporary b|B)reakpoint ([0-9]+), .*$/\4/p' \
-  | awk '!seen[$0]++' \
-  | while read -r n; do echo "${names[$((n - 1))]}"; done
+  | sed -nE -e 's/^(Thread [0-9]+ ("[^"]*" )?hit )?(Temporary b|B)reakpoint ([0-9]+), .*$/\4/p' \
+      -e 's/^([^ ]+) in section .*$/=\1/p' \
+  | while read -r n; do
+      if [ "${n#=}" != "$n" ]; then
+        for name in "${names[@]}"; do [ "$name" = "${n#=}" ] && echo "$name"; done
+      else
+        echo "${names[$((n - 1))]}"
+      fi
+    done \
+  | awk '!seen[$0]++'
 wait
