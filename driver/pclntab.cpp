@@ -560,17 +560,22 @@ std::vector<std::string> DwarfFrameNames::at(uint64_t pc) {
   return out;
 }
 
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath) {
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
+                               const Target& target) {
   // No symbols: the linker script names the table's start.
   //
-  // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
-  // read, but gives it another rank in lld's orphan placement: lld puts a section the script
-  // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
-  // output section of the same rank, and without the flag that would be .gopclntab, so the
-  // orphan would move with the table's size and the code using it would change.
-  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS,
-                                         llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
-                                         llvm::toStringRef(table)});
+  // On amd64 the section is flagged SHF_X86_64_LARGE, which changes nothing in how it is
+  // loaded or read, but gives it another rank in lld's orphan placement: lld puts a section
+  // the script does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the
+  // last output section of the same rank, and without the flag that would be .gopclntab, so
+  // the orphan would move with the table's size and the code using it would change. lld
+  // honours the flag on x86-64 only: on arm64 such an orphan still follows the table, and
+  // checkTextUnchanged stops the build (docs/ports.md).
+  uint64_t flags = llvm::ELF::SHF_ALLOC;
+  if (target.is(Arch::AMD64)) flags |= llvm::ELF::SHF_X86_64_LARGE;
+  return writeSectionObject(
+      objectPath, elfMachine(target),
+      {".gopclntab", llvm::ELF::SHT_PROGBITS, flags, 32, llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string& before, const std::string& after) {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "formats/pclntab.h"
+#include "target.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -82,7 +83,8 @@ private:
 
 // Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
 // .gopclntab, aligned to 32 (Go's alignment for it).
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath);
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
+                               const Target& target);
 
 // Fails with an internal error unless the two executables' .text sections have the same
 // address, size and contents, and every other allocated section of before (but .gopclntab)
