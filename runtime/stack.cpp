@@ -14,7 +14,9 @@
 // runtime counts its stacks against vm.max_map_count, keeps an eighth of the limit for the
 // rest of the program, and refuses the goroutine that would exceed it with a fatal error that
 // names the limit, rather than run without a guard. GODEBUG=stackmprotect=1 forces that mode
-// (tests use it). The mode is chosen at the first guard, the main goroutine's, at start-up.
+// (tests use it). The mode is chosen at the first guard, the main goroutine's, at start-up,
+// and MADV_GUARD_INSTALL only when that guard is seen to fault (guardFaults: an emulator
+// such as qemu-user accepts the advice and ignores it).
 //
 // Goroutines of the default size (the pool). Their stacks are mapped in chunks of 1, 2, 4 ...
 // up to 64, with all the chunk's guards installed by one process_madvise call. The G lives
