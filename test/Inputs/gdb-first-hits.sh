@@ -35,8 +35,9 @@ trap 'rm -rf "$work"' EXIT
 gdb=gdb
 if [ -n "$emulator" ]; then
   gdb=gdb-multiarch
-  # The stub waits for gdb before the program's first instruction.
-  $emulator -g "$work/gdb.sock" "$bin" "$@" >/dev/null 2>&1 &
+  # The stub waits for gdb before the program's first instruction. (A time limit, so that a
+  # gdb that dies early cannot leave the test waiting for the program forever.)
+  timeout 120 $emulator -g "$work/gdb.sock" "$bin" "$@" >/dev/null 2>&1 &
   for _ in $(seq 1 100); do [ -S "$work/gdb.sock" ] && break; sleep 0.05; done
 fi
 $gdb -nx -batch -x "$cmds" "$bin" 2>&1 \

@@ -6,7 +6,7 @@ set -eu
 cpu=$1 bin=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-qemu-aarch64 -L /usr/aarch64-linux-gnu -cpu "$cpu" -g "$work/gdb.sock" "$bin" >/dev/null 2>&1 &
+timeout 120 qemu-aarch64 -L /usr/aarch64-linux-gnu -cpu "$cpu" -g "$work/gdb.sock" "$bin" >/dev/null 2>&1 &
 for _ in $(seq 1 100); do [ -S "$work/gdb.sock" ] && break; sleep 0.05; done
 gdb-multiarch -nx -batch -ex "target remote $work/gdb.sock" \
   -ex "tbreak *'runtime.cpuinit'" -ex "tbreak *'runtime.alginit'" \
