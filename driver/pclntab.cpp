@@ -478,7 +478,9 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
 
   pclntab::PclnInput in;
   in.textStart = textStart;
-  in.minLC = pclntab::minLCForMachine(machine);
+  const ArchInfo* arch = archForMachine(machine);
+  if (!arch) return fail("pclntab: " + exePath + ": not an executable for a gocc target");
+  in.minLC = uint8_t(arch->pcQuantum);
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
   for (size_t i = 0; i < syms->size(); i++) {

@@ -49,8 +49,9 @@ struct LoadedPclntab {
   const char* load(llvm::StringRef bytes, uint64_t textAddr, uint16_t machine) {
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
+    const ArchInfo* arch = archForMachine(machine);
     const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size(),
-                                 pclntab::minLCForMachine(machine));
+                                 arch ? uint8_t(arch->pcQuantum) : 0);
     return why ? why : table.verify(textAddr);
   }
 };

@@ -83,6 +83,12 @@ uint16_t elfMachine(const Target& target) {
   return llvm::ELF::EM_NONE;
 }
 
+const ArchInfo* archForMachine(uint16_t machine) {
+  for (const ArchInfo& a : arches)
+    if (elfMachine(Target{&a}) == machine) return &a;
+  return nullptr;
+}
+
 std::vector<std::string> targetCompileFlags(const Target& target) {
   std::vector<std::string> flags;
   // clang's default target is the host's: naming it would only lengthen every command.

@@ -63,6 +63,10 @@ llvm::Expected<Target> targetFromEnv();
 // driver writes itself must match the ones clang writes, or lld refuses them.
 uint16_t elfMachine(const Target& target);
 
+// The architecture of an ELF file's e_machine, or nullptr for one gocc does not build for
+// (readers of a binary take its pclntab's quantum from it).
+const ArchInfo* archForMachine(uint16_t machine);
+
 // The flags that make clang compile for target: --target, and the architecture level.
 std::vector<std::string> targetCompileFlags(const Target& target);
 

@@ -40,22 +40,6 @@ namespace pclntab {
 constexpr uint32_t kMagic = 0xfffffff0;  // Go 1.18 and later
 constexpr uint8_t kPtrSize = 8;
 
-// The instruction size quantum (the header's minLC, Go's sys.PCQuantum) of the architecture
-// of an ELF file's e_machine: 1 where instructions are byte-aligned (amd64, 386), 4 on arm64,
-// whose instructions are all 4 bytes; 0 for a machine gocc does not build for. pc deltas in
-// the pc-value tables count in these units. A reader checks the header's minLC against the
-// quantum of the binary it reads (the runtime: its own).
-constexpr uint8_t minLCForMachine(uint16_t eMachine) {
-  switch (eMachine) {
-    case 62:  // EM_X86_64
-    case 3:   // EM_386
-      return 1;
-    case 183:  // EM_AARCH64
-      return 4;
-  }
-  return 0;
-}
-
 struct Header {
   uint32_t magic;
   uint8_t pad1, pad2;
@@ -148,9 +132,11 @@ inline int32_t unzigzag(uint32_t u) { return (u & 1) ? int32_t(~(u >> 1)) : int3
 class Table {
 public:
   // Takes the table at data (size bytes, as loaded; not copied) and checks its header:
-  // magic, pads, minLC (the quantum of the binary's architecture, minLCForMachine), pointer
-  // size, and that every sub-table lies inside the data. Returns nullptr if usable, else what
-  // is wrong.
+  // magic, pads, minLC against the instruction size quantum of the binary's architecture
+  // (Go's sys.PCQuantum: 1 where instructions are byte-aligned, amd64 and 386; 4 on arm64,
+  // whose instructions are all 4 bytes; pc deltas count in these units; 0 refuses every
+  // table), pointer size, and that every sub-table lies inside the data. Returns nullptr if
+  // usable, else what is wrong.
   const char* init(const uint8_t* data, size_t size, uint8_t minLC) {
     data_ = data;
     size_ = size;

@@ -64,7 +64,7 @@ struct CUInput {
 
 struct PclnInput {
   uint64_t textStart = 0;
-  uint8_t minLC = 1;  // the instruction size quantum (minLCForMachine): pcs in multiples of it
+  uint8_t minLC = 1;  // the instruction size quantum (ArchInfo::pcQuantum): pcs in multiples of it
   std::vector<FuncInput> funcs;  // sorted by entry, entries distinct, ranges within [entry, end)
   std::vector<CUInput> cus;
 };
