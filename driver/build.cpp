@@ -530,11 +530,13 @@ llvm::Error ProgramBuild::stamp() {
   std::string note = buildIDNote(inputsID);
   using namespace llvm::ELF;
   std::string buildInfoObject = work.file("buildinfo.o"), buildID = work.file("buildid.o");
-  if (llvm::Error err = writeSectionObject(
-          buildInfoObject, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo}))
+  uint16_t machine = elfMachine(setup.target);
+  if (llvm::Error err =
+          writeSectionObject(buildInfoObject, machine,
+                             {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo}))
     return err;
   if (llvm::Error err =
-          writeSectionObject(buildID, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
+          writeSectionObject(buildID, machine, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
     return err;
   objects.push_back(buildInfoObject);
   // An archive's objects go into its host, whose build ID is the host's.
@@ -617,7 +619,7 @@ llvm::Error ProgramBuild::archive() {
   if (!trace.dryRun()) {
     auto bytes = buildPclntab(probe, trimpathRewrite(opts, setup.package));
     if (!bytes) return bytes.takeError();
-    if (llvm::Error err = writeArchiveTableObject(*bytes, table)) return err;
+    if (llvm::Error err = writeArchiveTableObject(setup.target, *bytes, table)) return err;
   }
   if (llvm::Error err = link(
           {"ld.lld", "-r", "-m", setup.target.arch->ldEmulation, "-o", member, localized, table},
@@ -650,7 +652,7 @@ llvm::Error ProgramBuild::writeLinkerScript() {
 llvm::Error ProgramBuild::linkWithoutTable() {
   std::string emptyTable = work.file("gopclntab-empty.o");
   trace.comment("empty pclntab >" + emptyTable);
-  if (llvm::Error err = writePclntabObject({}, emptyTable)) return err;
+  if (llvm::Error err = writePclntabObject({}, emptyTable, setup.target)) return err;
   firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
   std::vector<std::string> ldflags = withoutStripping(opts.ldflags);
   GlibcWarnings warnings;
@@ -677,7 +679,7 @@ llvm::Error ProgramBuild::buildTable() {
   if (trace.dryRun()) return llvm::Error::success();
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
   if (!table) return table.takeError();
-  return writePclntabObject(*table, tableObject);
+  return writePclntabObject(*table, tableObject, setup.target);
 }
 
 // Links again, the table in place of the empty one, into a temporary file beside the output.

@@ -13,7 +13,8 @@
 
 using namespace llvm::ELF;
 
-llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section) {
+llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
+                               const ObjectSection& section) {
   std::string shstrtab = std::string("\0", 1) + section.name.str() + '\0' + ".shstrtab" + '\0';
   const uint32_t nameOff = 1, shstrtabNameOff = uint32_t(section.name.size()) + 2;
 
@@ -29,7 +30,7 @@ llvm::Error writeSectionObject(const std::string& path, const ObjectSection& sec
   eh.e_ident[EI_DATA] = ELFDATA2LSB;
   eh.e_ident[EI_VERSION] = EV_CURRENT;
   eh.e_type = ET_REL;
-  eh.e_machine = EM_X86_64;
+  eh.e_machine = machine;
   eh.e_version = EV_CURRENT;
   eh.e_shoff = shOff;
   eh.e_ehsize = sizeof(Elf64_Ehdr);

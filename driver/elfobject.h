@@ -16,6 +16,7 @@ struct ObjectSection {
   llvm::StringRef contents;
 };
 
-// Writes an ELF64 little-endian x86-64 relocatable at path holding one section and no
-// symbols or relocations.
-llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section);
+// Writes an ELF64 little-endian relocatable for machine (an ELF e_machine: elfMachine in
+// target.h) at path holding one section and no symbols or relocations.
+llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
+                               const ObjectSection& section);

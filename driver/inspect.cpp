@@ -20,9 +20,11 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   auto exe = ElfFile::view(file);
   if (!exe) return exe.takeError();
   const llvm::object::ELF64LEFile& elf = exe->elf();
-  if (elf.getHeader().e_machine != llvm::ELF::EM_X86_64 ||
+  // The 64-bit machines gocc builds for (docs/ports.md).
+  uint16_t machine = elf.getHeader().e_machine;
+  if ((machine != llvm::ELF::EM_X86_64 && machine != llvm::ELF::EM_AARCH64) ||
       (elf.getHeader().e_type != llvm::ELF::ET_EXEC && elf.getHeader().e_type != llvm::ELF::ET_DYN))
-    return reason("not an x86-64 executable");
+    return reason("not an x86-64 or AArch64 executable");
 
   BinaryInfo info;
   const llvm::object::ELF64LE::Shdr* symtab = nullptr;
@@ -95,7 +97,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   // The pc table's header, checked as the runtime checks it at start-up.
   if (pclntabBytes && !pclntabBytes->empty()) {
     LoadedPclntab loaded;
-    if (const char* bad = loaded.load(*pclntabBytes, textAddr))
+    if (const char* bad = loaded.load(*pclntabBytes, textAddr, elf.getHeader().e_machine))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
     info.pclntab =
         PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};

@@ -289,10 +289,12 @@ llvm::Error rewriteObject(const std::string& input, const std::string& output,
   return writeFile(output, llvm::StringRef(bytes.data(), bytes.size()));
 }
 
-llvm::Error writeArchiveTableObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath) {
+llvm::Error writeArchiveTableObject(const Target& target, llvm::ArrayRef<uint8_t> table,
+                                    const std::string& objectPath) {
   return writeSectionObject(
-      objectPath, {"gocc_pclntab", llvm::ELF::SHT_PROGBITS,
-                   llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_GNU_RETAIN, 32, llvm::toStringRef(table)});
+      objectPath, elfMachine(target),
+      {"gocc_pclntab", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_GNU_RETAIN,
+       32, llvm::toStringRef(table)});
 }
 
 llvm::Error writeFile(const std::string& path, llvm::StringRef bytes) {

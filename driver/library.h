@@ -98,7 +98,8 @@ llvm::Expected<std::vector<std::string>> initArraySections(const std::string& ob
 // Writes a c-archive member's table as a one-section object: gocc_pclntab, a name the host's
 // linker brackets with __start_/__stop_ symbols, which the runtime reads it by, kept by
 // --gc-sections (SHF_GNU_RETAIN) though nothing refers to it by a relocation.
-llvm::Error writeArchiveTableObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath);
+llvm::Error writeArchiveTableObject(const Target& target, llvm::ArrayRef<uint8_t> table,
+                                    const std::string& objectPath);
 
 // Writes bytes to path, replacing what is there (replaceFile: never half written).
 llvm::Error writeFile(const std::string& path, llvm::StringRef bytes);

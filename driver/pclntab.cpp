@@ -323,14 +323,21 @@ InlineInfo readInlines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t t
 }
 
 // SP offsets from .eh_frame, sorted and disjoint; rbp-based or unknown pcs are left out.
-std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
+std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, uint16_t machine) {
   std::vector<PCRange> out;
   auto frames = dwarf.getEHFrame();
   if (!frames) {
     llvm::consumeError(frames.takeError());
     return out;
   }
-  constexpr uint32_t kRSP = 7;  // DWARF register number of rsp on x86-64
+  // The stack pointer's DWARF register number, and what the call pushed below the CFA (x86's
+  // return address; arm64's call leaves it in x30).
+  uint32_t spRegister = 7;  // rsp
+  int64_t pushedByCall = 8;
+  if (machine == llvm::ELF::EM_AARCH64) {
+    spRegister = 31;  // sp
+    pushedByCall = 0;
+  }
   for (const llvm::dwarf::FrameEntry& entry : (*frames)->entries()) {
     const auto* fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
     if (!fde) continue;
@@ -347,9 +354,9 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
       uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
       const llvm::dwarf::UnwindLocation& cfa = it->getCFAValue();
       if (end <= start || cfa.getLocation() != llvm::dwarf::UnwindLocation::RegPlusOffset ||
-          cfa.getRegister() != kRSP)
+          cfa.getRegister() != spRegister)
         continue;
-      out.push_back({start, end, cfa.getOffset() - 8});
+      out.push_back({start, end, int32_t(cfa.getOffset() - pushedByCall)});
     }
   }
   return disjointRanges(std::move(out), [](const PCRange& a, const PCRange& b) {
@@ -465,7 +472,8 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   Paths paths;
   std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
-  std::vector<PCRange> sp = readSPOffsets(*dwarf);
+  uint16_t machine = exe->file.elf().getHeader().e_machine;
+  std::vector<PCRange> sp = readSPOffsets(*dwarf, machine);
 
   // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
   std::vector<std::string> names;
@@ -476,6 +484,9 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
 
   pclntab::PclnInput in;
   in.textStart = textStart;
+  const ArchInfo* arch = archForMachine(machine);
+  if (!arch) return fail("pclntab: " + exePath + ": not an executable for a gocc target");
+  in.minLC = uint8_t(arch->pcQuantum);
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
   for (size_t i = 0; i < syms->size(); i++) {
@@ -557,17 +568,22 @@ std::vector<std::string> DwarfFrameNames::at(uint64_t pc) {
   return out;
 }
 
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath) {
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
+                               const Target& target) {
   // No symbols: the linker script names the table's start.
   //
-  // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
-  // read, but gives it another rank in lld's orphan placement: lld puts a section the script
-  // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
-  // output section of the same rank, and without the flag that would be .gopclntab, so the
-  // orphan would move with the table's size and the code using it would change.
-  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS,
-                                         llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
-                                         llvm::toStringRef(table)});
+  // On amd64 the section is flagged SHF_X86_64_LARGE, which changes nothing in how it is
+  // loaded or read, but gives it another rank in lld's orphan placement: lld puts a section
+  // the script does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the
+  // last output section of the same rank, and without the flag that would be .gopclntab, so
+  // the orphan would move with the table's size and the code using it would change. lld
+  // honours the flag on x86-64 only: on arm64 such an orphan still follows the table, and
+  // checkTextUnchanged stops the build (docs/ports.md).
+  uint64_t flags = llvm::ELF::SHF_ALLOC;
+  if (target.is(Arch::AMD64)) flags |= llvm::ELF::SHF_X86_64_LARGE;
+  return writeSectionObject(
+      objectPath, elfMachine(target),
+      {".gopclntab", llvm::ELF::SHT_PROGBITS, flags, 32, llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string& before, const std::string& after) {

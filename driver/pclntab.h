@@ -11,6 +11,7 @@
 #pragma once
 
 #include "formats/pclntab.h"
+#include "target.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -39,15 +40,18 @@ struct PathRewrite {
 
 // A table read out of a file (gocc tool addr2line, gocc info): copied to 8-aligned memory, as
 // the reader wants its header aligned and a damaged file's offsets need not be, then checked
-// as the runtime checks it at start-up, against the address of the file's .text.
+// as the runtime checks it at start-up, against the address of the file's .text and the
+// instruction size quantum of its machine (ELF e_machine).
 struct LoadedPclntab {
   std::vector<uint64_t> storage;
   pclntab::Table table;
   // Returns nullptr, or what is wrong with the table.
-  const char* load(llvm::StringRef bytes, uint64_t textAddr) {
+  const char* load(llvm::StringRef bytes, uint64_t textAddr, uint16_t machine) {
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
-    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size());
+    const ArchInfo* arch = archForMachine(machine);
+    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size(),
+                                 arch ? uint8_t(arch->pcQuantum) : 0);
     return why ? why : table.verify(textAddr);
   }
 };
@@ -80,7 +84,8 @@ private:
 
 // Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
 // .gopclntab, aligned to 32 (Go's alignment for it).
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath);
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
+                               const Target& target);
 
 // Fails with an internal error unless the two executables' .text sections have the same
 // address, size and contents, and every other allocated section of before (but .gopclntab)

@@ -59,6 +59,14 @@ const ArchInfo& hostArch();
 // as go reports it.
 llvm::Expected<Target> targetFromEnv();
 
+// The e_machine of the target's ELF files (EM_X86_64, EM_AARCH64, EM_386): the objects the
+// driver writes itself must match the ones clang writes, or lld refuses them.
+uint16_t elfMachine(const Target& target);
+
+// The architecture of an ELF file's e_machine, or nullptr for one gocc does not build for
+// (readers of a binary take its pclntab's quantum from it).
+const ArchInfo* archForMachine(uint16_t machine);
+
 // The flags that make clang compile for target: --target, and the architecture level.
 std::vector<std::string> targetCompileFlags(const Target& target);
 

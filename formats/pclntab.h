@@ -38,7 +38,6 @@
 namespace pclntab {
 
 constexpr uint32_t kMagic = 0xfffffff0;  // Go 1.18 and later
-constexpr uint8_t kMinLC = 1;            // amd64: instructions are byte-aligned
 constexpr uint8_t kPtrSize = 8;
 
 struct Header {
@@ -133,12 +132,15 @@ inline int32_t unzigzag(uint32_t u) { return (u & 1) ? int32_t(~(u >> 1)) : int3
 class Table {
 public:
   // Takes the table at data (size bytes, as loaded; not copied) and checks its header:
-  // magic, pads, minLC, pointer size, and that every sub-table lies inside the data.
-  // Returns nullptr if usable, else what is wrong. loadBias is what the dynamic loader added
-  // to every address of a position-independent image (a gocc build -buildmode=c-shared
-  // library): the table's textStart is the link-time address, its pcs are found at
-  // textStart + loadBias. 0 for an executable, and for the driver reading a file.
-  const char* init(const uint8_t* data, size_t size, uint64_t loadBias = 0) {
+  // magic, pads, minLC against the instruction size quantum of the binary's architecture
+  // (Go's sys.PCQuantum: 1 where instructions are byte-aligned, amd64 and 386; 4 on arm64,
+  // whose instructions are all 4 bytes; pc deltas count in these units; 0 refuses every
+  // table), pointer size, and that every sub-table lies inside the data. Returns nullptr if
+  // usable, else what is wrong. loadBias is what the dynamic loader added to every address of
+  // a position-independent image (a gocc build -buildmode=c-shared library): the table's
+  // textStart is the link-time address, its pcs are found at textStart + loadBias. 0 for an
+  // executable, and for the driver reading a file.
+  const char* init(const uint8_t* data, size_t size, uint8_t minLC, uint64_t loadBias = 0) {
     data_ = data;
     size_ = size;
     bias_ = loadBias;
@@ -148,7 +150,7 @@ public:
     const Header* h = header();
     if (h->magic != kMagic) return "bad magic";
     if (h->pad1 != 0 || h->pad2 != 0) return "bad header padding";
-    if (h->minLC != kMinLC) return "bad instruction size quantum";
+    if (minLC == 0 || h->minLC != minLC) return "bad instruction size quantum";
     if (h->ptrSize != kPtrSize) return "bad pointer size";
     if (h->nfunc < 0 || uint64_t(h->nfunc) > size / 8) return "bad function count";
     uint64_t offs[] = {h->funcnameOffset, h->cuOffset, h->filetabOffset, h->pctabOffset,

@@ -1,6 +1,8 @@
-// cpuflags.cpp — CPU feature detection and the GOAMD64 level check (Go: internal/cpu and
-// the needs_check block of rt0_go).
+// cpuflags.cpp — CPU feature detection (Go: internal/cpu): on amd64, with the GOAMD64 level
+// check (Go: the needs_check block of rt0_go); on arm64, with the switch of the atomics to
+// LSE.
 //
+// amd64.
 // The driver compiles a program for an x86-64 level (GOAMD64=v1..v4, default v1) and
 // records it in the executable as the absolute symbol gocc_goamd64 (the generated linker
 // script defines it). cpuinit refuses to go on when the CPU is below that level, with Go's
@@ -8,16 +10,41 @@
 // runtime itself is built for v1, so nothing before cpuinit can trip on a missing feature.
 // (Go makes this check in assembly in rt0_go, since its runtime is compiled at the target
 // level; ours need not be.)
+//
+// arm64. Linux tells a process what the CPU can do in the auxiliary vector's AT_HWCAP (args
+// keeps it), as Go's internal/cpu reads it there on linux/arm64: reading the ID registers
+// from user space traps, and kernels before 4.11 do not emulate them. The one feature with a
+// reader is ATOMICS (bit 8), the LSE instructions. Clang compiles every atomic operation for
+// arm64 as a call to libgcc's outline helpers (__aarch64_cas4_acq_rel, ...; clang's default
+// +outline-atomics), which use LSE when the byte __aarch64_have_lse_atomics is set and an
+// LL/SC loop (LDAXR/STLXR) otherwise, as Go's atomics test cpu.ARM64.HasATOMICS at each
+// call. libgcc sets the byte from a constructor of its own (init_have_lse_atomics), but
+// constructors are init tasks that runtime.main runs (docs/bootstrap.md, 14c), long after the
+// scheduler, the locks and the allocator have been busy with atomics. So cpuinit sets it, as
+// early as Go sets HasATOMICS, from the same bit; libgcc's constructor later writes the same
+// value. Both paths are correct at any time (LL/SC and LSE operations on one location are
+// atomic with respect to each other); the switch only makes the runtime's atomics fast from
+// the start on machines with LSE. Go's other arm64 features (AES, PMULL, SHA1, SHA2, CRC32,
+// CPUID, and the Neoverse N1 check through MIDR_EL1) select Go's own crypto and memclr code;
+// gocc has none of it, so they are not read. (Compiling with -mno-outline-atomics would make
+// every atomic an LL/SC loop, slow under contention on large machines; -march=armv8.1-a
+// would not run on ARMv8.0 cores such as the Cortex-A53/A72.)
 #include "cpuflags.h"
 
+#if defined(__x86_64__)
 #include <sys/platform/x86.h>
+#endif
 
 #include "os_linux.h"
 #include "print.h"
 
+#if defined(__x86_64__)
 extern "C" char gocc_goamd64[];  // absolute symbol: its address is the level, 1..4
+#endif
 
 namespace runtime {
+
+#if defined(__x86_64__)
 
 x86Features x86;
 
@@ -108,5 +135,31 @@ extern "C" void cpuinit() {
     exit(1);
   }
 }
+
+#elif defined(__aarch64__)
+
+arm64Features arm64;
+
+namespace {
+// Linux's HWCAP_ATOMICS (asm/hwcap.h).
+constexpr uint64 hwcapATOMICS = 1 << 8;
+}  // namespace
+
+}  // namespace runtime
+
+// libgcc's switch for its outline atomics (lse-init.c): hidden, defined in libgcc.a, which
+// every gocc program links statically.
+extern "C" __attribute__((visibility("hidden"))) bool __aarch64_have_lse_atomics;
+
+namespace runtime {
+
+// cpuinit: read the features from AT_HWCAP and switch the atomics to LSE when the CPU has
+// them (see the top of this file).
+extern "C" void cpuinit() {
+  arm64.hasATOMICS = (hwcap & hwcapATOMICS) != 0;
+  __aarch64_have_lse_atomics = arm64.hasATOMICS;
+}
+
+#endif
 
 }  // namespace runtime

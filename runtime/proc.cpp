@@ -314,14 +314,13 @@ g* gfget(p* pp) {
 }
 
 // Lay out a new goroutine's stack so that gogo "returns" into runtime.goexit with zeroed
-// callee-saved registers (see asm_amd64.S for the frame), below the reserve bytes at the
+// callee-saved registers (the context of asm_offsets.h), below the reserve bytes at the
 // stack's top (gocc::go's closure).
 void gostartcall(g* gp, uintptr reserve) {
-  uintptr sp = (gp->stk.hi - reserve) & ~uintptr(15);
-  auto* frame = reinterpret_cast<uintptr*>(sp) - 8;  // 6 registers, return address, padding
-  memset(frame, 0, 8 * sizeof(uintptr));
-  frame[6] = reinterpret_cast<uintptr>(&goexit);
-  gp->sched.sp = reinterpret_cast<uintptr>(frame);
+  uintptr sp = (gp->stk.hi - reserve - CTX_SIZE) & ~uintptr(15);
+  memset(reinterpret_cast<void*>(sp), 0, CTX_SIZE);
+  *reinterpret_cast<uintptr*>(sp + CTX_PC) = reinterpret_cast<uintptr>(&goexit);
+  gp->sched.sp = sp;
 }
 
 // --- switching --------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 // signal_unix.cpp — faults in the program become Go-style panics (Go: signal_unix.go,
-// signal_amd64.go, os_linux.go's mpreinit/minit).
+// signal_<arch>.go (arch.h), os_linux.go's mpreinit/minit).
 //
 // SIGSEGV, SIGBUS and SIGFPE raised by an instruction (si_code > 0) are synchronous: they
 // belong to the goroutine running on the faulting thread, and the handler prints, as Go's
 // sigpanic would, "panic: runtime error: ..." with "[signal ...]" and that goroutine's stack
-// from the faulting pc and rbp the kernel saved in the ucontext. A fault in the runtime's own
-// code (or on g0) is "fatal error: unexpected signal during runtime execution"; a fault in a
+// from the faulting pc and frame pointer the kernel saved in the ucontext. A fault in the runtime's
+// own code (or on g0) is "fatal error: unexpected signal during runtime execution"; a fault in a
 // goroutine's guard page is "fatal error: stack overflow". Go recovers a panic with
 // recover(); C++ cannot catch a signal, so every such panic ends the program (exit 2).
 //
@@ -43,6 +43,7 @@
 
 #include <cstring>
 
+#include "arch.h"
 #include "library.h"
 #include "malloc.h"
 #include "os_linux.h"
@@ -146,11 +147,11 @@ void forwardToHost(int sig, siginfo_t* info, void* ctx) {
 
 void sighandler(int sig, siginfo_t* info, void* ctx) {
   auto* uc = static_cast<ucontext_t*>(ctx);
-  uintptr pc = uintptr(uc->uc_mcontext.gregs[REG_RIP]);
+  uintptr pc = sigctxtPC(uc);
   if (hostsFault(pc)) return forwardToHost(sig, info, ctx);
   if (info->si_code <= 0) dieFromSignal(sig);  // sent, not raised by an instruction
-  uintptr sp = uintptr(uc->uc_mcontext.gregs[REG_RSP]);
-  uintptr fp = uintptr(uc->uc_mcontext.gregs[REG_RBP]);
+  uintptr sp = sigctxtSP(uc);
+  uintptr fp = sigctxtFP(uc);
   uintptr addr = reinterpret_cast<uintptr>(info->si_addr);
   sigDescr sd{sig, info->si_code, addr, pc};
   frameStart start{pc, fp, sp, true};

@@ -45,6 +45,7 @@
 #include <elf.h>
 #include <link.h>
 
+#include "arch.h"
 #include "os_linux.h"
 #include "print.h"
 
@@ -153,8 +154,8 @@ const uint8_t* pclntabEnd(const image& im, uintptr start) {
 // and throws "invalid function symbol table"; so does gocc, with what it found wrong.
 void pclntabverify(moduledata& md, const uint8_t* start, const uint8_t* end, uintptr bias) {
   if (end == start) return;  // no table: see the file comment
-  const char* bad =
-      end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start), bias);
+  const char* bad = end < start ? "table bounds reversed"
+                                : md.pcln.init(start, size_t(end - start), pcQuantum, bias);
   if (!bad) bad = md.pcln.verifyFunctab(md.text);  // records: checked at each lookup
   if (!bad && md.pcln.nfunc() > 0 && (md.pcln.minPC() < md.text || md.pcln.maxPC() > md.etext))
     bad = "functions outside the text segment";
@@ -211,7 +212,8 @@ extern "C" void modulesinit() {
     table = __start_gocc_pclntab;
     tableEnd = __stop_gocc_pclntab;
     pclntab::Table header;
-    if (table && !header.init(table, size_t(tableEnd - table))) bias = md.text - header.textStart();
+    if (table && !header.init(table, size_t(tableEnd - table), pcQuantum))
+      bias = md.text - header.textStart();
   }
   moduledataverify(md);
   pclntabverify(md, table, tableEnd, bias);

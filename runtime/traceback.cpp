@@ -354,14 +354,14 @@ void tracebackothers(g* me, uint32 level) {
       traceback(start, gp, level);
       continue;
     }
-    // A switched-out goroutine's context, as mcall saved it (asm_amd64.S):
-    //   sp: r15 r14 r13 r12 rbx rbp <return address into mcall's caller>
+    // A switched-out goroutine's context, as mcall saved it (asm_offsets.h): the return
+    // address into mcall's caller and that caller's frame pointer among the registers.
     uintptr sp = gp->sched.sp;
-    if (sp < gp->stk.lo || sp > gp->stk.hi - 7 * 8) {
+    if (sp < gp->stk.lo || sp > gp->stk.hi - CTX_SIZE) {
       print("\tno saved context\n");
       continue;
     }
-    frameStart start{load(sp + 48), load(sp + 40), sp + 56, false};
+    frameStart start{load(sp + CTX_PC), load(sp + CTX_FP), sp + CTX_SIZE, false};
     if (start.pc == reinterpret_cast<uintptr>(&goexit) && gp->startfn) {
       // Never ran: show the function it will start with, as Go shows a new goroutine's: the
       // user function gocc::go was given if known, else the goroutine's first function.

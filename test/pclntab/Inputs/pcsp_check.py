@@ -2,8 +2,10 @@
 """pcsp_check.py BINARY: checks every function's pcsp table in BINARY's .gopclntab against
 the CFI rows `llvm-dwarfdump --eh-frame` prints: where the CFA is RSP+N the table must say
 N-8 (the SP's drop since the entry, return address not counted), elsewhere (RBP-based CFA)
--1; a function no FDE starts at must have no table (offset 0). The table is decoded here,
-independently of formats/pclntab.h. Prints counts and "OK", or the mismatches and "FAIL"."""
+-1; a function no FDE starts at must have no table (offset 0). On arm64 (an AArch64 ELF) the
+stack pointer is WSP and the call pushes nothing: N. The table is decoded here, independently
+of formats/pclntab.h, with pc deltas in units of the header's minLC. Prints counts and "OK",
+or the mismatches and "FAIL"."""
 import re
 import subprocess
 import sys
@@ -14,6 +16,10 @@ d = dump_section(binary, ".gopclntab")
 u32 = lambda at: int.from_bytes(d[at:at + 4], "little")
 u64 = lambda at: int.from_bytes(d[at:at + 8], "little")
 nfunc, text, pctab, pcln = u64(8), u64(0x18), u64(0x38), u64(0x40)
+minlc = d[6]
+with open(binary, "rb") as f:
+    machine = int.from_bytes(f.read(20)[18:20], "little")
+sp_name, pushed = ("WSP", 0) if machine == 183 else ("RSP", 8)  # EM_AARCH64
 
 
 def uvarint(p):
@@ -37,8 +43,8 @@ def runs(off, entry):
         first = False
         val += -((uv + 1) >> 1) if uv & 1 else uv >> 1
         delta, p = uvarint(p)
-        out.append((pc, pc + delta, val))
-        pc += delta
+        out.append((pc, pc + delta * minlc, val))
+        pc += delta * minlc
 
 
 def value_at(table, pc):
@@ -63,7 +69,7 @@ for line in subprocess.run(["llvm-dwarfdump", "--eh-frame", binary], capture_out
     m = re.match(r"\s+0x([0-9a-f]+): CFA=([A-Z0-9]+)([+-]\d+)?", line)
     if m and cur:
         n = int(m.group(3) or 0)
-        fdes[cur].append((int(m.group(1), 16), n - 8 if m.group(2) == "RSP" else -1))
+        fdes[cur].append((int(m.group(1), 16), n - pushed if m.group(2) == sp_name else -1))
 
 checked = rows = tables = 0
 bad = []
