@@ -251,6 +251,9 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
                                        : setup.toolchain.libraryRuntimeLibrary(setup.target),
       setup.toolchain.linkerScriptTemplate()};
   if (opts.staticLink) toolchainFiles.push_back(setup.toolchain.staticStartObject(setup.target));
+  // An archive's code is laid out by a script of its own (buildArchive).
+  if (opts.buildMode == BuildMode::CArchive)
+    toolchainFiles.push_back(setup.toolchain.archiveLinkerScript());
   for (const std::string& file : toolchainFiles)
     if (llvm::Error err = addFile("toolchain file", file)) return std::move(err);
   PathRewrite names = trimpathRewrite(opts, setup.package);
@@ -785,7 +788,9 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   addBuildFlags(flags, opts);
   auto inputs = flags.parse(args);
   if (!inputs) return inputs.takeError();
-  auto mode = parseBuildMode(buildMode);
+  auto target = targetFromEnv();  // the mode's message names it; prepareBuild checks it again
+  if (!target) return target.takeError();
+  auto mode = parseBuildMode(buildMode, *target);
   if (!mode) return mode.takeError();
   opts.buildMode = *mode;
   // A library's glibc is the host's: a shared library cannot carry one, and an archive is
@@ -809,6 +814,10 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
     defaultName = libraryOutputName(defaultName, opts.buildMode);
   auto output = resolveOutputPath(opts.output, defaultName);
   if (!output) return output.takeError();
+  // A library's header goes beside it, named as it with .h: it must not be the library.
+  if (opts.buildMode != BuildMode::Exe && !output->empty() && libraryHeaderPath(*output) == *output)
+    return usageError("-o " + opts.output +
+                      ": the library's header goes to its name with .h, which would overwrite it");
   auto cache = Cache::open();
   if (!cache) return cache.takeError();
   if (output->empty())  // -o /dev/null: into the work directory, which goes away

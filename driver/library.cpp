@@ -10,6 +10,7 @@
 #include "llvm/ObjCopy/ObjCopy.h"
 #include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Object/Binary.h"
+#include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -19,13 +20,14 @@
 
 namespace path = llvm::sys::path;
 
-llvm::Expected<BuildMode> parseBuildMode(llvm::StringRef value) {
+llvm::Expected<BuildMode> parseBuildMode(llvm::StringRef value, const Target& target) {
   if (value == "exe" || value == "default") return BuildMode::Exe;
   if (value == "c-shared") return BuildMode::CShared;
   if (value == "c-archive") return BuildMode::CArchive;
   // Go's words, and its exit status for a usage error.
   for (llvm::StringRef goMode : {"archive", "shared", "plugin", "pie"})
-    if (value == goMode) return fail(2, "-buildmode=" + value + " not supported on linux/amd64");
+    if (value == goMode)
+      return fail(2, "-buildmode=" + value + " not supported on linux/" + target.goarch());
   return fail(2, "buildmode=" + value + " not supported");
 }
 
@@ -69,16 +71,49 @@ static std::string declaredName(llvm::StringRef declaration) {
   return name.str();
 }
 
+// The functions an object defines (its global and weak STT_FUNC symbols with a section).
+static llvm::Expected<std::set<std::string>> definedFunctions(const std::string& object) {
+  auto binary = llvm::object::ObjectFile::createObjectFile(object);
+  if (!binary) return fail(object + ": " + llvm::toString(binary.takeError()));
+  std::set<std::string> names;
+  for (const llvm::object::SymbolRef& sym : binary->getBinary()->symbols()) {
+    auto type = sym.getType();
+    auto flags = sym.getFlags();
+    auto name = sym.getName();
+    if (!type || !flags || !name) {
+      llvm::consumeError(type.takeError());
+      llvm::consumeError(flags.takeError());
+      llvm::consumeError(name.takeError());
+      return fail(object + ": unreadable symbol table");
+    }
+    if (*type == llvm::object::SymbolRef::ST_Function &&
+        (*flags & llvm::object::SymbolRef::SF_Global) &&
+        !(*flags & llvm::object::SymbolRef::SF_Undefined))
+      names.insert(name->str());
+  }
+  return names;
+}
+
 llvm::Expected<std::vector<Export>> readExports(llvm::ArrayRef<std::string> objects,
                                                 llvm::ArrayRef<std::string> units) {
-  std::vector<Export> exports;
-  std::map<std::string, std::string> seen;  // name → unit
+  // Every record, by name, with the unit it came from: a declaration marked in a header is
+  // recorded by each unit that includes it, and the definition may carry the mark or not.
+  struct Record {
+    std::string declaration;
+    size_t unit;
+  };
+  std::vector<std::string> names;  // in the order first seen
+  std::map<std::string, Record> records;
+  std::vector<std::set<std::string>> defined(objects.size());
   for (size_t i = 0; i < objects.size(); i++) {
     auto elf = ElfFile::open(objects[i]);
     if (!elf) return fail(objects[i] + ": " + llvm::toString(elf.takeError()));
-    const ElfSection* records = elf->section(".gocc.export");
-    if (!records) continue;
-    auto text = elf->contents(*records);
+    auto functions = definedFunctions(objects[i]);
+    if (!functions) return functions.takeError();
+    defined[i] = std::move(*functions);
+    const ElfSection* section = elf->section(".gocc.export");
+    if (!section) continue;
+    auto text = elf->contents(*section);
     if (!text) return fail(objects[i] + ": " + llvm::toString(text.takeError()));
     for (llvm::StringRef rest = *text; !rest.empty();) {
       auto [declaration, next] = rest.split('\0');
@@ -88,10 +123,32 @@ llvm::Expected<std::vector<Export>> readExports(llvm::ArrayRef<std::string> obje
         return fail(units[i] + ": GOCC_EXPORT(" + declaration +
                     "): no function name before the parameters (use a typedef for a function "
                     "pointer type)");
-      auto [it, fresh] = seen.emplace(name, units[i]);
-      if (!fresh) return fail(units[i] + ": export " + name + " already defined in " + it->second);
-      exports.push_back(Export{name, declaration.str(), objects[i], units[i]});
+      auto [it, fresh] = records.emplace(name, Record{declaration.str(), i});
+      if (fresh) {
+        names.push_back(name);
+      } else if (it->second.declaration != declaration) {
+        return fail(units[i] + ": export " + name + " is declared as \"" + declaration +
+                    "\" here and as \"" + it->second.declaration + "\" in " +
+                    units[it->second.unit]);
+      }
     }
+  }
+  // Each export belongs to the unit that defines the function (the linker refuses two).
+  std::vector<Export> exports;
+  for (const std::string& name : names) {
+    const Record& record = records[name];
+    size_t definer = objects.size();
+    for (size_t i = 0; i < objects.size(); i++) {
+      if (!defined[i].count(name)) continue;
+      if (definer != objects.size())
+        return fail(units[i] + ": export " + name + " already defined in " + units[definer]);
+      definer = i;
+    }
+    if (definer == objects.size())
+      return fail(units[record.unit] + ": export " + name +
+                  " is declared with GOCC_EXPORT but no unit defines it (with C linkage: the "
+                  "definition must follow the GOCC_EXPORT declaration)");
+    exports.push_back(Export{name, record.declaration, objects[definer], units[definer]});
   }
   return exports;
 }

@@ -35,9 +35,9 @@ enum class BuildMode { Exe, CShared, CArchive };
 inline constexpr char kExportPrefix[] = "gocc.export.";
 
 // -buildmode's value: exe or default (a program), c-shared, c-archive. Go's other modes
-// (archive, shared, plugin, pie) are "-buildmode=X not supported on linux/amd64", anything else
-// "buildmode=X not supported", as go build says them; both usage errors (exit status 2).
-llvm::Expected<BuildMode> parseBuildMode(llvm::StringRef value);
+// (archive, shared, plugin, pie) are "-buildmode=X not supported on linux/<goarch>", anything
+// else "buildmode=X not supported", as go build says them; both usage errors (exit status 2).
+llvm::Expected<BuildMode> parseBuildMode(llvm::StringRef value, const Target& target);
 
 // "exe", "c-shared", "c-archive": as the build information records -buildmode.
 const char* buildModeName(BuildMode mode);
@@ -56,8 +56,10 @@ struct Export {
 };
 
 // The exports recorded in objects (units[i] compiled into objects[i]), in the order of the
-// units and, within one, of the source. A record whose name cannot be found, or a name
-// exported twice, is an error naming the unit.
+// units and, within one, of the source, each with the object that defines the function. The
+// mark may be on the definition or on a declaration before it (in a header, which every unit
+// including it records). An error names the unit: a record whose name cannot be found, one
+// name declared two ways, an export no unit defines.
 llvm::Expected<std::vector<Export>> readExports(llvm::ArrayRef<std::string> objects,
                                                 llvm::ArrayRef<std::string> units);
 

@@ -1,0 +1,3 @@
+#include "api.h"
+
+int AddTwice(int a, int b) { return Add(Add(a, b), Add(a, b)); }
