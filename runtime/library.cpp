@@ -76,6 +76,11 @@ extern "C" void libinit(int32 argc, char** argv, char** envp) {
   islibrary = true;
   libArgc = argc;
   libArgv = argv;
+  // The fault handlers now, on the loader's thread, as Go's libpreinit installs them: the host's
+  // handlers installed before this are saved to forward to, and one the host installs after
+  // the initializer returned (first thing in main, say) replaces the runtime's for certain,
+  // not only when it wins a race with the runtime's thread.
+  initsig();
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);

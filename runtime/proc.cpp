@@ -1107,7 +1107,9 @@ extern "C" void mstart1() {
   m* mp = getg()->m;
   if (getg() != mp->g0) throw_("bad runtime·mstart");
   minit();
-  if (mp == &m0) initsig();  // Go: mstartm0
+  // Go: mstartm0. A library's handlers are in place already: libinit installed them on the
+  // loader's thread, before the host's code could install its own (Go: libpreinit).
+  if (mp == &m0 && !islibrary) initsig();
   if (mp->mstartfn) mp->mstartfn();
   if (mp != &m0) {
     acquirep(mp->nextp);

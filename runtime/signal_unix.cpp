@@ -28,8 +28,9 @@
 // c-shared runtime does (sigfwdgo), a fault is the library's when it happens on one of the
 // runtime's threads or in the library's code (its module's text: the .so's, or for an archive
 // the host executable's, which holds it); any other fault goes to the handler that was
-// installed before initsig, or, if that was the default action, kills the process as it would
-// have without the library. A handler the host installs later replaces the runtime's.
+// installed before initsig (which a library runs in its initializer, on the loader's thread),
+// or, if that was the default action, kills the process as it would have without the library.
+// A handler the host installs after the initializer returned replaces the runtime's.
 //
 // Handlers are async-signal-safe: they read the ucontext, the stack and the pclntab, print
 // with write(2) and leave with _exit or SIGABRT; no malloc, no stdio, no lock.
