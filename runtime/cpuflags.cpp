@@ -15,7 +15,13 @@
 #include "os_linux.h"
 #include "print.h"
 
+#if defined(__x86_64__)
 extern "C" char gocc_goamd64[];  // absolute symbol: its address is the level, 1..4
+#elif defined(__i386__)
+// Absolute symbol: its address is the floating-point mode GO386 chose, 1 (softfloat: x87,
+// no SSE) or 2 (sse2, the default).
+extern "C" char gocc_go386[];
+#endif
 
 namespace runtime {
 
@@ -49,6 +55,8 @@ cpuidRegs cpuidLeaf(unsigned index) {
 // them would be a fifth of the runtime's start-up cost. XGETBV does not trap.
 void doinit() {
   cpuidRegs l1 = cpuidLeaf(CPUID_INDEX_1);
+  x86.hasMMX = bit(l1.edx, 23);
+  x86.hasSSE2 = bit(l1.edx, 26);
   x86.hasSSE3 = bit(l1.ecx, 0);
   x86.hasSSSE3 = bit(l1.ecx, 9);
   x86.hasFMA = bit(l1.ecx, 12);
@@ -99,6 +107,18 @@ int32 cpuLevel() {
 // cpuinit: detect the CPU's features and check the level the program was built for.
 extern "C" void cpuinit() {
   doinit();
+#if defined(__i386__)
+  // GO386=sse2 compiles the program with SSE2 instructions for floating point (Go's 386 port
+  // does the same, and since Go 1.16 has no x87 mode); the runtime itself is built for
+  // Debian's i686 baseline, so it gets here on any CPU and can say why it stops.
+  uintptr mode;
+  asm("movl $gocc_go386, %0" : "=r"(mode));
+  if (mode < 1 || mode > 2) throw_("cpuinit: bad GO386 mode recorded in the executable");
+  if (mode == 2 && !x86.hasSSE2) {
+    print("This program can only be run on processors with SSE2 support.\n");
+    exit(1);
+  }
+#else
   uintptr want;
   asm("movabs $gocc_goamd64, %0" : "=r"(want));
   if (want < 1 || want > 4) throw_("cpuinit: bad GOAMD64 level recorded in the executable");
@@ -107,6 +127,7 @@ extern "C" void cpuinit() {
           " microarchitecture support.\n");
     exit(1);
   }
+#endif
 }
 
 }  // namespace runtime

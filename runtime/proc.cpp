@@ -311,13 +311,16 @@ g* gfget(p* pp) {
 }
 
 // Lay out a new goroutine's stack so that gogo "returns" into runtime.goexit with zeroed
-// callee-saved registers (see asm_amd64.S for the frame), below the reserve bytes at the
-// stack's top (gocc::go's closure).
+// callee-saved registers (the saved context of asm_offsets.h), below the reserve bytes at the
+// stack's top (gocc::go's closure). The frame is padded to 16 bytes, so that goexit starts
+// on an even stack.
 void gostartcall(g* gp, uintptr reserve) {
+  constexpr size_t words =
+      (SAVED_REGS + 1 + 16 / sizeof(uintptr) - 1) & ~(16 / sizeof(uintptr) - 1);
   uintptr sp = (gp->stk.hi - reserve) & ~uintptr(15);
-  auto* frame = reinterpret_cast<uintptr*>(sp) - 8;  // 6 registers, return address, padding
-  memset(frame, 0, 8 * sizeof(uintptr));
-  frame[6] = reinterpret_cast<uintptr>(&goexit);
+  auto* frame = reinterpret_cast<uintptr*>(sp) - words;
+  memset(frame, 0, words * sizeof(uintptr));
+  frame[SAVED_PC / sizeof(uintptr)] = reinterpret_cast<uintptr>(&goexit);
   gp->sched.sp = reinterpret_cast<uintptr>(frame);
 }
 

@@ -117,9 +117,15 @@ bool installSignalStack(void* lo, size_t size) {
 void sighandler(int sig, siginfo_t* info, void* ctx) {
   if (info->si_code <= 0) dieFromSignal(sig);  // sent, not raised by an instruction
   auto* uc = static_cast<ucontext_t*>(ctx);
+#if defined(__x86_64__)
   uintptr pc = uintptr(uc->uc_mcontext.gregs[REG_RIP]);
   uintptr sp = uintptr(uc->uc_mcontext.gregs[REG_RSP]);
   uintptr fp = uintptr(uc->uc_mcontext.gregs[REG_RBP]);
+#elif defined(__i386__)
+  uintptr pc = uintptr(uc->uc_mcontext.gregs[REG_EIP]);
+  uintptr sp = uintptr(uc->uc_mcontext.gregs[REG_ESP]);
+  uintptr fp = uintptr(uc->uc_mcontext.gregs[REG_EBP]);
+#endif
   uintptr addr = reinterpret_cast<uintptr>(info->si_addr);
   sigDescr sd{sig, info->si_code, addr, pc};
   frameStart start{pc, fp, sp, true};

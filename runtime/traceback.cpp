@@ -202,7 +202,7 @@ int printFrame(const frameStart& f, uint32 level, bool runtimeFrames) {
     }
     if (level >= 2) {
       printarg(b, " fp=");
-      b.putHex(f.fp ? f.fp + 16 : 0);
+      b.putHex(f.fp ? f.fp + 2 * sizeof(uintptr) : 0);
       printarg(b, " sp=");
       b.putHex(f.sp);
       printarg(b, " pc=");
@@ -285,12 +285,14 @@ bool isRuntimeName(const char* name) {
 
 bool nextFrame(frameStart* f, uintptr lo, uintptr hi) {
   uintptr fp = f->fp;
-  if (fp == 0 || fp % 8 != 0 || fp < lo || fp > hi - 16) return false;
+  // A frame record is two words: the caller's frame pointer, then the return address.
+  constexpr uintptr w = sizeof(uintptr);
+  if (fp == 0 || fp % w != 0 || fp < lo || fp > hi - 2 * w) return false;
   uintptr callerFP = load(fp);
-  uintptr pc = load(fp + 8);
+  uintptr pc = load(fp + w);
   if (pc == 0) return false;
   f->pc = pc;
-  f->sp = fp + 16;
+  f->sp = fp + 2 * w;
   f->exact = false;
   // The caller's frame must lie above this one; 0 (the first frame) ends the walk after it.
   f->fp = callerFP > fp ? callerFP : 0;
@@ -354,21 +356,22 @@ void tracebackothers(g* me, uint32 level) {
       traceback(start, gp, level);
       continue;
     }
-    // A switched-out goroutine's context, as mcall saved it (asm_amd64.S):
-    //   sp: r15 r14 r13 r12 rbx rbp <return address into mcall's caller>
+    // A switched-out goroutine's context, as mcall saved it (asm_offsets.h): the callee-saved
+    // registers, the frame pointer last, then the return address into mcall's caller.
     uintptr sp = gp->sched.sp;
-    if (sp < gp->stk.lo || sp > gp->stk.hi - 7 * 8) {
+    if (sp < gp->stk.lo || sp > gp->stk.hi - SAVED_PC - sizeof(uintptr)) {
       print("\tno saved context\n");
       continue;
     }
-    frameStart start{load(sp + 48), load(sp + 40), sp + 56, false};
+    frameStart start{load(sp + SAVED_PC), load(sp + SAVED_FP), sp + SAVED_PC + sizeof(uintptr),
+                     false};
     if (start.pc == reinterpret_cast<uintptr>(&goexit) && gp->startfn) {
       // Never ran: show the function it will start with, as Go shows a new goroutine's: the
       // user function gocc::go was given if known, else the goroutine's first function.
       pclntab::Func fn =
           findfunc(gp->startpc ? gp->startpc : reinterpret_cast<uintptr>(gp->startfn));
       if (fn.valid()) {
-        printFrame(frameStart{fn.entry, 0, start.sp, true}, level, false);
+        printFrame(frameStart{uintptr(fn.entry), 0, start.sp, true}, level, false);
         printcreatedby(gp, level);
         continue;
       }
