@@ -302,6 +302,8 @@ private:
   llvm::Error identify();
   llvm::Error reuse();
   llvm::Error stamp();
+  // The kind of ELF object the target's linker takes, for the objects the driver writes.
+  ElfKind elfKind() const { return {true, llvm::ELF::EM_X86_64}; }
   llvm::Error writeLinkerScript();
   llvm::Error linkWithoutTable();
   llvm::Error buildTable();
@@ -458,10 +460,11 @@ llvm::Error ProgramBuild::stamp() {
   using namespace llvm::ELF;
   std::string buildInfoObject = work.file("buildinfo.o"), buildID = work.file("buildid.o");
   if (llvm::Error err = writeSectionObject(
-          buildInfoObject, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo}))
+          buildInfoObject, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo},
+          elfKind()))
     return err;
   if (llvm::Error err =
-          writeSectionObject(buildID, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
+          writeSectionObject(buildID, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}, elfKind()))
     return err;
   objects.push_back(buildInfoObject);
   objects.push_back(buildID);
@@ -481,7 +484,7 @@ llvm::Error ProgramBuild::writeLinkerScript() {
 llvm::Error ProgramBuild::linkWithoutTable() {
   std::string emptyTable = work.file("gopclntab-empty.o");
   trace.comment("empty pclntab >" + emptyTable);
-  if (llvm::Error err = writePclntabObject({}, emptyTable)) return err;
+  if (llvm::Error err = writePclntabObject({}, emptyTable, elfKind())) return err;
   firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
   std::vector<std::string> ldflags = withoutStripping(opts.ldflags);
   GlibcWarnings warnings;
@@ -507,7 +510,7 @@ llvm::Error ProgramBuild::buildTable() {
   if (trace.dryRun()) return llvm::Error::success();
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
   if (!table) return table.takeError();
-  return writePclntabObject(*table, tableObject);
+  return writePclntabObject(*table, tableObject, elfKind());
 }
 
 // Links again, the table in place of the empty one, into a temporary file beside the output.

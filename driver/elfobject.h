@@ -16,6 +16,12 @@ struct ObjectSection {
   llvm::StringRef contents;
 };
 
-// Writes an ELF64 little-endian x86-64 relocatable at path holding one section and no
+// The kind of ELF object a target's linker takes: its class and machine.
+struct ElfKind {
+  bool is64;         // ELFCLASS64 (amd64) or ELFCLASS32 (386)
+  uint16_t machine;  // llvm::ELF::EM_X86_64, EM_386, ...
+};
+
+// Writes a little-endian relocatable of the given kind at path holding one section and no
 // symbols or relocations.
-llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section);
+llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section, ElfKind kind);

@@ -84,28 +84,24 @@ struct Symbol {
 
 // The functions of .text, one per address, sorted (see the choice rule above).
 llvm::Expected<std::vector<Symbol>> textFunctions(const Executable& exe) {
-  const llvm::object::ELF64LEFile& elf = exe.file.elf();
   uint64_t textStart = exe.text->address(), textEnd = textStart + exe.text->size();
   uint32_t textIndex = uint32_t(exe.text - exe.file.sections().data());
   std::vector<Symbol> syms;
   for (const ElfSection& table : exe.file.sections()) {
-    if (table.header->sh_type != llvm::ELF::SHT_SYMTAB) continue;
-    auto symbols = elf.symbols(table.header);
-    if (!symbols) return fail("pclntab: bad symbol table: " + llvm::toString(symbols.takeError()));
-    auto names = elf.getStringTableForSymtab(*table.header);
-    if (!names) return fail("pclntab: bad symbol table: " + llvm::toString(names.takeError()));
-    for (const auto& sym : *symbols) {
+    if (table.type != llvm::ELF::SHT_SYMTAB) continue;
+    auto symbols = exe.file.symbols(table);
+    if (!symbols) return fail("pclntab: " + llvm::toString(symbols.takeError()));
+    for (const ElfSymbol& sym : *symbols) {
       // A function in .text: gocc's executables have too few sections for a symbol to need an
       // extended section index (SHN_XINDEX), so st_shndx says where the symbol is.
-      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_size == 0 || sym.st_shndx != textIndex)
-        continue;
-      auto name = sym.getName(*names);
-      if (!name) return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
-      uint64_t addr = sym.st_value;
+      if (sym.type != llvm::ELF::STT_FUNC || sym.size == 0 || sym.shndx != textIndex) continue;
+      if (!sym.name) return fail("pclntab: bad symbol name: offset out of the string table");
+      uint64_t addr = sym.value;
       if (addr < textStart || addr >= textEnd) continue;
-      uint8_t binding = sym.getBinding();
-      int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
-      syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, name->str()});
+      int rank = sym.binding == llvm::ELF::STB_GLOBAL ? 0
+                 : sym.binding == llvm::ELF::STB_WEAK ? 1
+                                                      : 2;
+      syms.push_back({addr, std::min(sym.size, textEnd - addr), rank, sym.name->str()});
     }
   }
   std::sort(syms.begin(), syms.end(), [](const Symbol& a, const Symbol& b) {
@@ -451,11 +447,11 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
 
   // DWARF problems are not the build's: a unit whose tables cannot be read just has no lines.
   // LLVM's DWARF reader takes an ObjectFile: a second view of the same bytes.
-  auto object = obj::ELF64LEObjectFile::create(exe->file.bytes());
+  auto object = obj::ObjectFile::createELFObjectFile(exe->file.bytes());
   if (!object) return fail("pclntab: " + exePath + ": " + llvm::toString(object.takeError()));
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(
-      *object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
+      **object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
   Paths paths;
   std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
@@ -469,6 +465,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
     if (!outOfLine.count(node.name)) node.name = shortFuncName(node.name);
 
   pclntab::PclnInput in;
+  in.ptrSize = exe->file.is64() ? 8 : 4;  // the table is the target's, as Go's linker writes it
   in.textStart = textStart;
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
@@ -524,9 +521,9 @@ llvm::Expected<std::unique_ptr<DwarfFrameNames>> DwarfFrameNames::open(const std
   if (!file->section(".debug_info")) return nullptr;
   auto names = std::unique_ptr<DwarfFrameNames>(new DwarfFrameNames);
   names->file_ = std::make_unique<ElfFile>(std::move(*file));
-  auto object = obj::ELF64LEObjectFile::create(names->file_->bytes());
+  auto object = obj::ObjectFile::createELFObjectFile(names->file_->bytes());
   if (!object) return fail(path + ": " + llvm::toString(object.takeError()));
-  names->object_ = std::make_unique<obj::ELF64LEObjectFile>(std::move(*object));
+  names->object_ = std::move(*object);
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   names->dwarf_ = llvm::DWARFContext::create(*names->object_,
                                              llvm::DWARFContext::ProcessDebugRelocations::Ignore,
@@ -551,17 +548,21 @@ std::vector<std::string> DwarfFrameNames::at(uint64_t pc) {
   return out;
 }
 
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath) {
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
+                               ElfKind kind) {
   // No symbols: the linker script names the table's start.
   //
-  // The section is flagged SHF_X86_64_LARGE, which changes nothing in how it is loaded or
-  // read, but gives it another rank in lld's orphan placement: lld puts a section the script
-  // does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the last
-  // output section of the same rank, and without the flag that would be .gopclntab, so the
-  // orphan would move with the table's size and the code using it would change.
-  return writeSectionObject(objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS,
-                                         llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_X86_64_LARGE, 32,
-                                         llvm::toStringRef(table)});
+  // On x86-64 the section is flagged SHF_X86_64_LARGE, which changes nothing in how it is
+  // loaded or read, but gives it another rank in lld's orphan placement: lld puts a section
+  // the script does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after
+  // the last output section of the same rank, and without the flag that would be .gopclntab,
+  // so the orphan would move with the table's size and the code using it would change. lld
+  // ranks the flag on x86-64 only; on other targets checkTextUnchanged catches a moved orphan.
+  uint64_t flags = llvm::ELF::SHF_ALLOC;
+  if (kind.machine == llvm::ELF::EM_X86_64) flags |= llvm::ELF::SHF_X86_64_LARGE;
+  return writeSectionObject(
+      objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS, flags, 32, llvm::toStringRef(table)},
+      kind);
 }
 
 llvm::Error checkTextUnchanged(const std::string& before, const std::string& after) {
@@ -588,7 +589,7 @@ llvm::Error checkTextUnchanged(const std::string& before, const std::string& aft
   std::map<std::string, std::pair<uint64_t, uint64_t>> placed;
   for (const ElfSection& s : b->file.sections()) placed[s.name.str()] = {s.address(), s.size()};
   for (const ElfSection& s : a->file.sections()) {
-    if (!(s.header->sh_flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab") continue;
+    if (!(s.flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab") continue;
     auto it = placed.find(s.name.str());
     if (it == placed.end() || it->second != std::make_pair(s.address(), s.size()))
       return fail(llvm::formatv("internal error: adding the pclntab moved section {0} "

@@ -10,6 +10,7 @@
 // bytes as the first's.
 #pragma once
 
+#include "elfobject.h"
 #include "formats/pclntab.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -24,6 +25,7 @@
 #include <vector>
 
 class ElfFile;
+
 namespace llvm {
 class DWARFContext;
 }
@@ -39,12 +41,14 @@ struct PathRewrite {
 
 // A table read out of a file (gocc tool addr2line, gocc info): copied to 8-aligned memory, as
 // the reader wants its header aligned and a damaged file's offsets need not be, then checked
-// as the runtime checks it at start-up, against the address of the file's .text.
+// as the runtime checks it at start-up, against the address of the file's .text and the
+// file's pointer size (8 in a 64-bit ELF file, 4 in a 32-bit one).
 struct LoadedPclntab {
   std::vector<uint64_t> storage;
   pclntab::Table table;
   // Returns nullptr, or what is wrong with the table.
-  const char* load(llvm::StringRef bytes, uint64_t textAddr) {
+  const char* load(llvm::StringRef bytes, uint64_t textAddr, uint8_t ptrSize) {
+    if (bytes.size() > 7 && uint8_t(bytes[7]) != ptrSize) return "bad pointer size";
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
     const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size());
@@ -74,13 +78,14 @@ public:
 private:
   DwarfFrameNames() = default;
   std::unique_ptr<ElfFile> file_;
-  std::unique_ptr<llvm::object::ELF64LEObjectFile> object_;
+  std::unique_ptr<llvm::object::ObjectFile> object_;
   std::unique_ptr<llvm::DWARFContext> dwarf_;
 };
 
-// Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
-// .gopclntab, aligned to 32 (Go's alignment for it).
-llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath);
+// Writes table as a relocatable object of the target's kind holding one SHF_ALLOC, read-only
+// section, .gopclntab, aligned to 32 (Go's alignment for it).
+llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
+                               ElfKind kind);
 
 // Fails with an internal error unless the two executables' .text sections have the same
 // address, size and contents, and every other allocated section of before (but .gopclntab)

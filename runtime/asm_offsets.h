@@ -22,5 +22,5 @@
 #elif defined(__i386__)
 #define SAVED_REGS 4
 #endif
-#define SAVED_FP (SAVED_REGS - 1) * PTR_SIZE  // offset of the saved frame pointer from sched.sp
-#define SAVED_PC SAVED_REGS* PTR_SIZE         // offset of the return address from sched.sp
+#define SAVED_FP ((SAVED_REGS - 1) * PTR_SIZE)  // offset of the saved frame pointer from sched.sp
+#define SAVED_PC (SAVED_REGS * PTR_SIZE)        // offset of the return address from sched.sp

@@ -99,8 +99,12 @@ const uint8_t* pclntabEnd(uintptr start) {
 // and throws "invalid function symbol table"; so does gocc, with what it found wrong.
 void pclntabverify(moduledata& md, const uint8_t* start, const uint8_t* end) {
   if (end == start) return;  // no table: see the file comment
-  const char* bad =
-      end < start ? "table bounds reversed" : md.pcln.init(start, size_t(end - start));
+  // The reader takes tables of either pointer size (the driver reads every target's); this
+  // program's must have its own, as Go's moduledataverify1 insists.
+  const char* bad = end < start ? "table bounds reversed"
+                    : end - start > 7 && start[7] != sizeof(void*)
+                        ? "bad pointer size"
+                        : md.pcln.init(start, size_t(end - start));
   if (!bad) bad = md.pcln.verifyFunctab(md.text);  // records: checked at each lookup
   if (!bad && md.pcln.nfunc() > 0 && (md.pcln.minPC() < md.text || md.pcln.maxPC() > md.etext))
     bad = "functions outside the text segment";
