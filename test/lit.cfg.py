@@ -87,3 +87,10 @@ if shutil.which("qemu-x86_64"):
 # Root can make read-only and full file systems in a mount namespace of its own.
 if os.geteuid() == 0 and shutil.which("unshare"):
     config.available_features.add("root")
+# linux/386: the 386 runtime was built (CMake found the 386 libraries) and qemu-i386 runs its
+# programs. %run386 runs one: through qemu-i386 always, since many amd64 virtual machines
+# (this project's CI among them) cannot execute 32-bit code natively (docs/ports.md).
+if os.path.exists(os.path.join(config.gocc_obj_root, "lib", "gocc", "linux_386", "libgoccrt.a")) \
+        and shutil.which("qemu-i386"):
+    config.available_features.add("386")
+config.substitutions.append(("%run386", "qemu-i386"))
