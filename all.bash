@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The tests also use gdb (the bootstrap is checked under it), Go 1.19 (an oracle), QEMU's
-# user-mode emulation (a program on a CPU model other than the host's), clang-format (the
-# tree keeps one style) and make (projects built with gocc c++ as their compiler; cmake and
-# ninja, which make.bash installs, build the others).
-GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make" ./make.bash --no-run
+# user-mode emulation (a program on a CPU model other than the host's, and every linux/386
+# program: test/386), clang-format (the tree keeps one style), make (projects built with gocc
+# c++ as their compiler; cmake and ninja, which make.bash installs, build the others) and the
+# i386 C and C++ libraries (GOARCH=386; CMake builds the 386 runtime when they are there).
+GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make lib32stdc++-12-dev libc6-dev-i386" \
+  ./make.bash --no-run
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

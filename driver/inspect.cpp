@@ -25,6 +25,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
     return reason("not an x86-64 or 386 executable");
 
   BinaryInfo info;
+  info.is64 = exe->is64();
   const ElfSection* symtab = nullptr;
   for (const ElfSection& s : exe->sections()) {
     if (s.flags & llvm::ELF::SHF_ALLOC)
