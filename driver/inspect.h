@@ -29,7 +29,7 @@ struct PcTableFigures {
 struct BinaryInfo {
   gocc::debug::BuildInfo build;  // GoVersion is the toolchain version
   std::string modinfo;           // the embedded text, as `go version -m` prints it
-  bool is64 = true;  // a 64-bit ELF file (amd64); false: 32-bit (386)
+  bool is64 = true;              // a 64-bit ELF file (amd64); false: 32-bit (386)
   uint64_t entry = 0;
   std::string entrySymbol;             // empty if no symbol is at the entry
   std::string buildID;                 // empty if the note is missing

@@ -312,15 +312,25 @@ InlineInfo readInlines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t t
   return info;
 }
 
-// SP offsets from .eh_frame, sorted and disjoint; rbp-based or unknown pcs are left out.
-std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
+// The DWARF number of the stack pointer (the CFA's register where the frame is sp-based) and
+// the bytes the call's return address takes, for the ELF machine.
+struct StackPointer {
+  uint32_t reg;
+  int32_t returnAddressSize;
+};
+StackPointer stackPointerOf(uint16_t machine) {
+  if (machine == llvm::ELF::EM_386) return {4, 4};  // esp
+  return {7, 8};                                    // rsp on x86-64
+}
+
+// SP offsets from .eh_frame, sorted and disjoint; fp-based or unknown pcs are left out.
+std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, StackPointer sp) {
   std::vector<PCRange> out;
   auto frames = dwarf.getEHFrame();
   if (!frames) {
     llvm::consumeError(frames.takeError());
     return out;
   }
-  constexpr uint32_t kRSP = 7;  // DWARF register number of rsp on x86-64
   for (const llvm::dwarf::FrameEntry& entry : (*frames)->entries()) {
     const auto* fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
     if (!fde) continue;
@@ -337,9 +347,9 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf) {
       uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
       const llvm::dwarf::UnwindLocation& cfa = it->getCFAValue();
       if (end <= start || cfa.getLocation() != llvm::dwarf::UnwindLocation::RegPlusOffset ||
-          cfa.getRegister() != kRSP)
+          cfa.getRegister() != sp.reg)
         continue;
-      out.push_back({start, end, cfa.getOffset() - 8});
+      out.push_back({start, end, int32_t(cfa.getOffset()) - sp.returnAddressSize});
     }
   }
   return disjointRanges(std::move(out), [](const PCRange& a, const PCRange& b) {
@@ -455,7 +465,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   Paths paths;
   std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
-  std::vector<PCRange> sp = readSPOffsets(*dwarf);
+  std::vector<PCRange> sp = readSPOffsets(*dwarf, stackPointerOf(exe->file.machine()));
 
   // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
   std::vector<std::string> names;
