@@ -2,7 +2,7 @@
 """pcsp_check.py BINARY: checks every function's pcsp table in BINARY's .gopclntab against
 the CFI rows `llvm-dwarfdump --eh-frame` prints: where the CFA is RSP+N the table must say
 N-8 (the SP's drop since the entry, return address not counted), elsewhere (RBP-based CFA)
--1; a function no FDE starts at must have no table (offset 0). The table is decoded here,
+-1 (on 386, whose table has 4-byte pointers: ESP+N, N-4, EBP); a function no FDE starts at must have no table (offset 0). The table is decoded here,
 independently of formats/pclntab.h. Prints counts and "OK", or the mismatches and "FAIL"."""
 import re
 import subprocess
@@ -12,8 +12,10 @@ from dump_section import dump_section
 binary = sys.argv[1]
 d = dump_section(binary, ".gopclntab")
 u32 = lambda at: int.from_bytes(d[at:at + 4], "little")
-u64 = lambda at: int.from_bytes(d[at:at + 8], "little")
-nfunc, text, pctab, pcln = u64(8), u64(0x18), u64(0x38), u64(0x40)
+ptr = d[7]  # the header's words: 8 bytes, or 4 on 386
+word = lambda i: int.from_bytes(d[8 + ptr * i:8 + ptr * (i + 1)], "little")
+nfunc, text, pctab, pcln = word(0), word(2), word(6), word(7)
+sp = "RSP" if ptr == 8 else "ESP"
 
 
 def uvarint(p):
@@ -63,7 +65,7 @@ for line in subprocess.run(["llvm-dwarfdump", "--eh-frame", binary], capture_out
     m = re.match(r"\s+0x([0-9a-f]+): CFA=([A-Z0-9]+)([+-]\d+)?", line)
     if m and cur:
         n = int(m.group(3) or 0)
-        fdes[cur].append((int(m.group(1), 16), n - 8 if m.group(2) == "RSP" else -1))
+        fdes[cur].append((int(m.group(1), 16), n - ptr if m.group(2) == sp else -1))
 
 checked = rows = tables = 0
 bad = []
