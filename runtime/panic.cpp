@@ -91,8 +91,8 @@ _Unwind_Reason_Code findThrowingFrame(struct _Unwind_Context* ctx, void* arg) {
   // The first frame with a line that is not the runtime's (this handler): the code that
   // threw, or the noexcept function whose landing pad called std::terminate.
   if (fn.valid() && !isRuntimeName(funcname(fn)) && funcline(fn, lookup, &file, &line)) {
-    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, 6)), uintptr(_Unwind_GetCFA(ctx)),
-                           beforeInsn != 0};
+    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, dwarfRegFP)),
+                           uintptr(_Unwind_GetCFA(ctx)), beforeInsn != 0};
     st->found = true;
     return _URC_END_OF_STACK;
   }

@@ -30,6 +30,7 @@
 #include "symtab.h"
 
 #include <elf.h>
+#include <link.h>
 
 #include "os_linux.h"
 #include "print.h"
@@ -84,7 +85,7 @@ void moduledataverify(const moduledata& md) {
 // The end of the loaded segment holding the table that starts at start, or start itself
 // if no segment holds it (the driver's first link, the unit tests: no table).
 const uint8_t* pclntabEnd(uintptr start) {
-  auto* ph = reinterpret_cast<const Elf64_Phdr*>(phdrAddr);
+  auto* ph = reinterpret_cast<const ElfW(Phdr)*>(phdrAddr);
   for (uint64 i = 0; ph && i < phdrCount; i++) {
     if (ph[i].p_type != PT_LOAD) continue;
     // Non-PIE (the linker script's layout): p_vaddr is the address.

@@ -35,7 +35,24 @@ if [ -n "${QEMU:-}" ]; then
   $QEMU -g "$port" "$bin" "$@" > /dev/null 2>&1 &
   emulator=$!
 fi
+# QEMU stops a program before its first instruction, where gdb, resuming, steps over a
+# breakpoint without reporting it: the first instruction's function, from the line gdb prints
+# on attaching ("0x... in NAME ()", or "NAME () at FILE:LINE"), counts as hit first when it
+# is one of the names (a static program's entry point).
 gdb -nx -batch -x "$cmds" "$bin" 2>&1 \
-  | sed -nE 's/^(Thread [0-9.]+ ("[^"]*" )?hit )?(Temporary breakpoint|Breakpoint) ([0-9]+), .*$/\4/p' \
+  | sed -nE -e 's/^(Thread [0-9.]+ ("[^"]*" )?hit )?(Temporary breakpoint|Breakpoint) ([0-9]+), .*$/\4/p' \
+            -e 's/^(0x[0-9a-f]+ in )?([A-Za-z0-9_.]+) \(\)( at .*)?$/=\2/p' \
   | awk '!seen[$0]++' \
-  | while read -r n; do echo "${names[$((n - 1))]}"; done
+  | {
+    first=1
+    while read -r n; do
+      if [ "${n#=}" != "$n" ]; then
+        if [ "$first" = 1 ] && [ -n "${QEMU:-}" ]; then
+          for name in "${names[@]}"; do [ "$name" != "${n#=}" ] || echo "$name"; done
+        fi
+      else
+        echo "${names[$((n - 1))]}"
+      fi
+      first=0
+    done
+  }
