@@ -87,10 +87,33 @@ if shutil.which("qemu-x86_64"):
 # Root can make read-only and full file systems in a mount namespace of its own.
 if os.geteuid() == 0 and shutil.which("unshare"):
     config.available_features.add("root")
-# linux/386: the 386 runtime was built (CMake found the 386 libraries) and qemu-i386 runs its
-# programs. %run386 runs one: through qemu-i386 always, since many amd64 virtual machines
-# (this project's CI among them) cannot execute 32-bit code natively (docs/ports.md).
+# linux/386. %run386 runs a 386 program: directly where this kernel executes 32-bit code
+# (feature native386: a 93-byte i386 ELF that only exits is run to find out), else through
+# qemu-i386, as on the amd64 virtual machines that answer "Exec format error" (docs/ports.md).
+# Feature 386: the 386 runtime was built (CMake found the i386 libraries) and its programs can
+# run here one way or the other; qemu-i386 (for its gdb stub) when it is installed.
+def _runs_i386_natively():
+    import struct, subprocess, tempfile
+    base, code = 0x08048000, bytes([0xB8, 1, 0, 0, 0, 0x31, 0xDB, 0xCD, 0x80])  # exit(0)
+    size = 52 + 32 + len(code)
+    elf = (b"\x7fELF\x01\x01\x01" + bytes(9)
+           + struct.pack("<HHIIIIIHHHHHH", 2, 3, 1, base + 84, 52, 0, 0, 52, 32, 1, 0, 0, 0)
+           + struct.pack("<8I", 1, 0, base, base, size, size, 5, 0x1000) + code)
+    with tempfile.NamedTemporaryFile(delete=False) as f:
+        f.write(elf)
+    try:
+        os.chmod(f.name, 0o755)
+        return subprocess.run([f.name]).returncode == 0
+    except OSError:
+        return False
+    finally:
+        os.unlink(f.name)
+_native386 = _runs_i386_natively()
+if _native386:
+    config.available_features.add("native386")
+if shutil.which("qemu-i386"):
+    config.available_features.add("qemu-i386")
 if os.path.exists(os.path.join(config.gocc_obj_root, "lib", "gocc", "linux_386", "libgoccrt.a")) \
-        and shutil.which("qemu-i386"):
+        and (_native386 or shutil.which("qemu-i386")):
     config.available_features.add("386")
-config.substitutions.append(("%run386", "qemu-i386"))
+config.substitutions.append(("%run386", "" if _native386 else "qemu-i386"))
