@@ -221,6 +221,7 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
   h.add("toolchain", toolchainVersion());
   h.add("goarch", setup.target.goarch());
   h.add("goamd64", std::to_string(setup.target.goamd64));
+  h.add("go386", std::to_string(setup.target.go386));
   for (const std::string& f : opts.cxxflags) h.add("cxxflag", f);
   for (const std::string& f : opts.cflags) h.add("cflag", f);
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
@@ -303,7 +304,7 @@ private:
   llvm::Error reuse();
   llvm::Error stamp();
   // The kind of ELF object the target's linker takes, for the objects the driver writes.
-  ElfKind elfKind() const { return {true, llvm::ELF::EM_X86_64}; }
+  ElfKind elfKind() const { return elfKindOf(setup.target); }
   llvm::Error writeLinkerScript();
   llvm::Error linkWithoutTable();
   llvm::Error buildTable();
@@ -410,7 +411,7 @@ llvm::Error ProgramBuild::identify() {
   for (const std::string& input : setup.package.prebuilt)
     if (isLinkerArgument(input)) facts.ldflags.push_back(input);
   facts.target = setup.target;
-  buildInfo = encodeBuildInfo(describeBuild(facts));
+  buildInfo = encodeBuildInfo(describeBuild(facts), setup.target);
   auto inputs = hashInputs(setup, opts, jobs, buildInfo);
   if (!inputs) return inputs.takeError();
   inputsID = *inputs;

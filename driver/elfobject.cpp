@@ -64,6 +64,18 @@ std::string sectionObject(const ObjectSection& section, uint8_t elfClass, uint16
 
 }  // namespace
 
+ElfKind elfKindOf(const Target& target) {
+  switch (target.arch->arch) {
+    case Arch::AMD64:
+      return {true, EM_X86_64};
+    case Arch::ARM64:
+      return {true, EM_AARCH64};
+    case Arch::I386:
+      return {false, EM_386};
+  }
+  return {true, EM_X86_64};
+}
+
 llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section,
                                ElfKind kind) {
   std::string file = kind.is64

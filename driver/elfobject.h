@@ -3,6 +3,8 @@
 // the linker script decides where they go and brackets them with symbols.
 #pragma once
 
+#include "target.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -21,6 +23,9 @@ struct ElfKind {
   bool is64;         // ELFCLASS64 (amd64) or ELFCLASS32 (386)
   uint16_t machine;  // llvm::ELF::EM_X86_64, EM_386, ...
 };
+
+// The kind of target's objects.
+ElfKind elfKindOf(const Target& target);
 
 // Writes a little-endian relocatable of the given kind at path holding one section and no
 // symbols or relocations.

@@ -117,3 +117,5 @@ if os.path.exists(os.path.join(config.gocc_obj_root, "lib", "gocc", "linux_386",
         and (_native386 or shutil.which("qemu-i386")):
     config.available_features.add("386")
 config.substitutions.append(("%run386", "" if _native386 else "qemu-i386"))
+# The FileCheck prefix for what gocc run does with a 386 program here (test/386/run.test).
+config.substitutions.append(("%exec386", "NATIVE386" if _native386 else "QEMU386"))
