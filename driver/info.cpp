@@ -48,6 +48,7 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
   }
   os << "\ttarget\tlinux/" << info.goarch;
   if (info.goarch == "amd64") os << " " << (info.goamd64.empty() ? "v1" : info.goamd64);
+  if (info.goarch == "386") os << " " << (info.go386.empty() ? "sse2" : info.go386);
   os << "\n";
   if (!info.buildID.empty()) os << "\tbuildid\t" << info.buildID << "\n";
   if (info.pclntab)

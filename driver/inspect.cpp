@@ -65,6 +65,8 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
       info.goamd64 = s.Value;
     else if (s.Key == "GOARCH")
       info.goarch = s.Value;
+    else if (s.Key == "GO386")
+      info.go386 = s.Value;
 
   if (noteBytes) {
     auto id = parseBuildIDNote(*noteBytes);

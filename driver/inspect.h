@@ -37,6 +37,7 @@ struct BinaryInfo {
   std::optional<PcTableFigures> pclntab;
   std::string goarch = "amd64";  // from the build settings (amd64 if absent)
   std::string goamd64;           // from the build settings, "" if absent
+  std::string go386;             // from the build settings, "" if absent
 };
 
 // Reads file's bytes. The error says why it is not a readable gocc executable: not ELF, a
