@@ -44,7 +44,7 @@ config.test_exec_root = os.path.join(config.gocc_obj_root, "test")
 config.environment["PATH"] = os.pathsep.join(
     [config.gocc_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # The runtime's environment knobs must come from the test, never from the caller's shell.
-for var in ["GOMAXPROCS", "GODEBUG", "GOTRACEBACK", "GOAMD64", "GOCCROOT"]:
+for var in ["GOMAXPROCS", "GODEBUG", "GOTRACEBACK", "GOOS", "GOARCH", "GOAMD64", "GO386", "GOCCROOT"]:
     config.environment.pop(var, None)
     os.environ.pop(var, None)
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
