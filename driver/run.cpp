@@ -68,12 +68,9 @@ std::vector<std::string> underEmulator(const Target& target, llvm::ArrayRef<std:
 // The command that runs exe with programArgs: exe itself, or its target's emulator with exe.
 std::vector<std::string> runCommand(const Target& target, const std::string& exe,
                                     llvm::ArrayRef<std::string> programArgs) {
-  std::vector<std::string> command;
-  if (!mayRunNatively(target))
-    command.assign(target.arch->emulator.begin(), target.arch->emulator.end());
-  command.push_back(exe);
+  std::vector<std::string> command = {exe};
   command.insert(command.end(), programArgs.begin(), programArgs.end());
-  return command;
+  return mayRunNatively(target) ? command : underEmulator(target, command);
 }
 
 // Starts command: the program by its path, an emulator by its name, from $PATH. Returns
