@@ -8,6 +8,11 @@
 // runtime itself is built for v1, so nothing before cpuinit can trip on a missing feature.
 // (Go makes this check in assembly in rt0_go, since its runtime is compiled at the target
 // level; ours need not be.)
+//
+// On 386 the same leaves are read (i386 glibc keeps them too) and the check is GO386's: a
+// program compiled with SSE2 (GO386=sse2, the default; gocc_go386 = 2) refuses a CPU
+// without it, with the form of Go's 386 message about MMX; GO386=softfloat (1) needs nothing
+// past the i686 the runtime is built for.
 #include "cpuflags.h"
 
 #include <sys/platform/x86.h>
@@ -21,6 +26,7 @@ extern "C" char gocc_goamd64[];  // absolute symbol: its address is the level, 1
 // Absolute symbol: its address is the floating-point mode GO386 chose, 1 (softfloat: x87,
 // no SSE) or 2 (sse2, the default).
 extern "C" char gocc_go386[];
+constexpr unsigned go386Softfloat = 1, go386SSE2 = 2;  // as driver/target.h writes them
 #endif
 
 namespace runtime {
@@ -113,8 +119,9 @@ extern "C" void cpuinit() {
   // Debian's i686 baseline, so it gets here on any CPU and can say why it stops.
   uintptr mode;
   asm("movl $gocc_go386, %0" : "=r"(mode));
-  if (mode < 1 || mode > 2) throw_("cpuinit: bad GO386 mode recorded in the executable");
-  if (mode == 2 && !x86.hasSSE2) {
+  if (mode != go386Softfloat && mode != go386SSE2)
+    throw_("cpuinit: bad GO386 mode recorded in the executable");
+  if (mode == go386SSE2 && !x86.hasSSE2) {
     print("This program can only be run on processors with SSE2 support.\n");
     exit(1);
   }
