@@ -265,7 +265,7 @@ hchan* makechan(const gocc::detail::elemType& t, uint64 size) {
   uint64 align = t.align > alignof(hchan) ? t.align : alignof(hchan);
   uint64 bufoff = (sizeof(hchan) + align - 1) & ~(align - 1);
   uint64 total = (bufoff + uint64(t.size) * size + align - 1) & ~(align - 1);
-  if (total > maxAlloc) return nullptr;
+  if (total > SIZE_MAX) return nullptr;  // 32-bit: the header tipped it over
   // One allocation for the channel and its buffer.
   void* mem = align <= alignof(max_align_t) ? malloc(total) : aligned_alloc(align, total);
   if (!mem) throw_("runtime: out of memory");
