@@ -176,10 +176,21 @@ void* stackmap(uintptr n, bool noHugePages) {
   return v;
 }
 
+// Whether the guard page at v really guards: the kernel's own read of it (access(2) reads a
+// path name there) must fault. QEMU's user-mode emulation accepts MADV_GUARD_INSTALL, as it
+// accepts any advice it does not know, and installs nothing: a 386 or arm64 program under qemu
+// would overflow a goroutine stack into the next one unseen. One system call, once.
+bool guardFaults(void* v) {
+  int saved = errno;
+  bool faults = syscall(SYS_access, v, F_OK) == -1 && errno == EFAULT;
+  errno = saved;
+  return faults;
+}
+
 void guardOne(uintptr addr, uintptr n) {
   void* v = reinterpret_cast<void*>(addr);
   if (guards.mode == guardUnknown) {
-    if (debug.stackmprotect <= 0 && madvise(v, n, MADV_GUARD_INSTALL) == 0) {
+    if (debug.stackmprotect <= 0 && madvise(v, n, MADV_GUARD_INSTALL) == 0 && guardFaults(v)) {
       guards.mode = guardMadvise;
       return;
     }

@@ -122,6 +122,10 @@ if os.path.exists(os.path.join(config.gocc_obj_root, "lib", "gocc", "linux_386",
         and (_native386 or shutil.which("qemu-i386")):
     config.available_features.add("386")
 config.substitutions.append(("%run386", "" if _native386 else "qemu-i386"))
+# The FileCheck prefix for a goroutine's guard page as %run386 meets it: MADV_GUARD_INSTALL's
+# (code 0x1; the kernels the suite runs on have it), or, under qemu-i386, which ignores that
+# advice, PROT_NONE's (code 0x2; runtime/stack.cpp finds out).
+config.substitutions.append(("%guard386", "GUARD" if _native386 else "MPROTECT"))
 # The FileCheck prefix for what gocc run does with a 386 program here (test/386/run.test):
 # the kernel's answer, whatever run386 says.
 config.substitutions.append(("%exec386", "NATIVE386" if _kernel386 else "QEMU386"))
