@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     }
   }
   pclntab::Table t;
-  if (const char* why = t.init(reinterpret_cast<const uint8_t*>(table.data()), size)) {
+  if (const char* why = t.init(reinterpret_cast<const uint8_t*>(table.data()), size, 1)) {
     std::fprintf(stderr, "pclntab_lookup: %s: %s\n", argv[1], why);
     return 1;
   }

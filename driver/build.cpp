@@ -27,6 +27,13 @@
 //   cacheExecutable    the executable → the build cache, under the inputs half
 //   commit             the temporary file renamed over the output
 //
+// A library (-buildmode=c-shared|c-archive, library.h) compiles its units with -fPIC and has
+// steps of its own: exports (after identify: the GOCC_EXPORT declarations and the host's header,
+// checked as C) and stubs (after stamp: the exports' stubs, and the objects' symbols renamed to
+// them); a c-shared library then links as a program does, the header written at commit; a
+// c-archive replaces the links with archive (one relocatable object of everything, the
+// runtime's constructors' section renamed, every symbol but the exports local, archived).
+//
 // ProgramBuild::run runs each step through one wrapper, which stops the build between steps when
 // gocc is interrupted and times each step under its method's name: the -debug-trace events are
 // these names, in this order (test/driver/debug-trace.test compares them with this list). A
@@ -160,6 +167,10 @@ llvm::Expected<BuildSetup> prepareBuild(llvm::ArrayRef<std::string> inputs,
     return std::move(err);
   auto target = targetFromEnv();
   if (!target) return target.takeError();
+  // The library runtime (runtime/library.cpp) and its initializer exist for amd64 only.
+  if (opts.buildMode != BuildMode::Exe && !target->is(Arch::AMD64))
+    return fail(2, "-buildmode=" + std::string(buildModeName(opts.buildMode)) +
+                       " is not supported on linux/" + target->goarch() + " yet");
   auto pkg = loadPackage(inputs);
   if (!pkg) return pkg.takeError();
   auto tc = findToolchain(*target);
@@ -227,6 +238,7 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
   h.add("trimpath", opts.trimpath ? "1" : "0");
   h.add("static", opts.staticLink ? "1" : "0");
+  h.add("buildmode", buildModeName(opts.buildMode));
   h.add("build info", buildInfo);
   auto addFile = [&](llvm::StringRef label, const std::string& file) -> llvm::Error {
     auto buf =
@@ -235,8 +247,10 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
     h.add(label, contentID((*buf)->getBuffer()));
     return llvm::Error::success();
   };
-  std::vector<std::string> toolchainFiles = {setup.toolchain.runtimeLibrary(setup.target),
-                                             setup.toolchain.linkerScriptTemplate()};
+  std::vector<std::string> toolchainFiles = {
+      opts.buildMode == BuildMode::Exe ? setup.toolchain.runtimeLibrary(setup.target)
+                                       : setup.toolchain.libraryRuntimeLibrary(setup.target),
+      setup.toolchain.linkerScriptTemplate()};
   if (opts.staticLink) toolchainFiles.push_back(setup.toolchain.staticStartObject(setup.target));
   for (const std::string& file : toolchainFiles)
     if (llvm::Error err = addFile("toolchain file", file)) return std::move(err);
@@ -301,10 +315,11 @@ private:
 
   llvm::Error compile();
   llvm::Error identify();
+  llvm::Error exports();
   llvm::Error reuse();
   llvm::Error stamp();
-  // The kind of ELF object the target's linker takes, for the objects the driver writes.
-  ElfKind elfKind() const { return elfKindOf(setup.target); }
+  llvm::Error stubs();
+  llvm::Error archive();
   llvm::Error writeLinkerScript();
   llvm::Error linkWithoutTable();
   llvm::Error buildTable();
@@ -316,7 +331,12 @@ private:
 
   // The objects of both links: the compiled units, the stamps, then the table's object.
   std::vector<std::string> linkObjects(const std::string& table) const;
-  LinkMode linkMode() const { return opts.staticLink ? LinkMode::Static : LinkMode::Dynamic; }
+  LinkMode linkMode() const {
+    if (opts.buildMode == BuildMode::CShared) return LinkMode::Shared;
+    return opts.staticLink ? LinkMode::Static : LinkMode::Dynamic;
+  }
+  bool isLibrary() const { return opts.buildMode != BuildMode::Exe; }
+  llvm::Error writeHeader();
 
   const BuildSetup& setup;
   const BuildOptions& opts;
@@ -330,6 +350,9 @@ private:
   std::vector<CompileJob> jobs;      // from compile
   std::vector<std::string> objects;  // from compile and stamp
   std::string buildInfo;             // from identify: the .go.buildinfo blob
+  std::vector<Export> exported;      // from exports (a library)
+  std::string header;                // from exports: the host's header
+  std::string versionScript;         // from stubs (c-shared): the exports global, all else local
   std::string inputsID;              // from identify: the build ID's inputs half
   bool upToDate = false;             // from reuse: the output is what this build would make
   bool reused = false;               // from reuse: the output is the cache's copy
@@ -345,12 +368,25 @@ llvm::Error ProgramBuild::run() {
   if (llvm::Error err = times.open()) return err;
   // Each step named as its method, so that -debug-trace names what the code calls it.
 #define STEP(method) {#method, &ProgramBuild::method}
-  const std::pair<const char*, Step> steps[] = {
+  const std::vector<std::pair<const char*, Step>> programSteps = {
       STEP(compile),           STEP(identify),         STEP(reuse),           STEP(stamp),
       STEP(writeLinkerScript), STEP(linkWithoutTable), STEP(buildTable),      STEP(relink),
       STEP(checkText),         STEP(stampBuildID),     STEP(cacheExecutable), STEP(commit),
   };
+  const std::vector<std::pair<const char*, Step>> sharedSteps = {
+      STEP(compile),         STEP(identify), STEP(exports),           STEP(reuse),
+      STEP(stamp),           STEP(stubs),    STEP(writeLinkerScript), STEP(linkWithoutTable),
+      STEP(buildTable),      STEP(relink),   STEP(checkText),         STEP(stampBuildID),
+      STEP(cacheExecutable), STEP(commit),
+  };
+  const std::vector<std::pair<const char*, Step>> archiveSteps = {
+      STEP(compile), STEP(identify), STEP(exports),         STEP(reuse),  STEP(stamp),
+      STEP(stubs),   STEP(archive),  STEP(cacheExecutable), STEP(commit),
+  };
 #undef STEP
+  const auto& steps = opts.buildMode == BuildMode::CShared    ? sharedSteps
+                      : opts.buildMode == BuildMode::CArchive ? archiveSteps
+                                                              : programSteps;
   for (const auto& [name, step] : steps) {
     if (upToDate) break;
     if (reused && step != &ProgramBuild::commit) continue;
@@ -382,8 +418,16 @@ std::vector<std::string> ProgramBuild::linkObjects(const std::string& table) con
 // Compiles every unit (compile.cpp), or finds its object in the cache; if any fails, clang has
 // printed why.
 llvm::Error ProgramBuild::compile() {
-  jobs = planCompiles(setup.package, setup.toolchain, setup.target, opts.cxxflags, opts.cflags,
-                      opts.trimpath, work);
+  // A library's code is position-independent: a shared library is loaded anywhere, and an
+  // archive goes into hosts that are PIE by default. The flag comes first, so that the user's
+  // flags come after gocc's as always; it is part of each unit's command, hence of its cache key.
+  std::vector<std::string> cxxflags = opts.cxxflags, cflags = opts.cflags;
+  if (isLibrary()) {
+    cxxflags.insert(cxxflags.begin(), "-fPIC");
+    cflags.insert(cflags.begin(), "-fPIC");
+  }
+  jobs = planCompiles(setup.package, setup.toolchain, setup.target, cxxflags, cflags, opts.trimpath,
+                      work);
   pchs = std::make_unique<PCHBuilds>(cache, work, /*enabled=*/!opts.trimpath);
   findCachedObjects(jobs, cache, opts.trimpath, /*lookUp=*/!opts.forceRebuild, pchs.get(),
                     opts.parallel);
@@ -411,11 +455,38 @@ llvm::Error ProgramBuild::identify() {
   for (const std::string& input : setup.package.prebuilt)
     if (isLinkerArgument(input)) facts.ldflags.push_back(input);
   facts.target = setup.target;
+  facts.buildMode = buildModeName(opts.buildMode);
   buildInfo = encodeBuildInfo(describeBuild(facts), setup.target);
   auto inputs = hashInputs(setup, opts, jobs, buildInfo);
   if (!inputs) return inputs.takeError();
   inputsID = *inputs;
   return llvm::Error::success();
+}
+
+// A library's exports, from the objects' records, and the host's header for them, checked as C.
+llvm::Error ProgramBuild::exports() {
+  if (trace.dryRun()) return llvm::Error::success();
+  std::vector<std::string> objectFiles, units;
+  for (const CompileJob& job : jobs) {
+    objectFiles.push_back(job.objectPath);
+    units.push_back(job.unit->path);
+  }
+  auto found = readExports(objectFiles, units);
+  if (!found) return found.takeError();
+  exported = std::move(*found);
+  auto text = exportHeader(setup.toolchain, exported, setup.package.defaultOutputName,
+                           opts.buildMode, work, trace);
+  if (!text) return text.takeError();
+  header = std::move(*text);
+  return llvm::Error::success();
+}
+
+// Writes the host's header beside the library (Go: libx.h beside libx.a or libx.so).
+llvm::Error ProgramBuild::writeHeader() {
+  std::string headerPath = libraryHeaderPath(outputPath);
+  trace.comment("export header >" + headerPath);
+  if (trace.dryRun()) return llvm::Error::success();
+  return writeFile(headerPath, header);
 }
 
 // Ends the build here when the output already has this build's inputs ID (as go build leaves an
@@ -425,7 +496,7 @@ llvm::Error ProgramBuild::reuse() {
   if (trace.dryRun() || opts.forceRebuild) return llvm::Error::success();
   if (readInputsID(outputPath) == inputsID) {
     upToDate = true;
-    return llvm::Error::success();
+    return isLibrary() ? writeHeader() : llvm::Error::success();
   }
   auto cached = cache.getBytes(executableActionID(inputsID));
   if (!cached) return llvm::Error::success();
@@ -460,22 +531,119 @@ llvm::Error ProgramBuild::stamp() {
   std::string note = buildIDNote(inputsID);
   using namespace llvm::ELF;
   std::string buildInfoObject = work.file("buildinfo.o"), buildID = work.file("buildid.o");
-  if (llvm::Error err = writeSectionObject(
-          buildInfoObject, {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo},
-          elfKind()))
+  uint16_t machine = elfMachine(setup.target);
+  if (llvm::Error err =
+          writeSectionObject(buildInfoObject, machine,
+                             {".go.buildinfo", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 16, buildInfo}))
     return err;
   if (llvm::Error err =
-          writeSectionObject(buildID, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}, elfKind()))
+          writeSectionObject(buildID, machine, {kBuildIDSection, SHT_NOTE, SHF_ALLOC, 4, note}))
     return err;
   objects.push_back(buildInfoObject);
-  objects.push_back(buildID);
+  // An archive's objects go into its host, whose build ID is the host's.
+  if (opts.buildMode != BuildMode::CArchive) objects.push_back(buildID);
   return llvm::Error::success();
+}
+
+// A library's exports: their stubs (library.h), assembled, join the objects, and each object
+// that defines an export is replaced by a copy in which the function is gocc.export.<name>,
+// the stub's target. An archive's objects also have their constructors renamed into
+// gocc_init_array, which runtime.main runs (the host's start-up does not); a shared library's
+// linker script does that. A shared library gets its version script.
+llvm::Error ProgramBuild::stubs() {
+  std::string source = work.file("exports.s"), stubObject = work.file("exports.o");
+  trace.comment("export stubs >" + source);
+  bool isArchive = opts.buildMode == BuildMode::CArchive;
+  if (!trace.dryRun())
+    if (llvm::Error err =
+            writeFile(source, exportStubs(exported, isArchive ? setup.target.goamd64 : 0)))
+      return err;
+  if (llvm::Error err = assemble(setup.toolchain, source, stubObject, trace)) return err;
+  for (size_t i = 0; i < jobs.size(); i++) {
+    ObjectEdits edits;
+    for (const Export& e : exported)
+      if (e.object == jobs[i].objectPath) edits.renameSymbols[e.name] = kExportPrefix + e.name;
+    if (isArchive && !trace.dryRun()) {
+      auto sections = initArraySections(jobs[i].objectPath);
+      if (!sections) return sections.takeError();
+      for (const std::string& name : *sections) edits.renameSections[name] = "gocc_init_array";
+    }
+    if (edits.renameSymbols.empty() && edits.renameSections.empty()) continue;
+    std::string copy = work.file("export_" + std::to_string(i + 1) + ".o");
+    if (llvm::Error err = rewriteObject(jobs[i].objectPath, copy, edits, trace)) return err;
+    for (std::string& o : objects)
+      if (o == jobs[i].objectPath) o = copy;
+  }
+  objects.push_back(stubObject);
+  if (isArchive) return llvm::Error::success();
+  versionScript = work.file("exports.map");
+  trace.comment("version script >" + versionScript);
+  if (trace.dryRun()) return llvm::Error::success();
+  return writeFile(versionScript, exportVersionScript(exported));
+}
+
+// A c-archive's one member, archived into a temporary file beside the output. The objects, the
+// stubs and the library builds' runtime are linked into one relocatable object (ld -r); its
+// COMDAT groups are dissolved (the symbols they would have merged with the host's copies
+// become local below) and a second partial link puts all of its code into one section
+// (linker-scripts/c-archive.ld), whose layout the host's linker can no longer change. Every symbol
+// but the exports is made local, so that nothing of the library can clash with the host's.
+// The table: that object is linked once more, as a throw-away shared object, for addresses,
+// from which buildTable's reader makes the pc table; its object joins the member.
+llvm::Error ProgramBuild::archive() {
+  std::string joined = work.file("go.o"), ungrouped = work.file("go-nogroups.o"),
+              merged = work.file("go-text.o"), localized = work.file("go-local.o"),
+              probe = work.file("go-probe.so"), table = work.file("gocc_pclntab.o"),
+              member = work.file(setup.package.defaultOutputName + ".o");
+  if (llvm::Error err =
+          link(partialLinkCommand(setup.toolchain, setup.target, objects, joined), trace))
+    return err;
+  ObjectEdits noGroups;
+  noGroups.removeSections = {".group"};
+  if (llvm::Error err = rewriteObject(joined, ungrouped, noGroups, trace)) return err;
+  if (llvm::Error err = link({"ld.lld", "-r", "-m", setup.target.arch->ldEmulation, "-T",
+                              setup.toolchain.archiveLinkerScript(), "-o", merged, ungrouped},
+                             trace))
+    return err;
+  ObjectEdits local;
+  for (const Export& e : exported) local.keepGlobal.push_back(e.name);
+  // With no export, one symbol stays global all the same: the initializer's, which nothing
+  // refers to by name (its .init_array entry does, by section), so that --keep-global-symbol
+  // has something to keep and localizes everything else.
+  if (local.keepGlobal.empty()) local.keepGlobal.push_back("_rt0_amd64_linux_lib");
+  if (llvm::Error err = rewriteObject(merged, localized, local, trace)) return err;
+  if (llvm::Error err =
+          link({"ld.lld", "-shared", "-m", setup.target.arch->ldEmulation, "-o", probe, localized},
+               trace))
+    return err;
+  trace.comment("pclntab " + probe + " >" + table);
+  if (!trace.dryRun()) {
+    auto bytes = buildPclntab(probe, trimpathRewrite(opts, setup.package));
+    if (!bytes) return bytes.takeError();
+    if (llvm::Error err = writeArchiveTableObject(setup.target, *bytes, table)) return err;
+  }
+  if (llvm::Error err = link(
+          {"ld.lld", "-r", "-m", setup.target.arch->ldEmulation, "-o", member, localized, table},
+          trace))
+    return err;
+  if (llvm::Error err = makeOutputDirectory(outputPath, trace)) return err;
+  if (trace.dryRun()) {
+    tmpOutput = outputPath + ".tmp";
+  } else {
+    auto tmp = createTemporaryOutput(outputPath);
+    if (!tmp) return tmp.takeError();
+    tmpOutput = *tmp;
+    fs::remove(tmpOutput);  // writeArchive makes it anew
+  }
+  return writeArchive(member, tmpOutput, trace);
 }
 
 // Instantiates the runtime's memory layout for this target (linkerscript.cpp).
 llvm::Error ProgramBuild::writeLinkerScript() {
   linkerScript = work.file("link.ld");
-  return ::writeLinkerScript(setup.toolchain, linkerScriptVars(setup.target), linkerScript, trace);
+  return ::writeLinkerScript(setup.toolchain,
+                             linkerScriptVars(setup.target, linkMode() == LinkMode::Shared),
+                             linkerScript, trace);
 }
 
 // Links once with an empty table (link.cpp): the code at its final addresses. The symbols and
@@ -485,7 +653,7 @@ llvm::Error ProgramBuild::writeLinkerScript() {
 llvm::Error ProgramBuild::linkWithoutTable() {
   std::string emptyTable = work.file("gopclntab-empty.o");
   trace.comment("empty pclntab >" + emptyTable);
-  if (llvm::Error err = writePclntabObject({}, emptyTable, elfKind())) return err;
+  if (llvm::Error err = writePclntabObject({}, emptyTable, setup.target)) return err;
   firstLink = work.file(setup.package.defaultOutputName + ".nopclntab");
   std::vector<std::string> ldflags = withoutStripping(opts.ldflags);
   GlibcWarnings warnings;
@@ -496,9 +664,10 @@ llvm::Error ProgramBuild::linkWithoutTable() {
     for (std::string& flag : traceWarnedFunctions(warnings)) ldflags.push_back(std::move(flag));
   }
   std::string lldOutput;
-  if (llvm::Error err = link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
-                                         linkObjects(emptyTable), ldflags, firstLink),
-                             trace, opts.staticLink ? &lldOutput : nullptr))
+  if (llvm::Error err =
+          link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
+                           linkObjects(emptyTable), ldflags, firstLink, versionScript),
+               trace, opts.staticLink ? &lldOutput : nullptr))
     return err;
   printGlibcWarnings(warnings, lldOutput);
   return llvm::Error::success();
@@ -511,7 +680,7 @@ llvm::Error ProgramBuild::buildTable() {
   if (trace.dryRun()) return llvm::Error::success();
   auto table = buildPclntab(firstLink, trimpathRewrite(opts, setup.package));
   if (!table) return table.takeError();
-  return writePclntabObject(*table, tableObject, elfKind());
+  return writePclntabObject(*table, tableObject, setup.target);
 }
 
 // Links again, the table in place of the empty one, into a temporary file beside the output.
@@ -525,7 +694,7 @@ llvm::Error ProgramBuild::relink() {
     tmpOutput = *tmp;
   }
   return link(linkCommand(setup.toolchain, setup.target, linkMode(), linkerScript,
-                          linkObjects(tableObject), opts.ldflags, tmpOutput),
+                          linkObjects(tableObject), opts.ldflags, tmpOutput, versionScript),
               trace);
 }
 
@@ -564,7 +733,7 @@ llvm::Error ProgramBuild::commit() {
   if (std::error_code ec = fs::rename(tmpOutput, outputPath))
     return fail("rename " + tmpOutput + " " + outputPath + ": " + errnoText(ec));
   tmpOutput.clear();
-  return llvm::Error::success();
+  return isLibrary() ? writeHeader() : llvm::Error::success();
 }
 
 llvm::Error buildProgram(const BuildSetup& setup, const BuildOptions& opts, const WorkDir& work,
@@ -612,21 +781,39 @@ static llvm::Error build(llvm::ArrayRef<std::string> args) {
   BuildOptions opts;
   FlagSet flags;
   flags.addString("o", opts.output);
+  std::string buildMode = "exe";
+  flags.addString("buildmode", buildMode);
   addBuildFlags(flags, opts);
   auto inputs = flags.parse(args);
   if (!inputs) return inputs.takeError();
+  auto mode = parseBuildMode(buildMode);
+  if (!mode) return mode.takeError();
+  opts.buildMode = *mode;
+  // A library's glibc is the host's: a shared library cannot carry one, and an archive is
+  // linked, statically or not, by the host.
+  if (opts.buildMode != BuildMode::Exe && opts.staticLink)
+    return usageError("-static and -buildmode=" + buildMode +
+                      ": a library uses its host's glibc (link the host with -static instead)");
+  // An archive is never linked by gocc: linker flags would be dropped without a word.
+  if (opts.buildMode == BuildMode::CArchive && !opts.ldflags.empty())
+    return usageError(
+        "-ldflags and -buildmode=c-archive: the host links the archive (give "
+        "the flags to its link)");
 
   auto setup = prepareBuild(*inputs, opts);
   if (!setup) return setup.takeError();
   // The work directory comes first, so that -x prints WORK= before any command.
   auto work = createWorkDir(opts);
   if (!work) return work.takeError();
-  auto output = resolveOutputPath(opts.output, setup->package.defaultOutputName);
+  std::string defaultName = setup->package.defaultOutputName;
+  if (opts.buildMode != BuildMode::Exe)
+    defaultName = libraryOutputName(defaultName, opts.buildMode);
+  auto output = resolveOutputPath(opts.output, defaultName);
   if (!output) return output.takeError();
   auto cache = Cache::open();
   if (!cache) return cache.takeError();
   if (output->empty())  // -o /dev/null: into the work directory, which goes away
-    return buildProgram(*setup, opts, *work, *cache, work->file(setup->package.defaultOutputName));
+    return buildProgram(*setup, opts, *work, *cache, work->file(defaultName));
   return buildProgram(*setup, opts, *work, *cache, *output);
 }
 

@@ -3,6 +3,7 @@
 
 #include "cache.h"
 #include "flags.h"
+#include "library.h"
 #include "package.h"
 #include "toolchain.h"
 #include "workdir.h"
@@ -19,14 +20,15 @@ struct BuildOptions {
   bool forceRebuild = false;  // -a: nothing from the cache, no up-to-date output left alone
   bool dryRun = false;        // -n: print the commands, run none
   bool verbose = false;
-  bool trace = false;                 // -x
-  bool keepWork = false;              // -work
-  bool trimpath = false;              // -trimpath
-  bool staticLink = false;            // -static: glibc, libstdc++ and libgcc all linked in
-  std::string debugTrace;             // -debug-trace=file
-  int parallel;                       // -p
-  std::vector<std::string> cxxflags;  // for C++ units
-  std::vector<std::string> cflags;    // for C units
+  bool trace = false;                    // -x
+  bool keepWork = false;                 // -work
+  bool trimpath = false;                 // -trimpath
+  bool staticLink = false;               // -static: glibc, libstdc++ and libgcc all linked in
+  BuildMode buildMode = BuildMode::Exe;  // -buildmode (gocc build only)
+  std::string debugTrace;                // -debug-trace=file
+  int parallel;                          // -p
+  std::vector<std::string> cxxflags;     // for C++ units
+  std::vector<std::string> cflags;       // for C units
   std::vector<std::string> ldflags;
 
   BuildOptions();

@@ -64,23 +64,11 @@ std::string sectionObject(const ObjectSection& section, uint8_t elfClass, uint16
 
 }  // namespace
 
-ElfKind elfKindOf(const Target& target) {
-  switch (target.arch->arch) {
-    case Arch::AMD64:
-      return {true, EM_X86_64};
-    case Arch::ARM64:
-      return {true, EM_AARCH64};
-    case Arch::I386:
-      return {false, EM_386};
-  }
-  return {true, EM_X86_64};
-}
-
-llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section,
-                               ElfKind kind) {
-  std::string file = kind.is64
-                         ? sectionObject<Elf64_Ehdr, Elf64_Shdr>(section, ELFCLASS64, kind.machine)
-                         : sectionObject<Elf32_Ehdr, Elf32_Shdr>(section, ELFCLASS32, kind.machine);
+llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
+                               const ObjectSection& section) {
+  std::string file = machine == EM_386
+                         ? sectionObject<Elf32_Ehdr, Elf32_Shdr>(section, ELFCLASS32, machine)
+                         : sectionObject<Elf64_Ehdr, Elf64_Shdr>(section, ELFCLASS64, machine);
   std::error_code ec;
   llvm::raw_fd_ostream out(path, ec);
   if (ec) return fail("create " + path + ": " + errnoText(ec));

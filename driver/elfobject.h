@@ -3,8 +3,6 @@
 // the linker script decides where they go and brackets them with symbols.
 #pragma once
 
-#include "target.h"
-
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -18,15 +16,7 @@ struct ObjectSection {
   llvm::StringRef contents;
 };
 
-// The kind of ELF object a target's linker takes: its class and machine.
-struct ElfKind {
-  bool is64;         // ELFCLASS64 (amd64) or ELFCLASS32 (386)
-  uint16_t machine;  // llvm::ELF::EM_X86_64, EM_386, ...
-};
-
-// The kind of target's objects.
-ElfKind elfKindOf(const Target& target);
-
-// Writes a little-endian relocatable of the given kind at path holding one section and no
-// symbols or relocations.
-llvm::Error writeSectionObject(const std::string& path, const ObjectSection& section, ElfKind kind);
+// Writes a little-endian relocatable for machine (an ELF e_machine: elfMachine in target.h;
+// ELF32 for EM_386, else ELF64) at path holding one section and no symbols or relocations.
+llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
+                               const ObjectSection& section);

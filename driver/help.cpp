@@ -71,6 +71,25 @@ to the current directory, named after the first source file (without extension)
 or after the directory. Directories on the way to the output that do not exist yet are
 made once the program has linked.
 
+The -buildmode flag (build only) says what to make:
+
+	-buildmode=exe (or default)
+		an executable, as described above.
+	-buildmode=c-shared
+		a shared library (by default <name>.so) and its C header beside it
+		(<name>.h), for a C or C++ host to link or dlopen.
+	-buildmode=c-archive
+		an archive (by default <name>.a) and its C header (<name>.h), for a
+		host to link, statically or not; it needs the C++ library
+		(-lstdc++) in the host's link.
+
+A library offers its host the functions marked GOCC_EXPORT(declaration)
+(<gocc/export.h>); the header declares them, and the build stops on one
+C cannot declare. The library's runtime starts when the host loads it; its
+static constructors run after the runtime is up, and a call made before
+they have finished waits for them. -static is refused with a library mode:
+a library uses its host's glibc. See docs/ports.md.
+
 Build keeps what it compiles and links in the build cache (see GOCCCACHE below),
 keyed by everything that goes into it: the flags, the toolchain, and the bytes of
 each source file and of every header it includes. A unit compiled before from the

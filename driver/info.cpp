@@ -29,7 +29,8 @@ struct InfoOptions {
   bool verbose = false;  // -v
 };
 
-// The summary: `go version`'s first line, then what the program is (a static one says so) and
+// The summary: `go version`'s first line, then what the program is (a static one says so, and
+// a library its build mode) and
 // how it starts, then
 // the sections as gdb's `info files` lists them. -m adds every dep and build line, so that
 // the lines of `go version -m` all appear, in the same order.
@@ -43,7 +44,8 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
     auto [line, rest] = text.split('\n');
     text = rest;
     if (modules || line.starts_with("path\t") || line.starts_with("mod\t") ||
-        line.starts_with("=>\t") || line == "build\t-static=true")
+        line.starts_with("=>\t") || line == "build\t-static=true" ||
+        (line.starts_with("build\t-buildmode=") && line != "build\t-buildmode=exe"))
       os << "\t" << line << "\n";
   }
   os << "\ttarget\tlinux/" << info.goarch;

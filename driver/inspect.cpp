@@ -19,10 +19,12 @@ llvm::Error reason(const llvm::Twine& why) {
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   auto exe = ElfFile::view(file);
   if (!exe) return exe.takeError();
-  bool known =
-      exe->is64() ? exe->machine() == llvm::ELF::EM_X86_64 : exe->machine() == llvm::ELF::EM_386;
+  // The machines gocc builds for (docs/ports.md): 64-bit x86-64 and AArch64, 32-bit 386.
+  uint16_t machine = exe->machine();
+  bool known = exe->is64() ? machine == llvm::ELF::EM_X86_64 || machine == llvm::ELF::EM_AARCH64
+                           : machine == llvm::ELF::EM_386;
   if (!known || (exe->fileType() != llvm::ELF::ET_EXEC && exe->fileType() != llvm::ELF::ET_DYN))
-    return reason("not an x86-64 or 386 executable");
+    return reason("not an x86-64, AArch64 or 386 executable");
 
   BinaryInfo info;
   info.is64 = exe->is64();
@@ -91,7 +93,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   // The pc table's header, checked as the runtime checks it at start-up.
   if (pclntabBytes && !pclntabBytes->empty()) {
     LoadedPclntab loaded;
-    if (const char* bad = loaded.load(*pclntabBytes, textAddr, exe->is64() ? 8 : 4))
+    if (const char* bad = loaded.load(*pclntabBytes, textAddr, machine))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
     info.pclntab =
         PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};

@@ -26,14 +26,22 @@ std::vector<std::string> linkCommand(const Toolchain& tc, const Target& target, 
                                      const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
-                                     const std::string& outputPath) {
-  bool isStatic = mode == LinkMode::Static;
+                                     const std::string& outputPath,
+                                     const std::string& versionScript) {
+  bool isStatic = mode == LinkMode::Static, isShared = mode == LinkMode::Shared;
   // One line per group of related arguments.
   // clang-format off
-  std::vector<std::string> cmd = {
-      "ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", target.arch->ldEmulation, "-no-pie", "-z", "noexecstack"};
+  std::vector<std::string> cmd = {"ld.lld", "--hash-style=gnu", "--eh-frame-hdr", "-m", target.arch->ldEmulation};
+  if (!isShared) cmd.push_back("-no-pie");
+  cmd.insert(cmd.end(), {"-z", "noexecstack"});
   if (isStatic)
     cmd.push_back("-static");
+  else if (isShared)
+    cmd.insert(cmd.end(), {
+        // Every symbol resolved now, as for a program; only the exports global; and never
+        // unloaded, as Go's c-shared libraries: the runtime's threads run its code until the
+        // process ends, so dlclose must not unmap it.
+        "-shared", "-z", "defs", "--version-script=" + versionScript, "-z", "nodelete"});
   else
     cmd.insert(cmd.end(), {"-dynamic-linker", target.arch->dynamicLinker});
   cmd.insert(cmd.end(), {
@@ -49,7 +57,7 @@ std::vector<std::string> linkCommand(const Toolchain& tc, const Target& target, 
   for (const std::string& dir : librarySearchPath(tc, target)) cmd.push_back("-L" + dir);
   cmd.insert(cmd.end(), objects.begin(), objects.end());
   cmd.insert(cmd.end(), ldflags.begin(), ldflags.end());
-  cmd.insert(cmd.end(), {"--whole-archive", tc.runtimeLibrary(target), "--no-whole-archive"});
+  cmd.insert(cmd.end(), {"--whole-archive", isShared ? tc.libraryRuntimeLibrary(target) : tc.runtimeLibrary(target), "--no-whole-archive"});
   if (isStatic) {
     cmd.insert(cmd.end(), {
         tc.staticStartObject(target),
@@ -64,6 +72,16 @@ std::vector<std::string> linkCommand(const Toolchain& tc, const Target& target, 
       // libgcc twice around libc, as clang's driver does: each needs the other.
       "-lgcc", "-lgcc_eh", "-lc", "-lgcc", "-lgcc_eh"});
   // clang-format on
+  return cmd;
+}
+
+std::vector<std::string> partialLinkCommand(const Toolchain& tc, const Target& target,
+                                            llvm::ArrayRef<std::string> objects,
+                                            const std::string& outputPath) {
+  std::vector<std::string> cmd = {"ld.lld", "-r", "-m", target.arch->ldEmulation, "-o", outputPath};
+  cmd.insert(cmd.end(), objects.begin(), objects.end());
+  cmd.insert(cmd.end(),
+             {"--whole-archive", tc.libraryRuntimeLibrary(target), "--no-whole-archive"});
   return cmd;
 }
 

@@ -22,14 +22,24 @@
 // How glibc is linked: dynamically (the default), or statically with everything else
 // (gocc build -static: one self-contained file; the runtime then starts glibc through
 // __libc_start_main, see docs/bootstrap.md).
-enum class LinkMode { Dynamic, Static };
+// A shared library (gocc build -buildmode=c-shared) links glibc dynamically too, as a shared
+// object (-shared) exporting what versionScript says, with the library builds' runtime.
+enum class LinkMode { Dynamic, Static, Shared };
 
 // The ld.lld command line (argv[0] = "ld.lld") that links objects into outputPath.
+// versionScript: for LinkMode::Shared, the file listing what the library exports.
 std::vector<std::string> linkCommand(const Toolchain& tc, const Target& target, LinkMode mode,
                                      const std::string& linkerScript,
                                      llvm::ArrayRef<std::string> objects,
                                      llvm::ArrayRef<std::string> ldflags,
-                                     const std::string& outputPath);
+                                     const std::string& outputPath,
+                                     const std::string& versionScript = "");
+
+// The ld.lld command line that links objects and the library builds' runtime into one
+// relocatable object (ld -r), the member of a c-archive.
+std::vector<std::string> partialLinkCommand(const Toolchain& tc, const Target& target,
+                                            llvm::ArrayRef<std::string> objects,
+                                            const std::string& outputPath);
 
 // Runs lld in-process. Its diagnostics go to stderr unchanged; a missing main gets one more line
 // saying what the user must write. Its standard output goes to lldOutput if given, else to

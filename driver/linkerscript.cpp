@@ -6,15 +6,25 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
-TemplateVars linkerScriptVars(const Target& target) {
+TemplateVars linkerScriptVars(const Target& target, bool sharedLibrary) {
   std::string archSymbols;
   if (target.is(Arch::AMD64))
     archSymbols = "gocc_goamd64 = " + std::to_string(target.goamd64) + ";";
   if (target.is(Arch::I386)) archSymbols = "gocc_go386 = " + std::to_string(target.go386) + ";";
+  if (sharedLibrary)
+    return {
+        {"ARCH_SYMBOLS", archSymbols},
+        {"ENTRY", target.entry() + "_lib"},
+        {"TEXT_START", "0"},  // position-independent: ld.so adds where it loads it
+        {"INIT_ARRAY", ".gocc_init_array"},
+        {"LIBRARY_INIT_ARRAY", ".init_array : { KEEP(*(.init_array.gocc_rt0)) }"},
+    };
   return {
       {"ARCH_SYMBOLS", archSymbols},
       {"ENTRY", target.entry()},
       {"TEXT_START", target.arch->textStart},
+      {"INIT_ARRAY", ".init_array"},
+      {"LIBRARY_INIT_ARRAY", ""},
   };
 }
 

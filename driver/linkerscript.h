@@ -16,9 +16,13 @@
 
 using TemplateVars = std::map<std::string, std::string>;
 
-// The values every link fills in: ENTRY (the runtime's entry symbol), TEXT_START (the address
-// the image is laid out from, as in Go) and ARCH_SYMBOLS (on amd64 gocc_goamd64, the level).
-TemplateVars linkerScriptVars(const Target& target);
+// The values every link fills in: ENTRY (the runtime's entry symbol; a shared library's
+// initializer, <entry>_lib), TEXT_START (the address the image is laid out from, as in Go; 0
+// for a shared library), ARCH_SYMBOLS (on amd64 gocc_goamd64, the level), INIT_ARRAY (the
+// output section of the constructors runtime.main runs: .init_array in a program,
+// .gocc_init_array in a shared library) and LIBRARY_INIT_ARRAY (a shared library's
+// .init_array, holding its initializer alone; empty in a program).
+TemplateVars linkerScriptVars(const Target& target, bool sharedLibrary = false);
 
 // Reads the toolchain's template, replaces each ${NAME} in it with vars[NAME], and writes the
 // result to outputPath. A name not in vars, or an unterminated ${, is an internal error: the

@@ -5,7 +5,9 @@
 // address (C1/C2 constructor aliases, weak and strong names of one body) become one entry:
 // the longest, then global before weak before local, then the first name in byte order, so
 // the choice does not depend on symbol-table order. Each function's tables cover
-// [entry, next entry), as Go's functab says the function does, padding included.
+// [entry, next entry), as Go's functab says the function does, padding included. A library's
+// exported function, which the build renamed gocc.export.<name> to give its C name to a stub
+// (library.h), is recorded under that name, as its source wrote it.
 //
 // Lines: every row of every sequence of every unit's DWARF line table, as the range
 // [row address, next row address). A function's compilation unit is the one describing its
@@ -28,6 +30,8 @@
 // rbp-based — in code built with frame pointers, everything after the prologue — CFI does
 // not say where rsp is, and the table says -1 there.
 #include "pclntab.h"
+
+#include "library.h"
 
 #include "elffile.h"
 #include "elfobject.h"
@@ -101,7 +105,9 @@ llvm::Expected<std::vector<Symbol>> textFunctions(const Executable& exe) {
       int rank = sym.binding == llvm::ELF::STB_GLOBAL ? 0
                  : sym.binding == llvm::ELF::STB_WEAK ? 1
                                                       : 2;
-      syms.push_back({addr, std::min(sym.size, textEnd - addr), rank, sym.name->str()});
+      llvm::StringRef shown = *sym.name;
+      shown.consume_front(kExportPrefix);
+      syms.push_back({addr, std::min(sym.size, textEnd - addr), rank, shown.str()});
     }
   }
   std::sort(syms.begin(), syms.end(), [](const Symbol& a, const Symbol& b) {
@@ -312,24 +318,24 @@ InlineInfo readInlines(llvm::DWARFContext& dwarf, uint64_t textStart, uint64_t t
   return info;
 }
 
-// The DWARF number of the stack pointer (the CFA's register where the frame is sp-based) and
-// the bytes the call's return address takes, for the ELF machine.
-struct StackPointer {
-  uint32_t reg;
-  int32_t returnAddressSize;
-};
-StackPointer stackPointerOf(uint16_t machine) {
-  if (machine == llvm::ELF::EM_386) return {4, 4};  // esp
-  return {7, 8};                                    // rsp on x86-64
-}
-
-// SP offsets from .eh_frame, sorted and disjoint; fp-based or unknown pcs are left out.
-std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, StackPointer sp) {
+// SP offsets from .eh_frame, sorted and disjoint; rbp-based or unknown pcs are left out.
+std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, uint16_t machine) {
   std::vector<PCRange> out;
   auto frames = dwarf.getEHFrame();
   if (!frames) {
     llvm::consumeError(frames.takeError());
     return out;
+  }
+  // The stack pointer's DWARF register number, and what the call pushed below the CFA (x86's
+  // return address, 8 bytes on amd64 and 4 on 386; arm64's call leaves it in x30).
+  uint32_t spRegister = 7;  // rsp
+  int64_t pushedByCall = 8;
+  if (machine == llvm::ELF::EM_AARCH64) {
+    spRegister = 31;  // sp
+    pushedByCall = 0;
+  } else if (machine == llvm::ELF::EM_386) {
+    spRegister = 4;  // esp
+    pushedByCall = 4;
   }
   for (const llvm::dwarf::FrameEntry& entry : (*frames)->entries()) {
     const auto* fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
@@ -347,9 +353,9 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, StackPointer sp) {
       uint64_t end = next != rows->end() && next->hasAddress() ? next->getAddress() : fdeEnd;
       const llvm::dwarf::UnwindLocation& cfa = it->getCFAValue();
       if (end <= start || cfa.getLocation() != llvm::dwarf::UnwindLocation::RegPlusOffset ||
-          cfa.getRegister() != sp.reg)
+          cfa.getRegister() != spRegister)
         continue;
-      out.push_back({start, end, int32_t(cfa.getOffset()) - sp.returnAddressSize});
+      out.push_back({start, end, int32_t(cfa.getOffset() - pushedByCall)});
     }
   }
   return disjointRanges(std::move(out), [](const PCRange& a, const PCRange& b) {
@@ -465,7 +471,8 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   Paths paths;
   std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
-  std::vector<PCRange> sp = readSPOffsets(*dwarf, stackPointerOf(exe->file.machine()));
+  uint16_t machine = exe->file.machine();
+  std::vector<PCRange> sp = readSPOffsets(*dwarf, machine);
 
   // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
   std::vector<std::string> names;
@@ -477,6 +484,9 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
   pclntab::PclnInput in;
   in.ptrSize = exe->file.is64() ? 8 : 4;  // the table is the target's, as Go's linker writes it
   in.textStart = textStart;
+  const ArchInfo* arch = archForMachine(machine);
+  if (!arch) return fail("pclntab: " + exePath + ": not an executable for a gocc target");
+  in.minLC = uint8_t(arch->pcQuantum);
   std::map<uint32_t, uint32_t> cuOf;                // DWARF unit → table unit
   std::vector<std::map<uint32_t, int32_t>> fileOf;  // per table unit: path id → file index
   for (size_t i = 0; i < syms->size(); i++) {
@@ -559,20 +569,21 @@ std::vector<std::string> DwarfFrameNames::at(uint64_t pc) {
 }
 
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
-                               ElfKind kind) {
+                               const Target& target) {
   // No symbols: the linker script names the table's start.
   //
-  // On x86-64 the section is flagged SHF_X86_64_LARGE, which changes nothing in how it is
+  // On amd64 the section is flagged SHF_X86_64_LARGE, which changes nothing in how it is
   // loaded or read, but gives it another rank in lld's orphan placement: lld puts a section
-  // the script does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after
-  // the last output section of the same rank, and without the flag that would be .gopclntab,
-  // so the orphan would move with the table's size and the code using it would change. lld
-  // ranks the flag on x86-64 only; on other targets checkTextUnchanged catches a moved orphan.
+  // the script does not name (a user's read-only "mysec", libstdc++'s .stapsdt.base) after the
+  // last output section of the same rank, and without the flag that would be .gopclntab, so
+  // the orphan would move with the table's size and the code using it would change. lld
+  // honours the flag on x86-64 only: on arm64 such an orphan still follows the table, and
+  // checkTextUnchanged stops the build (docs/ports.md).
   uint64_t flags = llvm::ELF::SHF_ALLOC;
-  if (kind.machine == llvm::ELF::EM_X86_64) flags |= llvm::ELF::SHF_X86_64_LARGE;
+  if (target.is(Arch::AMD64)) flags |= llvm::ELF::SHF_X86_64_LARGE;
   return writeSectionObject(
-      objectPath, {".gopclntab", llvm::ELF::SHT_PROGBITS, flags, 32, llvm::toStringRef(table)},
-      kind);
+      objectPath, elfMachine(target),
+      {".gopclntab", llvm::ELF::SHT_PROGBITS, flags, 32, llvm::toStringRef(table)});
 }
 
 llvm::Error checkTextUnchanged(const std::string& before, const std::string& after) {

@@ -12,6 +12,7 @@
 
 #include "elfobject.h"
 #include "formats/pclntab.h"
+#include "target.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -42,16 +43,18 @@ struct PathRewrite {
 // A table read out of a file (gocc tool addr2line, gocc info): copied to 8-aligned memory, as
 // the reader wants its header aligned and a damaged file's offsets need not be, then checked
 // as the runtime checks it at start-up, against the address of the file's .text and the
-// file's pointer size (8 in a 64-bit ELF file, 4 in a 32-bit one).
+// instruction size quantum and pointer size of its machine (ELF e_machine).
 struct LoadedPclntab {
   std::vector<uint64_t> storage;
   pclntab::Table table;
   // Returns nullptr, or what is wrong with the table.
-  const char* load(llvm::StringRef bytes, uint64_t textAddr, uint8_t ptrSize) {
-    if (bytes.size() > 7 && uint8_t(bytes[7]) != ptrSize) return "bad pointer size";
+  const char* load(llvm::StringRef bytes, uint64_t textAddr, uint16_t machine) {
+    const ArchInfo* arch = archForMachine(machine);
+    if (arch && bytes.size() > 7 && uint8_t(bytes[7]) != arch->ptrSize) return "bad pointer size";
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
-    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size());
+    const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size(),
+                                 arch ? uint8_t(arch->pcQuantum) : 0);
     return why ? why : table.verify(textAddr);
   }
 };
@@ -82,10 +85,10 @@ private:
   std::unique_ptr<llvm::DWARFContext> dwarf_;
 };
 
-// Writes table as a relocatable object of the target's kind holding one SHF_ALLOC, read-only
-// section, .gopclntab, aligned to 32 (Go's alignment for it).
+// Writes table as a relocatable object of the target's ELF class and machine holding one
+// SHF_ALLOC, read-only section, .gopclntab, aligned to 32 (Go's alignment for it).
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
-                               ElfKind kind);
+                               const Target& target);
 
 // Fails with an internal error unless the two executables' .text sections have the same
 // address, size and contents, and every other allocated section of before (but .gopclntab)

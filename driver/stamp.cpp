@@ -168,6 +168,7 @@ BuildInfo describeBuild(const BuildFacts& facts) {
 
   // In Go's order: flags, then the target, then the version control state.
   auto& s = bi.Settings;
+  s.push_back({"-buildmode", facts.buildMode});
   s.push_back({"-compiler", "clang"});
   if (!facts.cxxflags.empty()) s.push_back({"-cxxflags", joinFlags(facts.cxxflags)});
   if (!facts.cflags.empty()) s.push_back({"-cflags", joinFlags(facts.cflags)});

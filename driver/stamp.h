@@ -20,6 +20,7 @@ struct BuildFacts {
   std::vector<std::string> cflags;
   std::vector<std::string> ldflags;
   Target target;
+  std::string buildMode = "exe";  // -buildmode: exe, c-shared, c-archive
 };
 
 // The project a program belongs to: the top of the git work tree holding dir (the nearest

@@ -3,6 +3,7 @@
 #include "errors.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/BinaryFormat/ELF.h"
 
 #include <cstdlib>
 
@@ -11,8 +12,10 @@ static const ArchInfo arches[] = {
     {Arch::AMD64, "amd64", "x86_64-linux-gnu", "elf_x86_64", "/lib64/ld-linux-x86-64.so.2",
      "0x400000", 8, 1, {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"},
      "libstdc++-12-dev libc6-dev", {}},
+    // arm64: from 0x10000, Go's linux/arm64 layout; lld aligns its segments to 64 KiB, the
+    // largest page an arm64 kernel may use (4, 16 and 64 KiB are all in use).
     {Arch::ARM64, "arm64", "aarch64-linux-gnu", "aarch64linux", "/lib/ld-linux-aarch64.so.1",
-     "0x400000", 8, 4, {"/usr/aarch64-linux-gnu/lib"},
+     "0x10000", 8, 4, {"/usr/aarch64-linux-gnu/lib"},
      "libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross libc6-dev-arm64-cross",
      {"qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"}},
     {Arch::I386, "386", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2",
@@ -82,11 +85,33 @@ llvm::Expected<Target> targetFromEnv() {
   return target;
 }
 
+uint16_t elfMachine(const Target& target) {
+  switch (target.arch->arch) {
+    case Arch::AMD64:
+      return llvm::ELF::EM_X86_64;
+    case Arch::ARM64:
+      return llvm::ELF::EM_AARCH64;
+    case Arch::I386:
+      return llvm::ELF::EM_386;
+  }
+  return llvm::ELF::EM_NONE;
+}
+
+const ArchInfo* archForMachine(uint16_t machine) {
+  for (const ArchInfo& a : arches)
+    if (elfMachine(Target{&a}) == machine) return &a;
+  return nullptr;
+}
+
 std::vector<std::string> targetCompileFlags(const Target& target) {
   std::vector<std::string> flags;
   // clang's default target is the host's: naming it would only lengthen every command.
   if (target.arch != &hostArch()) flags.push_back(std::string("--target=") + target.arch->triple);
   if (target.is(Arch::AMD64)) flags.push_back(marchForLevel(target.goamd64));
+  // A frame record in leaf functions too, which clang leaves out on arm64 even with
+  // -fno-omit-frame-pointer: a fault in a leaf would hide its caller from the traceback's
+  // frame-pointer walk (docs/ports.md).
+  if (target.is(Arch::ARM64)) flags.push_back("-mno-omit-leaf-frame-pointer");
   if (target.is(Arch::I386)) {
     // sse2: SSE2 for float and double, as Go's 386 code uses; softfloat: Debian's i686
     // baseline, x87 floating point, which the i386 C ABI and every 32-bit library use anyway

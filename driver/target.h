@@ -66,8 +66,16 @@ const ArchInfo& hostArch();
 // an error with exit status 2, as go reports it.
 llvm::Expected<Target> targetFromEnv();
 
-// The flags that make clang compile for target: --target, the architecture level, and on 386
-// non-PIC code and the biarch asm/ headers.
+// The e_machine of the target's ELF files (EM_X86_64, EM_AARCH64, EM_386): the objects the
+// driver writes itself must match the ones clang writes, or lld refuses them.
+uint16_t elfMachine(const Target& target);
+
+// The architecture of an ELF file's e_machine, or nullptr for one gocc does not build for
+// (readers of a binary take its pclntab's quantum and pointer size from it).
+const ArchInfo* archForMachine(uint16_t machine);
+
+// The flags that make clang compile for target: --target, the architecture level, on arm64
+// frame records in leaf functions, and on 386 non-PIC code and the biarch asm/ headers.
 std::vector<std::string> targetCompileFlags(const Target& target);
 
 // The level-specific -march for GOAMD64: -march=x86-64, -march=x86-64-v2, ...

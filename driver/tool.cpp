@@ -53,7 +53,7 @@ llvm::Error loadTable(const std::string& path, LoadedPclntab& out) {
   // whose functions are out of order.
   const ElfSection* text = exe->section(".text");
   const char* why =
-      text ? out.load(*contents, text->address(), exe->is64() ? 8 : 4) : "no .text section";
+      text ? out.load(*contents, text->address(), exe->machine()) : "no .text section";
   if (why) return fail(path + ": corrupt .gopclntab: " + why);
   return llvm::Error::success();
 }

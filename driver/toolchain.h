@@ -5,7 +5,9 @@
 //   <root>/bin/gocc                                   this driver
 //   <root>/lib/gocc/linux_<goarch>/libgoccrt.a        the runtime, linked into every program
 //   <root>/lib/gocc/linux_<goarch>/goccrt_static.o    linked into static programs besides
+//   <root>/lib/gocc/linux_<goarch>_lib/libgoccrt.a    the runtime of library builds
 //   <root>/lib/gocc/linker-scripts/linux.ld.in        the linker-script template
+//   <root>/lib/gocc/linker-scripts/c-archive.ld       a c-archive member's code layout
 //   <root>/include/gocc/runtime.h                     the header user programs include
 // The root is $GOCCROOT if set, else found from the running executable, so a moved tree still
 // works. Clang and the system libraries are fixed when gocc is configured (config.h).
@@ -28,6 +30,13 @@ struct Toolchain {
     return runtimeDir(t) + "/goccrt_static.o";
   }
   std::string linkerScriptTemplate() const { return root + "/lib/gocc/linker-scripts/linux.ld.in"; }
+  // The runtime of library builds (-buildmode=c-shared|c-archive): position-independent, with
+  // the library's initializer and no libc interposition (runtime/library.cpp).
+  std::string libraryRuntimeLibrary(const Target& t) const {
+    return runtimeDir(t) + "_lib/libgoccrt.a";
+  }
+  // The c-archive member's second partial link (driver/build.cpp, archive).
+  std::string archiveLinkerScript() const { return root + "/lib/gocc/linker-scripts/c-archive.ld"; }
   std::string includeDir() const { return root + "/include"; }
   // The directory holding the target's libstdc++.a and libgcc_eh.a, searched before the
   // system's ("" when gocc was configured without that target's libraries).

@@ -40,7 +40,6 @@
 namespace pclntab {
 
 constexpr uint32_t kMagic = 0xfffffff0;  // Go 1.18 and later
-constexpr uint8_t kMinLC = 1;            // amd64: instructions are byte-aligned
 
 // The header as the reader and the encoder use it: every word widened to 64 bits. Its memory
 // layout is the table's with 8-byte pointers; with 4-byte ones (386) each word is stored in
@@ -167,12 +166,19 @@ inline int32_t unzigzag(uint32_t u) { return (u & 1) ? int32_t(~(u >> 1)) : int3
 class Table {
 public:
   // Takes the table at data (size bytes, as loaded; not copied) and checks its header:
-  // magic, pads, minLC, pointer size (4 or 8: the driver reads tables of every target; the
-  // runtime checks that its own has its pointer size), and that every sub-table lies inside
-  // the data. Returns nullptr if usable, else what is wrong.
-  const char* init(const uint8_t* data, size_t size) {
+  // magic, pads, minLC against the instruction size quantum of the binary's architecture
+  // (Go's sys.PCQuantum: 1 where instructions are byte-aligned, amd64 and 386; 4 on arm64,
+  // whose instructions are all 4 bytes; pc deltas count in these units; 0 refuses every
+  // table), pointer size (4 or 8: the driver reads tables of every target; the runtime checks
+  // that its own has its pointer size), and that every sub-table lies inside the data.
+  // Returns nullptr if usable, else what is wrong. loadBias is what the dynamic loader added
+  // to every address of a position-independent image (a gocc build -buildmode=c-shared
+  // library): the table's textStart is the link-time address, its pcs are found at
+  // textStart + loadBias. 0 for an executable, and for the driver reading a file.
+  const char* init(const uint8_t* data, size_t size, uint8_t minLC, uint64_t loadBias = 0) {
     data_ = data;
     size_ = size;
+    bias_ = loadBias;
     ok_ = false;
     if (!data || size < 8) return "table shorter than its header";
     uint8_t ptrSize = data[7];
@@ -184,7 +190,7 @@ public:
     const Header* h = header();
     if (h->magic != kMagic) return "bad magic";
     if (h->pad1 != 0 || h->pad2 != 0) return "bad header padding";
-    if (h->minLC != kMinLC) return "bad instruction size quantum";
+    if (minLC == 0 || h->minLC != minLC) return "bad instruction size quantum";
     if (h->nfunc < 0 || uint64_t(h->nfunc) > size / 8) return "bad function count";
     uint64_t offs[] = {h->funcnameOffset, h->cuOffset, h->filetabOffset, h->pctabOffset,
                        h->pclnOffset};
@@ -216,7 +222,7 @@ public:
   const char* verifyFunctab(uint64_t textStart) const {
     if (!ok_) return "table not initialized";
     const Header* h = header();
-    if (h->textStart != textStart) return "textStart differs from the text's address";
+    if (h->textStart + bias_ != textStart) return "textStart differs from the text's address";
     for (int64_t i = 0; i < h->nfunc; i++) {
       if (entryoff(i) > entryoff(i + 1)) return "function table not sorted by PC offset";
       if (!recordInRange(i)) return "function record out of range";
@@ -228,7 +234,8 @@ public:
   const Header* header() const { return &header_; }
   int64_t nfunc() const { return ok_ ? header()->nfunc : 0; }
   uint64_t nfiles() const { return ok_ ? header()->nfiles : 0; }
-  uint64_t textStart() const { return ok_ ? header()->textStart : 0; }
+  // Where the text starts in memory: the header's textStart plus the load bias.
+  uint64_t textStart() const { return ok_ ? header()->textStart + bias_ : 0; }
   // [minPC, maxPC): the pcs the table covers.
   uint64_t minPC() const { return nfunc() > 0 ? textStart() + entryoff(0) : 0; }
   uint64_t maxPC() const { return nfunc() > 0 ? textStart() + entryoff(nfunc()) : 0; }
@@ -383,6 +390,7 @@ private:
 
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
+  uint64_t bias_ = 0;  // see init
   bool ok_ = false;
   Header header_ = {};  // decoded by init
 };

@@ -26,8 +26,8 @@ uint32_t zigzag(int32_t v) {
   return v < 0 ? ~u : u;
 }
 
-std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
-                                   const std::vector<PCRange>& ranges) {
+std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end, const std::vector<PCRange>& ranges,
+                                   uint8_t minLC) {
   // Runs of (value, length) covering [entry, end), gaps as -1, equal neighbours merged: a
   // later pair must never have a zero value delta (that byte ends the table).
   std::vector<std::pair<int32_t, uint64_t>> runs;
@@ -51,10 +51,10 @@ std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
   for (auto [value, length] : runs) {
     // The value delta wraps in 32 bits, as the decoders' int32 addition does.
     appendUvarint(out, zigzag(int32_t(uint32_t(value) - uint32_t(prev))));
-    // pc deltas are in units of minLC (1 on amd64). A run longer than a uint32 is split
-    // with no value change, which the first-pair rule cannot express, so functions that
-    // large are refused by encodePclntab instead.
-    appendUvarint(out, uint32_t(length));
+    // pc deltas are in units of minLC (1 on amd64, 4 on arm64). A run longer than a uint32
+    // is split with no value change, which the first-pair rule cannot express, so functions
+    // that large are refused by encodePclntab instead.
+    appendUvarint(out, uint32_t(length / minLC));
     prev = value;
   }
   out.push_back(0);
@@ -75,11 +75,13 @@ uint64_t symalign(uint64_t size) {
 
 void put32(std::vector<uint8_t>& buf, uint64_t at, uint32_t v) { std::memcpy(&buf[at], &v, 4); }
 
-// Checks that ranges are sorted, disjoint and inside [entry, end).
-bool rangesValid(const FuncInput& f, const std::vector<PCRange>& ranges) {
+// Checks that ranges are sorted, disjoint and inside [entry, end), with bounds that a pc
+// delta in units of minLC can reach.
+bool rangesValid(const FuncInput& f, const std::vector<PCRange>& ranges, uint8_t minLC) {
   uint64_t pc = f.entry;
   for (const PCRange& r : ranges) {
     if (r.start < pc || r.end < r.start || r.end > f.end) return false;
+    if ((r.start - f.entry) % minLC != 0 || (r.end - f.entry) % minLC != 0) return false;
     pc = r.end;
   }
   return true;
@@ -94,15 +96,17 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   };
 
   // Check the input first: every later step may then assume it.
+  if (in.minLC != 1 && in.minLC != 4) return failWith("bad instruction size quantum");
   for (size_t i = 0; i < in.funcs.size(); i++) {
     const FuncInput& f = in.funcs[i];
-    if (f.entry < in.textStart || f.end <= f.entry)
+    if (f.entry < in.textStart || f.end <= f.entry || (f.end - f.entry) % in.minLC != 0)
       return failWith("function " + f.name + ": bad range");
     if (f.end - in.textStart > UINT32_MAX)
       return failWith("function " + f.name + ": more than 4 GiB past the text start");
     if (i > 0 && f.entry < in.funcs[i - 1].end)
       return failWith("function " + f.name + ": not sorted, or overlapping the previous one");
-    if (!rangesValid(f, f.file) || !rangesValid(f, f.line) || !rangesValid(f, f.sp))
+    if (!rangesValid(f, f.file, in.minLC) || !rangesValid(f, f.line, in.minLC) ||
+        !rangesValid(f, f.sp, in.minLC))
       return failWith("function " + f.name + ": pc range outside the function or unsorted");
     if (f.cu != kNoCU && f.cu >= in.cus.size())
       return failWith("function " + f.name + ": no such compilation unit");
@@ -114,7 +118,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
         return failWith("function " + f.name + ": file index out of its compilation unit");
     if (f.inlineTree.size() > INT16_MAX)
       return failWith("function " + f.name + ": more inlined calls than an int16 counts");
-    if (!rangesValid(f, f.inlineIndex))
+    if (!rangesValid(f, f.inlineIndex, in.minLC))
       return failWith("function " + f.name + ": inline index range outside the function");
     for (const PCRange& r : f.inlineIndex)
       if (r.value < -1 || r.value >= int32_t(f.inlineTree.size()))
@@ -181,11 +185,11 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   std::vector<Offsets> tables;
   for (const FuncInput& f : in.funcs) {
     Offsets o;
-    o.sp = f.sp.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.sp));
-    o.file = addTable(encodePCValue(f.entry, f.end, f.file));
-    o.line = addTable(encodePCValue(f.entry, f.end, f.line));
+    o.sp = f.sp.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.sp, in.minLC));
+    o.file = addTable(encodePCValue(f.entry, f.end, f.file, in.minLC));
+    o.line = addTable(encodePCValue(f.entry, f.end, f.line, in.minLC));
     o.inlineIndex =
-        f.inlineTree.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.inlineIndex));
+        f.inlineTree.empty() ? 0 : addTable(encodePCValue(f.entry, f.end, f.inlineIndex, in.minLC));
     tables.push_back(o);
   }
 
@@ -228,7 +232,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
 
   Header h = {};
   h.magic = kMagic;
-  h.minLC = kMinLC;
+  h.minLC = in.minLC;
   h.ptrSize = in.ptrSize;
   h.nfunc = int64_t(n);
   h.nfiles = fileAt.size();

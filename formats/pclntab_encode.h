@@ -66,20 +66,23 @@ struct CUInput {
 struct PclnInput {
   uint8_t ptrSize = 8;  // the target's pointer size: 8 (amd64), 4 (386)
   uint64_t textStart = 0;
+  uint8_t minLC = 1;  // the instruction size quantum (ArchInfo::pcQuantum): pcs in multiples of it
   std::vector<FuncInput> funcs;  // sorted by entry, entries distinct, ranges within [entry, end)
   std::vector<CUInput> cus;
 };
 
 // The table's bytes, or an empty vector and *error set when the input breaks the rules above
 // (unsorted functions, an entry below textStart, a range outside its function, a file index
-// out of its CU, an inline tree entry whose parent, index or parentPc is out of range, offsets
-// beyond 32 bits). The inline trees follow functab, each 4-aligned, in function order.
+// out of its CU, an inline tree entry whose parent, index or parentPc is out of range, a pc
+// that is not a multiple of minLC from its function's entry, offsets beyond 32 bits). The inline
+// trees follow functab, each 4-aligned, in function order.
 std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error);
 
-// One pc-value table for [entry, end): (zig-zag value delta, pc delta) pairs from a running
-// value of -1, ended by a 0 byte. ranges must be sorted, disjoint and inside [entry, end).
-std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end,
-                                   const std::vector<PCRange>& ranges);
+// One pc-value table for [entry, end): (zig-zag value delta, pc delta in units of minLC)
+// pairs from a running value of -1, ended by a 0 byte. ranges must be sorted, disjoint and
+// inside [entry, end), their bounds multiples of minLC from entry.
+std::vector<uint8_t> encodePCValue(uint64_t entry, uint64_t end, const std::vector<PCRange>& ranges,
+                                   uint8_t minLC = 1);
 
 // The varints of the format (Go's binary.PutUvarint and the zig-zag of PutVarint).
 void appendUvarint(std::vector<uint8_t>& out, uint32_t v);

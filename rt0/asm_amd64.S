@@ -1,8 +1,10 @@
 // The runtime's amd64 assembly (Go: asm_amd64.s): the start of the bootstrap, and the
 // goroutine context switch. Everything else is C++.
 //
-// The current g lives in the thread-local runtime_g (an initial-exec TLS slot of the
-// executable, so %fs:runtime_g@tpoff addresses it directly).
+// The current g lives in the thread-local runtime_g, an initial-exec TLS slot: in an
+// executable its offset from %fs is a link-time constant (%fs:runtime_g@tpoff); in a library
+// build (-fPIC, gocc build -buildmode=c-shared|c-archive) the offset is read from the GOT,
+// where ld.so put it when it placed the library's TLS in the static TLS block (docs/ports.md).
 //
 // A switched-out goroutine's context is on its own stack, at g.sched.sp:
 //   r15 r14 r13 r12 rbx rbp <return address>
@@ -11,8 +13,16 @@
 
 #include "../runtime/asm_offsets.h"
 
+// The library runtime is told apart by GOCC_LIBRARY, not __PIC__: clang's default -fPIE
+// defines that in the program's runtime too.
+#ifdef GOCC_LIBRARY
+// %r10 is free at every set_g: it carries no argument and nothing lives in it across these.
+#define get_g(reg)	movq runtime_g@gottpoff(%rip), reg; movq %fs:(reg), reg
+#define set_g(reg)	movq runtime_g@gottpoff(%rip), %r10; movq reg, %fs:(%r10)
+#else
 #define get_g(reg)	movq %fs:runtime_g@tpoff, reg
 #define set_g(reg)	movq reg, %fs:runtime_g@tpoff
+#endif
 
 	.text
 
@@ -30,6 +40,21 @@ _rt0_amd64:
 	.cfi_endproc
 	.size	_rt0_amd64, .-_rt0_amd64
 
+#ifdef GOCC_LIBRARY
+// _rt0_amd64_lib(argc, argv, envp): common to the amd64 systems whose loaders call a library's
+// initializers with (argc, argv, envp) (Go: _rt0_amd64_lib). Go saves the arguments and starts
+// rt0_go on a new thread so that the initializer returns at once; runtime.libinit (library.cpp)
+// does both. Returns to the loader.
+	.globl	_rt0_amd64_lib
+	.hidden	_rt0_amd64_lib
+	.type	_rt0_amd64_lib, @function
+_rt0_amd64_lib:
+	.cfi_startproc
+	jmp	"runtime.libinit"
+	.cfi_endproc
+	.size	_rt0_amd64_lib, .-_rt0_amd64_lib
+#endif
+
 // runtime.rt0_go(argc, argv, rtld_fini): make g0 and m0, then run the bootstrap steps in
 // Go's order. Never returns: mstart schedules the main goroutine, which exits the process.
 //
@@ -45,9 +70,14 @@ _rt0_amd64:
 "runtime.rt0_go":
 	.cfi_startproc
 	.cfi_undefined rip
+#ifdef GOCC_LIBRARY
+	// A library build never starts glibc: the host did (rt0_linux_amd64.S).
+	jmp	.Lrt0_go_start
+#else
 	movl	$"runtime.libcstart", %eax
 	testl	%eax, %eax
 	jz	.Lrt0_go_start
+#endif
 	leaq	.Lrt0_go_libcmain(%rip), %rcx
 	jmp	*%rax
 .Lrt0_go_libcmain:
@@ -68,9 +98,13 @@ _rt0_amd64:
 
 	// ld.so set up this thread's TLS; make sure the slot for g works: store through %fs,
 	// read back through the thread pointer's linear address (the TCB's self pointer).
-	movq	$0x123, %fs:runtime_g@tpoff
-	movq	%fs:0, %rax
+#ifdef GOCC_LIBRARY
+	movq	runtime_g@gottpoff(%rip), %rcx
+#else
 	movq	$runtime_g@tpoff, %rcx
+#endif
+	movq	$0x123, %fs:(%rcx)
+	movq	%fs:0, %rax
 	cmpq	$0x123, (%rax,%rcx)
 	je	tls_ok
 	call	"runtime.abort"
@@ -224,13 +258,18 @@ tls_ok:
 	.size	"runtime.systemstack", .-"runtime.systemstack"
 
 // main_main: the program's main function (Go's main.main), as the runtime calls it:
-// main(argc, argv, envp) fits every form of C++ main the ABI allows.
+// main(argc, argv, envp) fits every form of C++ main the ABI allows. A library has no main:
+// its runtime.main returns before main_main (runtime/library.cpp), which is never reached.
 	.globl	main_main
 	.hidden	main_main
 	.type	main_main, @function
 main_main:
 	.cfi_startproc
+#ifdef GOCC_LIBRARY
+	call	"runtime.abort"
+#else
 	jmp	main
+#endif
 	.cfi_endproc
 	.size	main_main, .-main_main
 

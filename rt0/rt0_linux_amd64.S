@@ -15,4 +15,26 @@ _rt0_amd64_linux:
 	.cfi_endproc
 	.size	_rt0_amd64_linux, .-_rt0_amd64_linux
 
+#ifdef GOCC_LIBRARY
+// The initializer of a library build (gocc build -buildmode=c-shared|c-archive; Go:
+// rt0_linux_amd64.s's _rt0_amd64_linux_lib). glibc calls it with (argc, argv, envp) in
+// %rdi/%rsi/%rdx: ld.so for a shared library (at start-up or in dlopen), __libc_start_main
+// for an archive linked into the host. It is the only entry of the library's .init_array;
+// the constructors of the library's own code and of its C++ library run later, from
+// runtime.main, once the runtime is up (docs/bootstrap.md, "The library sequence").
+	.globl	_rt0_amd64_linux_lib
+	.type	_rt0_amd64_linux_lib, @function
+_rt0_amd64_linux_lib:
+	.cfi_startproc
+	jmp	_rt0_amd64_lib
+	.cfi_endproc
+	.size	_rt0_amd64_linux_lib, .-_rt0_amd64_linux_lib
+
+	// A section of its own, so that the library's linker script can keep it alone in
+	// .init_array; a host's default script puts it in its .init_array with the rest.
+	.section .init_array.gocc_rt0,"aw",@init_array
+	.p2align 3
+	.quad	_rt0_amd64_linux_lib
+#endif
+
 	.section .note.GNU-stack,"",@progbits

@@ -1,5 +1,6 @@
-// Offsets of the fields that the assembly in rt0/ touches. Shared by the .S files and by
-// runtime2.h, which static_asserts each one against the real struct layout.
+// Offsets of the fields that the assembly in rt0/ touches, and the layout of the context a
+// switched-out goroutine keeps on its stack. Shared by the .S files and by the C++ side:
+// runtime2.h static_asserts each field offset against the real struct layout.
 //
 // The fields are pointer-sized and come first in their structs, so each offset is a multiple
 // of the target's pointer size (__SIZEOF_POINTER__, which the compiler predefines for the
@@ -13,14 +14,25 @@
 #define M_G0 (0 * PTR_SIZE)        // m.g0
 #define M_CURG (1 * PTR_SIZE)      // m.curg
 
-// A switched-out goroutine's saved context (mcall pushes it, gogo pops it; g.sched.sp points
-// at its first word): SAVED_REGS callee-saved registers of the ABI, the frame pointer last,
-// then the return address into mcall's caller.
-//   amd64: r15 r14 r13 r12 rbx rbp <ret>      386: edi esi ebx ebp <ret>
+// The context mcall pushes and gogo pops (rt0/asm_<arch>.S): CTX_SIZE bytes at g.sched.sp,
+// the callee-saved registers of the ABI, among them the caller's frame pointer at CTX_FP and
+// the return address into mcall's caller at CTX_PC. newproc1 lays out a new goroutine's
+// first one (gostartcall), tracebacks of parked goroutines start from it.
 #if defined(__x86_64__)
-#define SAVED_REGS 6
+// r15 r14 r13 r12 rbx rbp <return address>
+#define CTX_FP 40
+#define CTX_PC 48
+#define CTX_SIZE 56
+#elif defined(__aarch64__)
+// x29 x30 (a frame record, so the frame-pointer chain runs through it), x19..x28, d8..d15
+#define CTX_FP 0
+#define CTX_PC 8
+#define CTX_SIZE 160
 #elif defined(__i386__)
-#define SAVED_REGS 4
+// edi esi ebx ebp <return address>
+#define CTX_FP 12
+#define CTX_PC 16
+#define CTX_SIZE 20
+#else
+#error "gocc's runtime supports amd64, arm64 and 386"
 #endif
-#define SAVED_FP ((SAVED_REGS - 1) * PTR_SIZE)  // offset of the saved frame pointer from sched.sp
-#define SAVED_PC (SAVED_REGS * PTR_SIZE)        // offset of the return address from sched.sp

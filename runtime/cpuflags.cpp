@@ -1,6 +1,8 @@
-// cpuflags.cpp — CPU feature detection and the GOAMD64 level check (Go: internal/cpu and
-// the needs_check block of rt0_go).
+// cpuflags.cpp — CPU feature detection (Go: internal/cpu): on amd64, with the GOAMD64 level
+// check (Go: the needs_check block of rt0_go); on 386, with GO386's SSE2 check; on arm64,
+// with the switch of the atomics to LSE.
 //
+// amd64.
 // The driver compiles a program for an x86-64 level (GOAMD64=v1..v4, default v1) and
 // records it in the executable as the absolute symbol gocc_goamd64 (the generated linker
 // script defines it). cpuinit refuses to go on when the CPU is below that level, with Go's
@@ -9,13 +11,33 @@
 // (Go makes this check in assembly in rt0_go, since its runtime is compiled at the target
 // level; ours need not be.)
 //
+// arm64. Linux tells a process what the CPU can do in the auxiliary vector's AT_HWCAP (args
+// keeps it), as Go's internal/cpu reads it there on linux/arm64: reading the ID registers
+// from user space traps, and kernels before 4.11 do not emulate them. The one feature with a
+// reader is ATOMICS (bit 8), the LSE instructions. Clang compiles every atomic operation for
+// arm64 as a call to libgcc's outline helpers (__aarch64_cas4_acq_rel, ...; clang's default
+// +outline-atomics), which use LSE when the byte __aarch64_have_lse_atomics is set and an
+// LL/SC loop (LDAXR/STLXR) otherwise, as Go's atomics test cpu.ARM64.HasATOMICS at each
+// call. libgcc sets the byte from a constructor of its own (init_have_lse_atomics), but
+// constructors are init tasks that runtime.main runs (docs/bootstrap.md, 14c), long after the
+// scheduler, the locks and the allocator have been busy with atomics. So cpuinit sets it, as
+// early as Go sets HasATOMICS, from the same bit; libgcc's constructor later writes the same
+// value. Both paths are correct at any time (LL/SC and LSE operations on one location are
+// atomic with respect to each other); the switch only makes the runtime's atomics fast from
+// the start on machines with LSE. Go's other arm64 features (AES, PMULL, SHA1, SHA2, CRC32,
+// CPUID, and the Neoverse N1 check through MIDR_EL1) select Go's own crypto and memclr code;
+// gocc has none of it, so they are not read. (Compiling with -mno-outline-atomics would make
+// every atomic an LL/SC loop, slow under contention on large machines; -march=armv8.1-a
+// would not run on ARMv8.0 cores such as the Cortex-A53/A72.)
 // On 386 the same leaves are read (i386 glibc keeps them too) and the check is GO386's: a
 // program compiled with SSE2 (GO386=sse2, the default; gocc_go386 = 2) refuses a CPU
 // without it, with the form of Go's 386 message about MMX; GO386=softfloat (1) needs nothing
 // past the i686 the runtime is built for.
 #include "cpuflags.h"
 
+#if defined(__x86_64__) || defined(__i386__)
 #include <sys/platform/x86.h>
+#endif
 
 #include "os_linux.h"
 #include "print.h"
@@ -30,6 +52,8 @@ constexpr unsigned go386Softfloat = 1, go386SSE2 = 2;  // as driver/target.h wri
 #endif
 
 namespace runtime {
+
+#if defined(__x86_64__) || defined(__i386__)
 
 x86Features x86;
 
@@ -136,5 +160,31 @@ extern "C" void cpuinit() {
   }
 #endif
 }
+
+#elif defined(__aarch64__)
+
+arm64Features arm64;
+
+namespace {
+// Linux's HWCAP_ATOMICS (asm/hwcap.h).
+constexpr uint64 hwcapATOMICS = 1 << 8;
+}  // namespace
+
+}  // namespace runtime
+
+// libgcc's switch for its outline atomics (lse-init.c): hidden, defined in libgcc.a, which
+// every gocc program links statically.
+extern "C" __attribute__((visibility("hidden"))) bool __aarch64_have_lse_atomics;
+
+namespace runtime {
+
+// cpuinit: read the features from AT_HWCAP and switch the atomics to LSE when the CPU has
+// them (see the top of this file).
+extern "C" void cpuinit() {
+  arm64.hasATOMICS = (hwcap & hwcapATOMICS) != 0;
+  __aarch64_have_lse_atomics = arm64.hasATOMICS;
+}
+
+#endif
 
 }  // namespace runtime

@@ -8,8 +8,8 @@
 #include "symtab.h"
 
 extern "C" {
-extern const uint8_t runtime_buildinfo[] asm("runtime.buildinfo");
-extern const uint8_t runtime_ebuildinfo[] asm("runtime.ebuildinfo");
+SCRIPT_SYMBOL extern const uint8_t runtime_buildinfo[] asm("runtime.buildinfo");
+SCRIPT_SYMBOL extern const uint8_t runtime_ebuildinfo[] asm("runtime.ebuildinfo");
 }
 
 namespace runtime {

@@ -84,8 +84,13 @@ int ppollSyscall(pollfd* fds, nfds_t n, const timespec* timeout, const sigset_t*
   return int(syscall(SYS_ppoll, fds, n, timeout ? &left : nullptr, mask, kernelSigsetSize));
 }
 
+// arm64 has no epoll_wait system call, only epoll_pwait (glibc makes the same substitution).
 int epollWaitSyscall(int epfd, epoll_event* events, int max, int timeout) {
+#ifdef SYS_epoll_wait
   return int(syscall(SYS_epoll_wait, epfd, events, max, timeout));
+#else
+  return int(syscall(SYS_epoll_pwait, epfd, events, max, timeout, nullptr, kernelSigsetSize));
+#endif
 }
 
 int epollPwaitSyscall(int epfd, epoll_event* events, int max, int timeout, const sigset_t* mask) {

@@ -9,6 +9,7 @@
 
 #include <new>
 
+#include "arch.h"
 #include "malloc.h"
 #include "os_linux.h"
 #include "print.h"
@@ -22,10 +23,6 @@ constexpr uint32 mutexSleeping = 2;
 constexpr int activeSpin = 4;
 constexpr int activeSpinCount = 30;
 constexpr int passiveSpin = 1;
-
-inline void procyield(int n) {
-  for (int i = 0; i < n; i++) __builtin_ia32_pause();
-}
 }  // namespace
 
 void lock(mutex* l) {

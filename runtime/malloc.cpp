@@ -126,6 +126,7 @@ extern "C" void mallocinit() {
 
 }  // namespace runtime
 
+#ifndef GOCC_LIBRARY  // a library interposes no libc function (docs/ports.md)
 using runtime::inittrace;
 
 // glibc's own entry points, under the names that stay glibc's whatever the executable defines.
@@ -234,16 +235,16 @@ bool haveNext() {
 }  // namespace
 
 extern "C" {
-__attribute__((weak)) GOCC_EXPORT void* malloc(size_t n) {
+__attribute__((weak)) GOCC_VISIBLE void* malloc(size_t n) {
   if (!haveNext()) return bootstrapAlloc(n);
   countAlloc(n);
   return next.malloc(n);
 }
-__attribute__((weak)) GOCC_EXPORT void free(void* p) {
+__attribute__((weak)) GOCC_VISIBLE void free(void* p) {
   if (fromBootstrap(p)) return;
   if (haveNext()) next.free(p);
 }
-__attribute__((weak)) GOCC_EXPORT void* calloc(size_t n, size_t size) {
+__attribute__((weak)) GOCC_VISIBLE void* calloc(size_t n, size_t size) {
   if (!haveNext()) {
     size_t bytes;
     if (__builtin_mul_overflow(n, size, &bytes)) return nullptr;
@@ -252,7 +253,7 @@ __attribute__((weak)) GOCC_EXPORT void* calloc(size_t n, size_t size) {
   countAlloc(n * size);
   return next.calloc(n, size);
 }
-__attribute__((weak)) GOCC_EXPORT void* realloc(void* p, size_t n) {
+__attribute__((weak)) GOCC_VISIBLE void* realloc(void* p, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: realloc during the allocator lookup");
   countAlloc(n);
   if (fromBootstrap(p)) {  // its size is unknown: copy what it may hold
@@ -263,19 +264,20 @@ __attribute__((weak)) GOCC_EXPORT void* realloc(void* p, size_t n) {
   }
   return next.realloc(p, n);
 }
-__attribute__((weak)) GOCC_EXPORT void* memalign(size_t align, size_t n) {
+__attribute__((weak)) GOCC_VISIBLE void* memalign(size_t align, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: memalign during the allocator lookup");
   countAlloc(n);
   return next.memalign(align, n);
 }
-__attribute__((weak)) GOCC_EXPORT void* aligned_alloc(size_t align, size_t n) {
+__attribute__((weak)) GOCC_VISIBLE void* aligned_alloc(size_t align, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: aligned_alloc during the allocator lookup");
   countAlloc(n);
   return next.aligned_alloc(align, n);
 }
-__attribute__((weak)) GOCC_EXPORT int posix_memalign(void** out, size_t align, size_t n) {
+__attribute__((weak)) GOCC_VISIBLE int posix_memalign(void** out, size_t align, size_t n) {
   if (!haveNext()) runtime::throw_("malloc: posix_memalign during the allocator lookup");
   countAlloc(n);
   return next.posix_memalign(out, align, n);
 }
 }
+#endif

@@ -47,9 +47,16 @@ int32 ncpu;
 namespace {
 
 using clockGettimeFn = int (*)(clockid_t, struct timespec*);
-clockGettimeFn vdsoClockGettime;  // __vdso_clock_gettime, found in the vDSO by vdsoauxv
+clockGettimeFn vdsoClockGettime;  // found in the vDSO by vdsoauxv
 
-// Find __vdso_clock_gettime in the vDSO image the kernel mapped at base (an ELF shared
+// The vDSO's name for clock_gettime (Go: vdso_linux_amd64.go, vdso_linux_arm64.go).
+#if defined(__aarch64__)
+constexpr const char* vdsoClockGettimeSym = "__kernel_clock_gettime";
+#else
+constexpr const char* vdsoClockGettimeSym = "__vdso_clock_gettime";
+#endif
+
+// Find clock_gettime in the vDSO image the kernel mapped at base (an ELF shared
 // object already laid out in memory): walk its dynamic section to the symbol table.
 void vdsoauxv(uintptr base) {
   auto* eh = reinterpret_cast<const ElfW(Ehdr)*>(base);
@@ -89,7 +96,7 @@ void vdsoauxv(uintptr base) {
   for (uint32 i = 0; i < nsym; i++) {
     const ElfW(Sym)& s = symtab[i];
     if (ELF64_ST_TYPE(s.st_info) != STT_FUNC || s.st_shndx == SHN_UNDEF) continue;
-    if (strcmp(strtab + s.st_name, "__vdso_clock_gettime") == 0) {
+    if (strcmp(strtab + s.st_name, vdsoClockGettimeSym) == 0) {
       vdsoClockGettime = reinterpret_cast<clockGettimeFn>(loadOffset + s.st_value);
       return;
     }
@@ -129,6 +136,7 @@ extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
       case AT_HWCAP:
         hwcap = val;
         break;
+
       case AT_SYSINFO_EHDR:
         vdsoBase = val;
         break;

@@ -31,6 +31,7 @@
 #include <exception>
 #include <string>
 
+#include "arch.h"
 #include "os_linux.h"
 #include "print.h"
 #include "proc.h"
@@ -72,7 +73,7 @@ const char* signame(int sig) {
 
 // Where the frame-pointer walk of an uncaught exception starts: the innermost frame of the
 // program's own code. Between it and the terminate handler are libstdc++'s __cxa_throw and
-// std::terminate, built without frame pointers (__cxa_throw even keeps a pointer in rbp),
+// std::terminate, built without frame pointers (on amd64, __cxa_throw even keeps a pointer in rbp),
 // so the frame-pointer chain is broken there; the CFI unwinder crosses them.
 struct unwindStart {
   frameStart start;
@@ -91,7 +92,7 @@ _Unwind_Reason_Code findThrowingFrame(struct _Unwind_Context* ctx, void* arg) {
   // The first frame with a line that is not the runtime's (this handler): the code that
   // threw, or the noexcept function whose landing pad called std::terminate.
   if (fn.valid() && !isRuntimeName(funcname(fn)) && funcline(fn, lookup, &file, &line)) {
-    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, dwarfRegFP)),
+    st->start = frameStart{pc, uintptr(_Unwind_GetGR(ctx, dwarfFrameRegister)),
                            uintptr(_Unwind_GetCFA(ctx)), beforeInsn != 0};
     st->found = true;
     return _URC_END_OF_STACK;

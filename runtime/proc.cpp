@@ -49,6 +49,7 @@
 #include "chan.h"
 #include "cpuflags.h"
 #include "libc_next.h"
+#include "library.h"
 #include "lock_futex.h"
 #include "malloc.h"
 #include "mgc.h"
@@ -137,6 +138,8 @@ void checkdead() {
   // No program runs on the scheduler (a unit test's process, which links the runtime without
   // booting it): nobody could be deadlocked.
   if (!mainStarted) return;
+  // A library (Go: islibrary || isarchive): the host's threads may call in at any time.
+  if (islibrary) return;
 
   int32 run = mcount() - sched.nmidle - sched.nmidlelocked - sched.nmsys;
   if (run > 0) return;
@@ -311,17 +314,13 @@ g* gfget(p* pp) {
 }
 
 // Lay out a new goroutine's stack so that gogo "returns" into runtime.goexit with zeroed
-// callee-saved registers (the saved context of asm_offsets.h), below the reserve bytes at the
-// stack's top (gocc::go's closure). The frame is padded to 16 bytes, so that goexit starts
-// on an even stack.
+// callee-saved registers (the context of asm_offsets.h), below the reserve bytes at the
+// stack's top (gocc::go's closure).
 void gostartcall(g* gp, uintptr reserve) {
-  constexpr size_t words =
-      (SAVED_REGS + 1 + 16 / sizeof(uintptr) - 1) & ~(16 / sizeof(uintptr) - 1);
-  uintptr sp = (gp->stk.hi - reserve) & ~uintptr(15);
-  auto* frame = reinterpret_cast<uintptr*>(sp) - words;
-  memset(frame, 0, words * sizeof(uintptr));
-  frame[SAVED_PC / sizeof(uintptr)] = reinterpret_cast<uintptr>(&goexit);
-  gp->sched.sp = reinterpret_cast<uintptr>(frame);
+  uintptr sp = (gp->stk.hi - reserve - CTX_SIZE) & ~uintptr(15);
+  memset(reinterpret_cast<void*>(sp), 0, CTX_SIZE);
+  *reinterpret_cast<uintptr*>(sp + CTX_PC) = reinterpret_cast<uintptr>(&goexit);
+  gp->sched.sp = sp;
 }
 
 // --- switching --------------------------------------------------------------------------
@@ -1599,6 +1598,7 @@ namespace {
 g* maingp;              // the main goroutine, once it runs main
 jmp_buf mainExit;       // where main's unwinding lands, in runtime.main
 uintptr mainExitFrame;  // an address in runtime.main's frame: unwinding stops at it
+#ifndef GOCC_LIBRARY    // pthread_exit's unwinding of the main goroutine
 _Unwind_Exception mainExitUnwind;
 
 // A catch (...) in main that does not rethrow ends the forced unwind: glibc's answer.
@@ -1613,6 +1613,7 @@ _Unwind_Reason_Code mainExitStop(int, _Unwind_Action actions, _Unwind_Exception_
   if ((actions & _UA_END_OF_STACK) || _Unwind_GetCFA(ctx) > mainExitFrame) longjmp(mainExit, 1);
   return _URC_NO_REASON;
 }
+#endif
 
 // Threads of the process other than the runtime's Ms: the program's own.
 int programThreads() {
@@ -1635,6 +1636,7 @@ int programThreads() {
   return n;
 }
 
+#ifndef GOCC_LIBRARY  // a library has no main goroutine to end
 // On the main goroutine: unwind it back to runtime.main, which then waits for the program's
 // other threads. Elsewhere: return.
 void exitIfMainGoroutine() {
@@ -1645,6 +1647,7 @@ void exitIfMainGoroutine() {
   _Unwind_ForcedUnwind(&mainExitUnwind, mainExitStop, nullptr);
   throw_("pthread_exit: cannot unwind the main goroutine");
 }
+#endif
 
 template <typename Fn, typename Arg>
 [[noreturn]] void callNext(const char* name, Arg arg) {
@@ -1656,17 +1659,19 @@ template <typename Fn, typename Arg>
 
 }  // namespace
 
+#ifndef GOCC_LIBRARY  // a library interposes no libc function (docs/ports.md)
 // Weak, like the malloc family: a program that wraps pthread_exit itself keeps its own.
-extern "C" __attribute__((weak)) GOCC_EXPORT void pthread_exit(void* retval) {
+extern "C" __attribute__((weak)) GOCC_VISIBLE void pthread_exit(void* retval) {
   exitIfMainGoroutine();
   callNext<void (*)(void*)>("pthread_exit", retval);
 }
 
 // C11's thrd_exit, the same (glibc's calls its internal pthread_exit, not this one).
-extern "C" __attribute__((weak)) GOCC_EXPORT void thrd_exit(int res) {
+extern "C" __attribute__((weak)) GOCC_VISIBLE void thrd_exit(int res) {
   exitIfMainGoroutine();
   callNext<void (*)(int)>("thrd_exit", res);
 }
+#endif
 
 // --- Goexit ----------------------------------------------------------------------------------
 //
@@ -1744,17 +1749,16 @@ pthreadCreateFn nextPthreadCreate() {
   static std::atomic<pthreadCreateFn> next{nullptr};
   pthreadCreateFn fn = next.load(std::memory_order_relaxed);
   if (!fn) {
+#ifdef GOCC_LIBRARY
+    fn = ::pthread_create;  // not interposed in a library: the host's, glibc's
+#else
     fn = reinterpret_cast<pthreadCreateFn>(libcNext("pthread_create"));
+#endif
     if (!fn) throw_("pthread_create: glibc's is missing");
     next.store(fn, std::memory_order_relaxed);
   }
   return fn;
 }
-
-struct foreignStart {
-  void* (*fn)(void*);
-  void* arg;
-};
 
 void foreignThreadEnded(void* = nullptr) {
   lock(&sched.lock);
@@ -1776,6 +1780,12 @@ void makeForeignKey() {
     throw_("pthread_create: no thread-specific key left");
 }
 
+#ifndef GOCC_LIBRARY  // the interposed pthread_create's
+struct foreignStart {
+  void* (*fn)(void*);
+  void* arg;
+};
+
 void* foreignThreadStart(void* arg) {
   foreignStart start = *static_cast<foreignStart*>(arg);
   ::free(arg);
@@ -1783,6 +1793,7 @@ void* foreignThreadStart(void* arg) {
   foreignThreadInit();
   return start.fn(start.arg);
 }
+#endif
 
 }  // namespace
 
@@ -1791,11 +1802,20 @@ int libcPthreadCreate(pthread_t* thread, const pthread_attr_t* attr, void* (*fn)
   return nextPthreadCreate()(thread, attr, fn, arg);
 }
 
+void adoptForeignThread() {
+  pthread_once(&foreignKeyOnce, makeForeignKey);
+  if (pthread_getspecific(foreignKey)) return;
+  sched.nforeign.fetch_add(1);
+  pthread_setspecific(foreignKey, &foreignKey);  // its destructor undoes this as the thread ends
+  foreignThreadInit();
+}
+
+#ifndef GOCC_LIBRARY  // a library interposes no libc function (docs/ports.md)
 // Weak, like pthread_exit: a program that wraps pthread_create itself keeps its own, and
 // then its threads are not counted (docs/goroutines.md).
-extern "C" __attribute__((weak)) GOCC_EXPORT int pthread_create(pthread_t* thread,
-                                                                const pthread_attr_t* attr,
-                                                                void* (*fn)(void*), void* arg) {
+extern "C" __attribute__((weak)) GOCC_VISIBLE int pthread_create(pthread_t* thread,
+                                                                 const pthread_attr_t* attr,
+                                                                 void* (*fn)(void*), void* arg) {
   pthread_once(&foreignKeyOnce, makeForeignKey);
   auto* start = static_cast<foreignStart*>(::malloc(sizeof(foreignStart)));
   if (!start) return EAGAIN;
@@ -1808,11 +1828,13 @@ extern "C" __attribute__((weak)) GOCC_EXPORT int pthread_create(pthread_t* threa
   }
   return err;
 }
+#endif
 
 // runtime.main: the main goroutine. Enables the background workers (gcenable), starts sysmon,
 // runs the init tasks (the libraries' first, then the program's, locked to the main thread as
-// C++ expects of static constructors), and calls the user's main.
-extern "C" [[noreturn]] void runtime_main(void*) GO_NAME(main);
+// C++ expects of static constructors), and calls the user's main. In a library it returns
+// after the init tasks instead (library.cpp), and the goroutine ends.
+extern "C" void runtime_main(void*) GO_NAME(main);
 extern "C" void runtime_main(void*) {
   g* gp = getg();
   // gcenable first, while no other M may start: the main goroutine waits for the scavenger
@@ -1834,6 +1856,11 @@ extern "C" void runtime_main(void*) {
     doInit1(lib.name, lib.start, lib.end);  // Go: doInit(&runtime_inittask)
   doInit(md.initarray, md.einitarray);      // Go: doInit(&main_inittask)
   unlockOSThread();
+  if (islibrary) {  // Go: "A program compiled with -buildmode=c-archive or c-shared has a main, but
+                    // it is not executed."
+    libraryInitDone();
+    return;
+  }
   int status = 0;
   volatile char frameMark = 0;
   mainExitFrame = uintptr(&frameMark);

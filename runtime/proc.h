@@ -60,6 +60,12 @@ void Gosched();
 void LockOSThread();
 void UnlockOSThread();
 
+// Gives a thread the runtime did not start, and that did not come through the interposed
+// pthread_create (a library's host's thread, calling an export: library.cpp), what such a thread
+// gets as it starts: its stack's bounds and a signal stack (foreignThreadInit), counted in
+// sched.nforeign until it ends. Once per thread; later calls return at once.
+void adoptForeignThread();
+
 // libc's pthread_create, which the runtime's own threads are made with: the program's calls
 // go through the runtime's pthread_create, which counts them for checkdead (proc.cpp).
 int libcPthreadCreate(pthread_t* thread, const pthread_attr_t* attr, void* (*fn)(void*), void* arg);

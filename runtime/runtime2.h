@@ -10,7 +10,7 @@
 //  - getg() is the goroutine currently running on this thread: g0 while the scheduler runs,
 //    m.curg while a goroutine runs, null on threads the runtime did not create (std::thread).
 //  - A goroutine's context switch happens only inside mcall (goroutine → g0) and gogo
-//    (g0 → goroutine); both are in rt0/asm_amd64.S. Because switches happen only at calls,
+//    (g0 → goroutine); both are in rt0/asm_<arch>.S. Because switches happen only at calls,
 //    the saved context is the callee-saved registers plus the return address, kept on the
 //    goroutine's own stack; g.sched.sp points at them.
 //  - Goroutine stacks never move (C++ keeps raw pointers into its stack), so a runtime
@@ -29,9 +29,9 @@
 #define GO_NAME(name) asm("runtime." #name) __attribute__((noinline))
 
 // The runtime is built with hidden visibility and its internals are made local in
-// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_EXPORT
+// libgoccrt.a (runtime/CMakeLists.txt), so that programs may reuse its names. GOCC_VISIBLE
 // marks what programs and libc must see.
-#define GOCC_EXPORT __attribute__((visibility("default")))
+#define GOCC_VISIBLE __attribute__((visibility("default")))
 
 namespace runtime {
 
@@ -274,6 +274,14 @@ static_assert(offsetof(g, stk) + offsetof(stack, hi) == G_STACK_HI);
 static_assert(offsetof(g, m) == G_M);
 static_assert(offsetof(m, g0) == M_G0);
 static_assert(offsetof(m, curg) == M_CURG);
+// The saved context (asm_offsets.h): whole words, with the frame pointer and the return
+// address inside it. On arm64 they are a frame record ([fp], [fp+8]), and sp, which mcall
+// lowers and gogo raises by CTX_SIZE, must stay 16-byte aligned.
+static_assert(CTX_FP % sizeof(uintptr) == 0 && CTX_PC % sizeof(uintptr) == 0 &&
+              CTX_FP + sizeof(uintptr) <= CTX_SIZE && CTX_PC + sizeof(uintptr) <= CTX_SIZE);
+#if defined(__aarch64__)
+static_assert(CTX_PC == CTX_FP + 8 && CTX_SIZE % 16 == 0);
+#endif
 
 // The current goroutine, in a thread-local slot that rt0_go checks before anything uses it.
 // (__thread, not thread_local: no C++ dynamic-initialization wrapper on the hot path.)

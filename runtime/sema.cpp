@@ -26,6 +26,7 @@
 // queue, which also starts an idle P for it (injectglist).
 #include "sema.h"
 
+#include "arch.h"
 #include "malloc.h"
 #include "os_linux.h"
 #include "print.h"
@@ -305,7 +306,7 @@ void notifyListNotifyOne(notifyList* l) {
 
 namespace {
 constexpr int activeSpin = 4;        // spins before blocking (Go: active_spin)
-constexpr int activeSpinCount = 30;  // pause instructions per spin (Go: active_spin_cnt)
+constexpr int activeSpinCount = 30;  // procyield hints per spin (Go: active_spin_cnt)
 }  // namespace
 
 bool syncCanSpin(int i) {
@@ -317,8 +318,6 @@ bool syncCanSpin(int i) {
   return true;
 }
 
-void syncDoSpin() {
-  for (int i = 0; i < activeSpinCount; i++) __builtin_ia32_pause();
-}
+void syncDoSpin() { procyield(activeSpinCount); }
 
 }  // namespace runtime

@@ -1,11 +1,11 @@
 // signal_unix.cpp — faults in the program become Go-style panics (Go: signal_unix.go,
-// signal_amd64.go, os_linux.go's mpreinit/minit).
+// signal_<arch>.go (arch.h), os_linux.go's mpreinit/minit).
 //
 // SIGSEGV, SIGBUS and SIGFPE raised by an instruction (si_code > 0) are synchronous: they
 // belong to the goroutine running on the faulting thread, and the handler prints, as Go's
 // sigpanic would, "panic: runtime error: ..." with "[signal ...]" and that goroutine's stack
-// from the faulting pc and rbp the kernel saved in the ucontext. A fault in the runtime's own
-// code (or on g0) is "fatal error: unexpected signal during runtime execution"; a fault in a
+// from the faulting pc and frame pointer the kernel saved in the ucontext. A fault in the runtime's
+// own code (or on g0) is "fatal error: unexpected signal during runtime execution"; a fault in a
 // goroutine's guard page is "fatal error: stack overflow". Go recovers a panic with
 // recover(); C++ cannot catch a signal, so every such panic ends the program (exit 2).
 //
@@ -23,6 +23,14 @@
 // restores the default action and re-raises it, so it kills the process as it would have
 // without the runtime.
 //
+// In a library (gocc build -buildmode=c-shared|c-archive) the process is the host's, which may
+// have handlers of its own, installed before the library's runtime started or after. As Go's
+// c-shared runtime does (sigfwdgo), a fault is the library's when it happens on one of the
+// runtime's threads or in the library's code (its module's text: the .so's, or for an archive
+// the host executable's, which holds it); any other fault goes to the handler that was
+// installed before initsig, or, if that was the default action, kills the process as it would
+// have without the library. A handler the host installs later replaces the runtime's.
+//
 // Handlers are async-signal-safe: they read the ucontext, the stack and the pclntab, print
 // with write(2) and leave with _exit or SIGABRT; no malloc, no stdio, no lock.
 #include "signal_unix.h"
@@ -35,6 +43,8 @@
 
 #include <cstring>
 
+#include "arch.h"
+#include "library.h"
 #include "malloc.h"
 #include "os_linux.h"
 #include "panic.h"
@@ -66,6 +76,9 @@ __attribute__((tls_model("initial-exec"))) thread_local foreignThread thisForeig
 
 // The signal mask of the main thread when the process started (Go: initSigmask).
 sigset_t initSigmask;
+
+// In a library: the handlers initsig replaced, indexed by signal number (Go: fwdSig).
+struct sigaction hostHandlers[NSIG];
 
 }  // namespace
 
@@ -114,18 +127,31 @@ bool installSignalStack(void* lo, size_t size) {
   return sigaltstack(&st, nullptr) == 0;
 }
 
+// In a library: whether a fault at pc belongs to the host (see the file comment).
+bool hostsFault(uintptr pc) {
+  if (!islibrary || getg()) return false;
+  return pc < firstmoduledata.text || pc >= firstmoduledata.etext;
+}
+
+// Hands a fault of the host's code to the handler the host had (Go: sigfwd).
+void forwardToHost(int sig, siginfo_t* info, void* ctx) {
+  const struct sigaction& h = hostHandlers[sig];
+  if (h.sa_flags & SA_SIGINFO) {
+    h.sa_sigaction(sig, info, ctx);
+  } else if (h.sa_handler != SIG_DFL && h.sa_handler != SIG_IGN) {
+    h.sa_handler(sig);
+  } else {
+    dieFromSignal(sig);  // a fault ignored would only fault again
+  }
+}
+
 void sighandler(int sig, siginfo_t* info, void* ctx) {
-  if (info->si_code <= 0) dieFromSignal(sig);  // sent, not raised by an instruction
   auto* uc = static_cast<ucontext_t*>(ctx);
-#if defined(__x86_64__)
-  uintptr pc = uintptr(uc->uc_mcontext.gregs[REG_RIP]);
-  uintptr sp = uintptr(uc->uc_mcontext.gregs[REG_RSP]);
-  uintptr fp = uintptr(uc->uc_mcontext.gregs[REG_RBP]);
-#elif defined(__i386__)
-  uintptr pc = uintptr(uc->uc_mcontext.gregs[REG_EIP]);
-  uintptr sp = uintptr(uc->uc_mcontext.gregs[REG_ESP]);
-  uintptr fp = uintptr(uc->uc_mcontext.gregs[REG_EBP]);
-#endif
+  uintptr pc = sigctxtPC(uc);
+  if (hostsFault(pc)) return forwardToHost(sig, info, ctx);
+  if (info->si_code <= 0) dieFromSignal(sig);  // sent, not raised by an instruction
+  uintptr sp = sigctxtSP(uc);
+  uintptr fp = sigctxtFP(uc);
   uintptr addr = reinterpret_cast<uintptr>(info->si_addr);
   sigDescr sd{sig, info->si_code, addr, pc};
   frameStart start{pc, fp, sp, true};
@@ -197,12 +223,21 @@ void mpreinit(m* mp) {
   mp->gsignal = gs;
 }
 
-void newMSigmask(m* mp, sigset_t* mask) {
-  if (mp->blocksSignals)
-    sigfillset(mask);
-  else
-    *mask = initSigmask;
+namespace {
+void unblockFaults(sigset_t* mask) {
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(mask, sig);
+}
+}  // namespace
+
+void newMSigmask(m* mp, sigset_t* mask) {
+  if (mp->blocksSignals) return faultsOnlySigmask(mask);
+  *mask = initSigmask;
+  unblockFaults(mask);
+}
+
+void faultsOnlySigmask(sigset_t* mask) {
+  sigfillset(mask);
+  unblockFaults(mask);
 }
 
 void minit() {
@@ -223,6 +258,10 @@ void foreignThreadInit() {
     }
     pthread_attr_destroy(&attr);
   }
+  // A thread with a signal stack of its own (a library's host may give its threads one) keeps
+  // it, as Go's minitSignalStack does.
+  stack_t current;
+  if (sigaltstack(nullptr, &current) == 0 && !(current.ss_flags & SS_DISABLE)) return;
   void* p = mmap(nullptr, signalStackSize, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
   if (p == MAP_FAILED) return;  // the thread runs without one, as before the runtime
@@ -261,7 +300,8 @@ void initsig() {
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
   sigfillset(&sa.sa_mask);
   for (int sig : handledSignals)
-    if (sigaction(sig, &sa, nullptr) != 0) throw_("initsig: sigaction failed");
+    if (sigaction(sig, &sa, islibrary ? &hostHandlers[sig] : nullptr) != 0)
+      throw_("initsig: sigaction failed");
   installTerminateHandler();
 }
 

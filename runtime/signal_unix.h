@@ -29,6 +29,10 @@ void initsig() GO_NAME(initsig);
 // runtime's report; glibc keeps its own two (SIGCANCEL, SIGSETXID) open too.
 void newMSigmask(m* mp, sigset_t* mask);
 
+// The mask of a thread that takes no signal sent to the process, only those its own
+// instructions raise: what sysmon's M starts with, and a library's m0 (library.cpp).
+void faultsOnlySigmask(sigset_t* mask);
+
 // A thread the runtime did not start (std::thread, pthread_create: proc.cpp's interposed
 // pthread_create) gets, on its own thread as it starts, an alternate signal stack of its own,
 // so that a stack overflow on it is reported like any other fault rather than killing the

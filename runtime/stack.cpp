@@ -14,7 +14,9 @@
 // runtime counts its stacks against vm.max_map_count, keeps an eighth of the limit for the
 // rest of the program, and refuses the goroutine that would exceed it with a fatal error that
 // names the limit, rather than run without a guard. GODEBUG=stackmprotect=1 forces that mode
-// (tests use it). The mode is chosen at the first guard, the main goroutine's, at start-up.
+// (tests use it). The mode is chosen at the first guard, the main goroutine's, at start-up,
+// and MADV_GUARD_INSTALL only when that guard is seen to fault (guardFaults: an emulator
+// such as qemu-user accepts the advice and ignores it).
 //
 // Goroutines of the default size (the pool). Their stacks are mapped in chunks of 1, 2, 4 ...
 // up to 64, with all the chunk's guards installed by one process_madvise call. The G lives
@@ -41,6 +43,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -176,15 +179,14 @@ void* stackmap(uintptr n, bool noHugePages) {
   return v;
 }
 
-// Whether the guard page at v really guards: the kernel's own read of it (access(2) reads a
-// path name there) must fault. QEMU's user-mode emulation accepts MADV_GUARD_INSTALL, as it
-// accepts any advice it does not know, and installs nothing: a 386 or arm64 program under qemu
-// would overflow a goroutine stack into the next one unseen. One system call, once.
+// Does the guard just installed at v fault? A kernel that knows MADV_GUARD_INSTALL makes a
+// system call that writes there fail with EFAULT. An emulator may accept the advice and do
+// nothing (qemu-user 7.2 returns 0 for advice it does not know, as madvise is only a hint),
+// and then the call succeeds, writing into the page, which is still ordinary memory: a
+// stack overflow would run on into the neighbouring stack unseen, so the runtime must use
+// mprotect there. One system call, once, at start-up.
 bool guardFaults(void* v) {
-  int saved = errno;
-  bool faults = syscall(SYS_access, v, F_OK) == -1 && errno == EFAULT;
-  errno = saved;
-  return faults;
+  return syscall(SYS_clock_gettime, CLOCK_MONOTONIC, v) != 0 && errno == EFAULT;
 }
 
 void guardOne(uintptr addr, uintptr n) {

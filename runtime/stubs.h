@@ -1,5 +1,5 @@
-// stubs.h — the runtime's functions written in assembly (rt0/asm_amd64.S), declared once for
-// the C++ side (Go: stubs.go). Nothing checks the assembly against these declarations: a
+// stubs.h — the runtime's functions written in assembly (rt0/asm_<arch>.S), declared once
+// for the C++ side (Go: stubs.go). Nothing checks the assembly against these declarations: a
 // change to one of these functions' arguments in the .S file must be made here too. The
 // assembly's own calls into C++ (runtime.check, args, osinit, schedinit, newproc, mstart0,
 // goexit1, abort) go to functions declared in those functions' headers or files.

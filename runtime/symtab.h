@@ -6,6 +6,14 @@
 #include "formats/pclntab.h"
 #include "runtime2.h"
 
+// Marks a declaration of a symbol the linker script defines: weak in a library build, whose
+// archive the host links without gocc's script (the symbol is 0 there: symtab.cpp).
+#ifdef GOCC_LIBRARY
+#define SCRIPT_SYMBOL __attribute__((weak))
+#else
+#define SCRIPT_SYMBOL
+#endif
+
 namespace runtime {
 
 using initFunc = void (*)(int, char**, char**);

@@ -70,6 +70,7 @@ void* runtime::libcNext(const char* name, const char* version) {
   return version ? dlvsym(RTLD_NEXT, name, version) : dlsym(RTLD_NEXT, name);
 }
 
+#ifndef GOCC_LIBRARY  // a library interposes no libc function (docs/ports.md)
 // The wrappers are libc's global names; their helpers are local to this file, inside the
 // runtime's namespace, so that a traceback hides them where they are inlined into a wrapper
 // (their names start with "runtime::").
@@ -173,7 +174,7 @@ NEXT(pthread_cond_clockwait);
 using namespace runtime;  // the helpers, for the wrappers below
 
 // Weak: a program that defines one of these itself keeps its own (as for malloc).
-#define WRAPPER extern "C" __attribute__((weak)) GOCC_EXPORT
+#define WRAPPER extern "C" __attribute__((weak)) GOCC_VISIBLE
 
 // --- file descriptors: pipes, sockets, terminals ---------------------------------------
 
@@ -317,3 +318,4 @@ WRAPPER int pthread_cond_clockwait(pthread_cond_t* cond, pthread_mutex_t* mu, cl
 WRAPPER int pthread_join(pthread_t thread, void** result) {
   return blocking(next_pthread_join, thread, result);
 }
+#endif

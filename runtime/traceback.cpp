@@ -356,15 +356,14 @@ void tracebackothers(g* me, uint32 level) {
       traceback(start, gp, level);
       continue;
     }
-    // A switched-out goroutine's context, as mcall saved it (asm_offsets.h): the callee-saved
-    // registers, the frame pointer last, then the return address into mcall's caller.
+    // A switched-out goroutine's context, as mcall saved it (asm_offsets.h): the return
+    // address into mcall's caller and that caller's frame pointer among the registers.
     uintptr sp = gp->sched.sp;
-    if (sp < gp->stk.lo || sp > gp->stk.hi - SAVED_PC - sizeof(uintptr)) {
+    if (sp < gp->stk.lo || sp > gp->stk.hi - CTX_SIZE) {
       print("\tno saved context\n");
       continue;
     }
-    frameStart start{load(sp + SAVED_PC), load(sp + SAVED_FP), sp + SAVED_PC + sizeof(uintptr),
-                     false};
+    frameStart start{load(sp + CTX_PC), load(sp + CTX_FP), sp + CTX_SIZE, false};
     if (start.pc == reinterpret_cast<uintptr>(&goexit) && gp->startfn) {
       // Never ran: show the function it will start with, as Go shows a new goroutine's: the
       // user function gocc::go was given if known, else the goroutine's first function.

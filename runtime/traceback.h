@@ -48,13 +48,6 @@ struct frameStart {
         false                                                              \
   }
 
-// The DWARF register number of the frame pointer, for the CFI unwinder's _Unwind_GetGR.
-#if defined(__x86_64__)
-constexpr int dwarfRegFP = 6;  // rbp
-#elif defined(__i386__)
-constexpr int dwarfRegFP = 5;  // ebp
-#endif
-
 // One step of a frame-pointer walk: from frame f to its caller. False when there is no
 // caller to go to: f.fp is 0 (a goroutine's first frame, rt0), outside [lo, hi),
 // misaligned, or the chain does not go up the stack.

@@ -5,6 +5,7 @@
 #   %goccroot    its toolchain root (bin/, lib/gocc/, include/)
 #   %src         the gocc source tree
 #   %fuzzdir     the libFuzzer targets (test/fuzz)
+#   %qemu-arm64  runs a linux/arm64 program under qemu-aarch64 (tests: REQUIRES: arm64)
 #   %fuzzlong    empty, or with --param fuzz_seconds=N the flags that make a fuzz target run
 #                for N seconds from a random seed instead of its fixed, seeded run count
 #   FileCheck, not, llvm-readelf, llvm-nm, ... come from LLVM 19's tool dir.
@@ -74,7 +75,8 @@ if fuzz_seconds is not None and not fuzz_seconds.isdigit():
 config.substitutions.append(
     ("%fuzzlong", "-seed=0 -runs=-1 -max_total_time=%s" % fuzz_seconds if fuzz_seconds else ""))
 
-# Optional tools: a test that needs one says REQUIRES: gdb (or go, git, clang-format).
+# Optional tools: a test that needs one says REQUIRES: gdb (or gdb-multiarch, go, git,
+# clang-format).
 if shutil.which("gdb"):
     config.available_features.add("gdb")
 if shutil.which("go"):
@@ -86,6 +88,15 @@ if shutil.which("clang-format-19"):
 # QEMU's user-mode emulation runs a program on a CPU model other than the host's.
 if shutil.which("qemu-x86_64"):
     config.available_features.add("qemu-user")
+# linux/arm64 (test/arm64): the arm64 runtime was built (CMake builds it when Debian's arm64
+# cross libraries are installed) and qemu-aarch64 can run its programs. %qemu-arm64 runs one,
+# as gocc run does (its -L prefix holds the AArch64 ld.so and libc).
+if (os.path.exists(os.path.join(config.gocc_obj_root, "lib", "gocc", "linux_arm64", "libgoccrt.a"))
+        and shutil.which("qemu-aarch64")):
+    config.available_features.add("arm64")
+config.substitutions.append(("%qemu-arm64", "qemu-aarch64 -L /usr/aarch64-linux-gnu"))
+if shutil.which("gdb-multiarch"):
+    config.available_features.add("gdb-multiarch")
 # Root can make read-only and full file systems in a mount namespace of its own.
 if os.geteuid() == 0 and shutil.which("unshare"):
     config.available_features.add("root")

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::memcpy(table, data, size);
 
   pclntab::Table t;
-  if (t.init(table, size) != nullptr) return 0;
+  if (t.init(table, size, 1) != nullptr) return 0;
   uint64_t textStart = t.textStart();
   (void)t.verify(textStart);
 

@@ -37,7 +37,7 @@ void encodeAndLoad(const PclnInput& in, std::optional<Aligned>* storage, pclntab
   std::vector<uint8_t> bytes = pclntab::encodePclntab(in, &error);
   ASSERT_FALSE(bytes.empty()) << error;
   storage->emplace(bytes);
-  ASSERT_EQ(t->init((*storage)->data(), (*storage)->size), nullptr);
+  ASSERT_EQ(t->init((*storage)->data(), (*storage)->size, in.minLC), nullptr);
 }
 
 TEST(PclntabVarint, RoundTrip) {
@@ -173,6 +173,48 @@ TEST(Pclntab, RoundTripManyFunctions) {
     if (f.cu == pclntab::kNoCU) EXPECT_EQ(t.findFunc(f.entry).rec->cuOffset, pclntab::kNoCU);
     if (f.sp.empty()) EXPECT_EQ(t.findFunc(f.entry).rec->pcsp, 0u);  // "no table"
   }
+}
+
+// arm64's form: pc deltas count 4-byte instructions (minLC 4, the header says so), and a
+// reader expecting another quantum refuses the table.
+TEST(Pclntab, QuantumFour) {
+  PclnInput in;
+  in.textStart = 0x1000;
+  in.minLC = 4;
+  in.cus.push_back({{"/a.cpp"}});
+  FuncInput f;
+  f.entry = 0x1000;
+  f.end = 0x1010;
+  f.name = "f";
+  f.cu = 0;
+  f.file = {{0x1000, 0x1010, 0}};
+  f.line = {{0x1000, 0x1004, 3}, {0x1004, 0x1010, 103}};
+  in.funcs = {f};
+  // docs/pclntab.md's example with arm64's units: +4 for 1 instruction, +100 for 3.
+  EXPECT_EQ(pclntab::encodePCValue(f.entry, f.end, f.line, 4),
+            (std::vector<uint8_t>{0x08, 0x01, 0xc8, 0x01, 0x03, 0x00}));
+  std::optional<Aligned> table;
+  pclntab::Table t;
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &table, &t));
+  EXPECT_EQ(t.header()->minLC, 4);
+  pclntab::Func fn = t.findFunc(0x100c);
+  ASSERT_TRUE(fn.valid());
+  EXPECT_EQ(t.pcValue(fn, fn.rec->pcln, 0x1000), 3);
+  EXPECT_EQ(t.pcValue(fn, fn.rec->pcln, 0x1004), 103);
+  EXPECT_EQ(t.pcValue(fn, fn.rec->pcln, 0x100c), 103);
+  pclntab::Table amd64;
+  EXPECT_STREQ(amd64.init(table->data(), table->size, 1), "bad instruction size quantum");
+  EXPECT_STREQ(amd64.init(table->data(), table->size, 0), "bad instruction size quantum");
+
+  // A pc between instructions cannot be expressed, nor a quantum other than 1 or 4.
+  std::string error;
+  in.funcs[0].line = {{0x1000, 0x1002, 3}, {0x1002, 0x1010, 103}};
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_NE(error.find("pc range"), std::string::npos) << error;
+  in.funcs[0].line = f.line;
+  in.minLC = 2;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_EQ(error, "bad instruction size quantum");
 }
 
 TEST(Pclntab, Deterministic) {
@@ -418,7 +460,7 @@ protected:
     Aligned copy(bytes);
     std::memcpy(copy.data() + at, patch, n);
     pclntab::Table t;
-    const char* why = t.init(copy.data(), size ? size : copy.size);
+    const char* why = t.init(copy.data(), size ? size : copy.size, 1);
     return why ? why : "";
   }
   std::vector<uint8_t> bytes;
@@ -461,8 +503,8 @@ TEST_F(PclntabCorrupt, Misaligned) {
   uint8_t* p = reinterpret_cast<uint8_t*>(words.data()) + 4;
   std::memcpy(p, bytes.data(), bytes.size());
   pclntab::Table t;
-  EXPECT_STREQ(t.init(p, bytes.size()), "table not 8-byte aligned");
-  EXPECT_STREQ(t.init(nullptr, 100), "table shorter than its header");
+  EXPECT_STREQ(t.init(p, bytes.size(), 1), "table not 8-byte aligned");
+  EXPECT_STREQ(t.init(nullptr, 100, 1), "table shorter than its header");
 }
 
 TEST_F(PclntabCorrupt, Verify) {
@@ -470,7 +512,7 @@ TEST_F(PclntabCorrupt, Verify) {
   std::memcpy(&h, bytes.data(), sizeof h);
   Aligned copy(bytes);
   pclntab::Table t;
-  ASSERT_EQ(t.init(copy.data(), copy.size), nullptr);
+  ASSERT_EQ(t.init(copy.data(), copy.size, 1), nullptr);
   EXPECT_STREQ(t.verify(h.textStart + 1), "textStart differs from the text's address");
   EXPECT_EQ(t.verify(h.textStart), nullptr);
   // Entry 1 after entry 2.
@@ -478,7 +520,7 @@ TEST_F(PclntabCorrupt, Verify) {
   std::memcpy(copy.data() + h.pclnOffset + 8, &big, 4);
   EXPECT_STREQ(t.verify(h.textStart), "function table not sorted by PC offset");
   Aligned copy2(bytes);
-  ASSERT_EQ(t.init(copy2.data(), copy2.size), nullptr);
+  ASSERT_EQ(t.init(copy2.data(), copy2.size, 1), nullptr);
   std::memcpy(copy2.data() + h.pclnOffset + 4, &big, 4);  // funcoff of entry 0 out of range
   EXPECT_STREQ(t.verify(h.textStart), "function record out of range");
   EXPECT_FALSE(t.funcAt(0).valid());

@@ -50,7 +50,7 @@ struct SmallTable {
 TEST(Symtab, VerifyFunctabAcceptsWhatVerifyAccepts) {
   SmallTable st;
   pclntab::Table t;
-  ASSERT_EQ(t.init(st.data(), st.size), nullptr);
+  ASSERT_EQ(t.init(st.data(), st.size, 1), nullptr);
   EXPECT_EQ(t.verify(0x401000), nullptr);
   EXPECT_EQ(t.verifyFunctab(0x401000), nullptr);
   EXPECT_STREQ(t.verifyFunctab(0x401001), "textStart differs from the text's address");
@@ -63,7 +63,7 @@ TEST(Symtab, MismatchedRecordIsNeverReturned) {
   SmallTable st;
   st.setFuncoff(0, st.funcoff(1));  // function 0's entry points at function 1's record
   pclntab::Table t;
-  ASSERT_EQ(t.init(st.data(), st.size), nullptr);
+  ASSERT_EQ(t.init(st.data(), st.size, 1), nullptr);
   EXPECT_STREQ(t.verify(0x401000), "function record does not match its entry");
   EXPECT_EQ(t.verifyFunctab(0x401000), nullptr);  // the start-up check does not read records
   EXPECT_FALSE(t.findFunc(0x401010).valid());     // but a lookup refuses the record
@@ -76,7 +76,7 @@ TEST(Symtab, RecordOutOfRangeFailsVerifyFunctab) {
   SmallTable st;
   st.setFuncoff(2, 0xffffff00);
   pclntab::Table t;
-  ASSERT_EQ(t.init(st.data(), st.size), nullptr);
+  ASSERT_EQ(t.init(st.data(), st.size, 1), nullptr);
   EXPECT_STREQ(t.verifyFunctab(0x401000), "function record out of range");
 }
 

@@ -2,8 +2,11 @@
 """pcsp_check.py BINARY: checks every function's pcsp table in BINARY's .gopclntab against
 the CFI rows `llvm-dwarfdump --eh-frame` prints: where the CFA is RSP+N the table must say
 N-8 (the SP's drop since the entry, return address not counted), elsewhere (RBP-based CFA)
--1 (on 386, whose table has 4-byte pointers: ESP+N, N-4, EBP); a function no FDE starts at must have no table (offset 0). The table is decoded here,
-independently of formats/pclntab.h. Prints counts and "OK", or the mismatches and "FAIL"."""
+-1; a function no FDE starts at must have no table (offset 0). On arm64 (an AArch64 ELF) the
+stack pointer is WSP and the call pushes nothing: N; on 386 (whose table has 4-byte pointers)
+it is ESP and the call pushes 4 bytes: N-4. The table is decoded here, independently of
+formats/pclntab.h, with pc deltas in units of the header's minLC. Prints counts and "OK", or
+the mismatches and "FAIL"."""
 import re
 import subprocess
 import sys
@@ -15,7 +18,10 @@ u32 = lambda at: int.from_bytes(d[at:at + 4], "little")
 ptr = d[7]  # the header's words: 8 bytes, or 4 on 386
 word = lambda i: int.from_bytes(d[8 + ptr * i:8 + ptr * (i + 1)], "little")
 nfunc, text, pctab, pcln = word(0), word(2), word(6), word(7)
-sp = "RSP" if ptr == 8 else "ESP"
+minlc = d[6]
+with open(binary, "rb") as f:
+    machine = int.from_bytes(f.read(20)[18:20], "little")
+sp_name, pushed = {183: ("WSP", 0), 3: ("ESP", 4)}.get(machine, ("RSP", 8))  # EM_AARCH64, EM_386
 
 
 def uvarint(p):
@@ -39,8 +45,8 @@ def runs(off, entry):
         first = False
         val += -((uv + 1) >> 1) if uv & 1 else uv >> 1
         delta, p = uvarint(p)
-        out.append((pc, pc + delta, val))
-        pc += delta
+        out.append((pc, pc + delta * minlc, val))
+        pc += delta * minlc
 
 
 def value_at(table, pc):
@@ -65,7 +71,7 @@ for line in subprocess.run(["llvm-dwarfdump", "--eh-frame", binary], capture_out
     m = re.match(r"\s+0x([0-9a-f]+): CFA=([A-Z0-9]+)([+-]\d+)?", line)
     if m and cur:
         n = int(m.group(3) or 0)
-        fdes[cur].append((int(m.group(1), 16), n - ptr if m.group(2) == sp else -1))
+        fdes[cur].append((int(m.group(1), 16), n - pushed if m.group(2) == sp_name else -1))
 
 checked = rows = tables = 0
 bad = []
