@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # gdb-qemu.sh PROGRAM GDB-ARGUMENTS...: runs PROGRAM under qemu-i386 stopped at its first
-# instruction (qemu's gdb stub on a free port) and gdb in batch mode attached to it, then the
-# gdb arguments (-ex commands); the program's own output is dropped.
+# instruction (qemu's gdb stub, on a unix socket, as test/Inputs/gdb-first-hits.sh does) and
+# gdb in batch mode attached to it, then the gdb arguments (-ex commands); the program's own
+# output is dropped.
 set -eu
 prog=$1; shift
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-qemu-i386 -g "$port" "$prog" > /dev/null 2>&1 &
-emulator=$!
-trap 'kill "$emulator" 2>/dev/null || true' EXIT
-# gdb retries the connection (tcp auto-retry) until QEMU listens.
-gdb -nx -batch -ex "target remote 127.0.0.1:$port" "$@" "$prog" 2>&1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A time limit, so that a gdb that dies early cannot leave the program waiting forever.
+timeout 120 qemu-i386 -g "$work/gdb.sock" "$prog" > /dev/null 2>&1 &
+for _ in $(seq 1 100); do [ -S "$work/gdb.sock" ] && break; sleep 0.05; done
+gdb -nx -batch -ex "target remote $work/gdb.sock" "$@" "$prog" 2>&1
+wait
