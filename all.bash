@@ -5,14 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The tests also use gdb (the bootstrap is checked under it), Go 1.19 (an oracle), QEMU's
-# user-mode emulation (a program on a CPU model other than the host's, and the linux/arm64
-# target's programs), clang-format (the tree keeps one style) and make (projects built with
-# gocc c++ as their compiler; cmake and ninja, which make.bash installs, build the others).
+# user-mode emulation (a program on a CPU model other than the host's, the linux/arm64
+# target's programs, and linux/386 ones where the kernel cannot run 32-bit code),
+# clang-format (the tree keeps one style) and make (projects built with gocc c++ as their
+# compiler; cmake and ninja, which make.bash installs, build the others).
 # The linux/arm64 target (docs/ports.md) needs Debian's arm64 cross libraries, installed
 # before make.bash configures so that the arm64 runtime is built, and gdb-multiarch, which
-# attaches to qemu's gdb stub.
+# attaches to qemu's gdb stub; the linux/386 target the i386 C and C++ libraries.
 arm64_packages="libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross libc6-dev-arm64-cross gdb-multiarch"
-GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make $arm64_packages" ./make.bash --no-run
+i386_packages="lib32stdc++-12-dev libc6-dev-i386"
+GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make $arm64_packages $i386_packages" \
+  ./make.bash --no-run
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

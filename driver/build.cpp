@@ -232,6 +232,7 @@ static llvm::Expected<std::string> hashInputs(const BuildSetup& setup, const Bui
   h.add("toolchain", toolchainVersion());
   h.add("goarch", setup.target.goarch());
   h.add("goamd64", std::to_string(setup.target.goamd64));
+  h.add("go386", std::to_string(setup.target.go386));
   for (const std::string& f : opts.cxxflags) h.add("cxxflag", f);
   for (const std::string& f : opts.cflags) h.add("cflag", f);
   for (const std::string& f : opts.ldflags) h.add("ldflag", f);
@@ -458,7 +459,7 @@ llvm::Error ProgramBuild::identify() {
     if (isLinkerArgument(input)) facts.ldflags.push_back(input);
   facts.target = setup.target;
   facts.buildMode = buildModeName(opts.buildMode);
-  buildInfo = encodeBuildInfo(describeBuild(facts));
+  buildInfo = encodeBuildInfo(describeBuild(facts), setup.target);
   auto inputs = hashInputs(setup, opts, jobs, buildInfo);
   if (!inputs) return inputs.takeError();
   inputsID = *inputs;

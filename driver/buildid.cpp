@@ -98,7 +98,7 @@ llvm::Error stampContentHash(const std::string& path) {
   if ((ec = llvm::sys::fs::openFileForReadWrite(path, fd, llvm::sys::fs::CD_OpenExisting,
                                                 llvm::sys::fs::OF_None)))
     return fail("open " + path + ": " + errnoText(ec));
-  off_t at = off_t(note->header->sh_offset + kDescOffset + kBuildIDHashDigits + 1);
+  off_t at = off_t(note->offset + kDescOffset + kBuildIDHashDigits + 1);
   ssize_t n = pwrite(fd, content.data(), content.size(), at);
   close(fd);
   if (n != ssize_t(content.size()))

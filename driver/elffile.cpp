@@ -32,22 +32,45 @@ llvm::Expected<ElfFile> ElfFile::view(llvm::MemoryBufferRef bytes) {
   llvm::StringRef data = bytes.getBuffer();
   if (!data.starts_with(llvm::ELF::ElfMagic)) return reason("not an ELF file");
   // A file too short for the identification bytes is malformed, which create says.
-  if (data.size() >= llvm::ELF::EI_NIDENT && (data[llvm::ELF::EI_CLASS] != llvm::ELF::ELFCLASS64 ||
-                                              data[llvm::ELF::EI_DATA] != llvm::ELF::ELFDATA2LSB))
-    return reason("not a 64-bit little-endian ELF file");
-  auto elf = llvm::object::ELF64LEFile::create(data);
+  if (data.size() >= llvm::ELF::EI_NIDENT) {
+    if (data[llvm::ELF::EI_DATA] != llvm::ELF::ELFDATA2LSB)
+      return reason("not a little-endian ELF file");
+    if (data[llvm::ELF::EI_CLASS] == llvm::ELF::ELFCLASS32)
+      return viewAs<llvm::object::ELF32LE>(bytes);
+  }
+  return viewAs<llvm::object::ELF64LE>(bytes);
+}
+
+template <class ELFT>
+llvm::Expected<ElfFile> ElfFile::viewAs(llvm::MemoryBufferRef bytes) {
+  auto elf = llvm::object::ELFFile<ELFT>::create(bytes.getBuffer());
   if (!elf) return malformed(elf.takeError());
   ElfFile file(bytes, std::move(*elf));
-  auto headers = file.elf_.sections();
+  const auto& e = std::get<llvm::object::ELFFile<ELFT>>(file.elf_);
+  auto headers = e.sections();
   if (!headers) return malformed(headers.takeError());
-  auto names = file.elf_.getSectionStringTable(*headers);
+  auto names = e.getSectionStringTable(*headers);
   if (!names) return malformed(names.takeError());
-  for (const auto& header : *headers) {
-    auto name = file.elf_.getSectionName(header, *names);
+  uint32_t index = 0;
+  for (const auto& h : *headers) {
+    auto name = e.getSectionName(h, *names);
     if (!name) return malformed(name.takeError());
-    file.sections_.push_back({*name, &header});
+    file.sections_.push_back(
+        {*name, index++, h.sh_type, h.sh_flags, h.sh_offset, h.sh_addr, h.sh_size});
   }
   return std::move(file);
+}
+
+uint16_t ElfFile::machine() const {
+  return std::visit([](const auto& e) -> uint16_t { return e.getHeader().e_machine; }, elf_);
+}
+
+uint16_t ElfFile::fileType() const {
+  return std::visit([](const auto& e) -> uint16_t { return e.getHeader().e_type; }, elf_);
+}
+
+uint64_t ElfFile::entry() const {
+  return std::visit([](const auto& e) -> uint64_t { return e.getHeader().e_entry; }, elf_);
 }
 
 const ElfSection* ElfFile::section(llvm::StringRef name) const {
@@ -57,12 +80,38 @@ const ElfSection* ElfFile::section(llvm::StringRef name) const {
 }
 
 llvm::Expected<llvm::StringRef> ElfFile::contents(const ElfSection& section) const {
-  auto bytes = elf_.getSectionContents(*section.header);
+  // The headers were read whole by view, so the index is in range.
+  auto bytes = std::visit(
+      [&](const auto& e) { return e.getSectionContents((*e.sections())[section.index]); }, elf_);
   if (!bytes) {
     llvm::consumeError(bytes.takeError());
     return reason("truncated file: section " + section.name + " lies past its end");
   }
   return llvm::toStringRef(*bytes);
+}
+
+llvm::Expected<std::vector<ElfSymbol>> ElfFile::symbols(const ElfSection& table) const {
+  return std::visit(
+      [&](const auto& e) -> llvm::Expected<std::vector<ElfSymbol>> {
+        const auto& header = (*e.sections())[table.index];
+        auto syms = e.symbols(&header);
+        if (!syms) return reason("bad symbol table: " + llvm::toString(syms.takeError()));
+        auto names = e.getStringTableForSymtab(header);
+        if (!names) return reason("bad symbol table: " + llvm::toString(names.takeError()));
+        std::vector<ElfSymbol> out;
+        out.reserve(syms->size());
+        for (const auto& sym : *syms) {
+          std::optional<llvm::StringRef> name;
+          if (auto n = sym.getName(*names))
+            name = *n;
+          else
+            llvm::consumeError(n.takeError());
+          out.push_back({name, uint64_t(sym.st_value), uint64_t(sym.st_size), sym.getType(),
+                         sym.getBinding(), uint16_t(sym.st_shndx)});
+        }
+        return out;
+      },
+      elf_);
 }
 
 llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> readBinaryFile(const std::string& path) {

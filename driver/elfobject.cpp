@@ -13,32 +13,35 @@
 
 using namespace llvm::ELF;
 
-llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
-                               const ObjectSection& section) {
+namespace {
+
+// The file's bytes, for one ELF class (Ehdr and Shdr: Elf64_* or Elf32_*).
+template <class Ehdr, class Shdr>
+std::string sectionObject(const ObjectSection& section, uint8_t elfClass, uint16_t machine) {
   std::string shstrtab = std::string("\0", 1) + section.name.str() + '\0' + ".shstrtab" + '\0';
   const uint32_t nameOff = 1, shstrtabNameOff = uint32_t(section.name.size()) + 2;
 
   auto alignTo = [](uint64_t v, uint64_t a) { return (v + a - 1) / a * a; };
   uint64_t align = section.align ? section.align : 1;
-  uint64_t dataOff = alignTo(sizeof(Elf64_Ehdr), align);
+  uint64_t dataOff = alignTo(sizeof(Ehdr), align);
   uint64_t strOff = dataOff + section.contents.size();
   uint64_t shOff = alignTo(strOff + shstrtab.size(), 8);
 
-  Elf64_Ehdr eh{};
+  Ehdr eh{};
   memcpy(eh.e_ident, ElfMagic, 4);
-  eh.e_ident[EI_CLASS] = ELFCLASS64;
+  eh.e_ident[EI_CLASS] = elfClass;
   eh.e_ident[EI_DATA] = ELFDATA2LSB;
   eh.e_ident[EI_VERSION] = EV_CURRENT;
   eh.e_type = ET_REL;
   eh.e_machine = machine;
   eh.e_version = EV_CURRENT;
   eh.e_shoff = shOff;
-  eh.e_ehsize = sizeof(Elf64_Ehdr);
-  eh.e_shentsize = sizeof(Elf64_Shdr);
+  eh.e_ehsize = sizeof(Ehdr);
+  eh.e_shentsize = sizeof(Shdr);
   eh.e_shnum = 3;
   eh.e_shstrndx = 2;
 
-  Elf64_Shdr sh[3]{};
+  Shdr sh[3]{};
   sh[1].sh_name = nameOff;
   sh[1].sh_type = section.type;
   sh[1].sh_flags = section.flags;
@@ -56,7 +59,16 @@ llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
   memcpy(&file[dataOff], section.contents.data(), section.contents.size());
   memcpy(&file[strOff], shstrtab.data(), shstrtab.size());
   memcpy(&file[shOff], sh, sizeof sh);
+  return file;
+}
 
+}  // namespace
+
+llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
+                               const ObjectSection& section) {
+  std::string file = machine == EM_386
+                         ? sectionObject<Elf32_Ehdr, Elf32_Shdr>(section, ELFCLASS32, machine)
+                         : sectionObject<Elf64_Ehdr, Elf64_Shdr>(section, ELFCLASS64, machine);
   std::error_code ec;
   llvm::raw_fd_ostream out(path, ec);
   if (ec) return fail("create " + path + ": " + errnoText(ec));

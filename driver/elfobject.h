@@ -16,7 +16,7 @@ struct ObjectSection {
   llvm::StringRef contents;
 };
 
-// Writes an ELF64 little-endian relocatable for machine (an ELF e_machine: elfMachine in
-// target.h) at path holding one section and no symbols or relocations.
+// Writes a little-endian relocatable for machine (an ELF e_machine: elfMachine in target.h;
+// ELF32 for EM_386, else ELF64) at path holding one section and no symbols or relocations.
 llvm::Error writeSectionObject(const std::string& path, uint16_t machine,
                                const ObjectSection& section);

@@ -44,6 +44,7 @@ llvm::Expected<std::vector<Setting>> settings() {
       {"TMPDIR", tmp && *tmp ? tmp : "/tmp"},  // where work directories go
   };
   if (target->is(Arch::AMD64)) all.push_back({"GOAMD64", "v" + std::to_string(target->goamd64)});
+  if (target->is(Arch::I386)) all.push_back({"GO386", go386Name(target->go386)});
   std::sort(all.begin(), all.end());
   return all;
 }

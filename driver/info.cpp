@@ -50,6 +50,7 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
   }
   os << "\ttarget\tlinux/" << info.goarch;
   if (info.goarch == "amd64") os << " " << (info.goamd64.empty() ? "v1" : info.goamd64);
+  if (info.goarch == "386") os << " " << (info.go386.empty() ? "sse2" : info.go386);
   os << "\n";
   if (!info.buildID.empty()) os << "\tbuildid\t" << info.buildID << "\n";
   if (info.pclntab)
@@ -58,9 +59,11 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
   os << "\tEntry point: " << llvm::format("0x%" PRIx64, info.entry);
   if (!info.entrySymbol.empty()) os << " " << info.entrySymbol;
   os << "\n";
+  // As gdb's info files: addresses as wide as the file's (16 digits, 8 in a 32-bit file).
+  int digits = info.is64 ? 16 : 8;
   for (const SectionRange& s : info.sections)
-    os << llvm::format("\t0x%016" PRIx64 " - 0x%016" PRIx64 " is ", s.start, s.end) << s.name
-       << "\n";
+    os << "\t0x" << llvm::format_hex_no_prefix(s.start, digits) << " - 0x"
+       << llvm::format_hex_no_prefix(s.end, digits) << " is " << s.name << "\n";
 }
 
 llvm::json::Value toJSON(const std::string& file, const BinaryInfo& info) {

@@ -19,19 +19,20 @@ llvm::Error reason(const llvm::Twine& why) {
 llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   auto exe = ElfFile::view(file);
   if (!exe) return exe.takeError();
-  const llvm::object::ELF64LEFile& elf = exe->elf();
-  // The 64-bit machines gocc builds for (docs/ports.md).
-  uint16_t machine = elf.getHeader().e_machine;
-  if ((machine != llvm::ELF::EM_X86_64 && machine != llvm::ELF::EM_AARCH64) ||
-      (elf.getHeader().e_type != llvm::ELF::ET_EXEC && elf.getHeader().e_type != llvm::ELF::ET_DYN))
-    return reason("not an x86-64 or AArch64 executable");
+  // The machines gocc builds for (docs/ports.md): 64-bit x86-64 and AArch64, 32-bit 386.
+  uint16_t machine = exe->machine();
+  bool known = exe->is64() ? machine == llvm::ELF::EM_X86_64 || machine == llvm::ELF::EM_AARCH64
+                           : machine == llvm::ELF::EM_386;
+  if (!known || (exe->fileType() != llvm::ELF::ET_EXEC && exe->fileType() != llvm::ELF::ET_DYN))
+    return reason("not an x86-64, AArch64 or 386 executable");
 
   BinaryInfo info;
-  const llvm::object::ELF64LE::Shdr* symtab = nullptr;
+  info.is64 = exe->is64();
+  const ElfSection* symtab = nullptr;
   for (const ElfSection& s : exe->sections()) {
-    if (s.header->sh_flags & llvm::ELF::SHF_ALLOC)
+    if (s.flags & llvm::ELF::SHF_ALLOC)
       info.sections.push_back({s.name.str(), s.address(), s.address() + s.size()});
-    if (s.header->sh_type == llvm::ELF::SHT_SYMTAB) symtab = s.header;
+    if (s.type == llvm::ELF::SHT_SYMTAB) symtab = &s;
   }
   // The sections read below, each the first of its name.
   std::optional<llvm::StringRef> buildinfoBytes, noteBytes, pclntabBytes;
@@ -66,6 +67,8 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
       info.goamd64 = s.Value;
     else if (s.Key == "GOARCH")
       info.goarch = s.Value;
+    else if (s.Key == "GO386")
+      info.go386 = s.Value;
 
   if (noteBytes) {
     auto id = parseBuildIDNote(*noteBytes);
@@ -73,23 +76,16 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
     info.buildID = *id;
   }
 
-  info.entry = elf.getHeader().e_entry;
+  info.entry = exe->entry();
   if (symtab) {
-    auto syms = elf.symbols(symtab);
-    auto strtab = elf.getStringTableForSymtab(*symtab);
-    if (!syms || !strtab) {
+    auto syms = exe->symbols(*symtab);
+    if (!syms) {
       llvm::consumeError(syms.takeError());
-      llvm::consumeError(strtab.takeError());
       return reason("malformed ELF file: bad symbol table");
     }
-    for (const auto& sym : *syms) {
-      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_value != info.entry) continue;
-      auto name = sym.getName(*strtab);
-      if (!name) {
-        llvm::consumeError(name.takeError());
-        continue;
-      }
-      info.entrySymbol = name->str();
+    for (const ElfSymbol& sym : *syms) {
+      if (sym.type != llvm::ELF::STT_FUNC || sym.value != info.entry || !sym.name) continue;
+      info.entrySymbol = sym.name->str();
       break;
     }
   }
@@ -97,7 +93,7 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   // The pc table's header, checked as the runtime checks it at start-up.
   if (pclntabBytes && !pclntabBytes->empty()) {
     LoadedPclntab loaded;
-    if (const char* bad = loaded.load(*pclntabBytes, textAddr, elf.getHeader().e_machine))
+    if (const char* bad = loaded.load(*pclntabBytes, textAddr, machine))
       return reason(llvm::Twine("corrupt pc table: ") + bad);
     info.pclntab =
         PcTableFigures{loaded.table.nfunc(), loaded.table.nfiles(), pclntabBytes->size()};

@@ -29,6 +29,7 @@ struct PcTableFigures {
 struct BinaryInfo {
   gocc::debug::BuildInfo build;  // GoVersion is the toolchain version
   std::string modinfo;           // the embedded text, as `go version -m` prints it
+  bool is64 = true;              // a 64-bit ELF file (amd64); false: 32-bit (386)
   uint64_t entry = 0;
   std::string entrySymbol;             // empty if no symbol is at the entry
   std::string buildID;                 // empty if the note is missing
@@ -36,6 +37,7 @@ struct BinaryInfo {
   std::optional<PcTableFigures> pclntab;
   std::string goarch = "amd64";  // from the build settings (amd64 if absent)
   std::string goamd64;           // from the build settings, "" if absent
+  std::string go386;             // from the build settings, "" if absent
 };
 
 // Reads file's bytes. The error says why it is not a readable gocc executable: not ELF, a

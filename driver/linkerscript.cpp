@@ -10,6 +10,7 @@ TemplateVars linkerScriptVars(const Target& target, bool sharedLibrary) {
   std::string archSymbols;
   if (target.is(Arch::AMD64))
     archSymbols = "gocc_goamd64 = " + std::to_string(target.goamd64) + ";";
+  if (target.is(Arch::I386)) archSymbols = "gocc_go386 = " + std::to_string(target.go386) + ";";
   if (sharedLibrary)
     return {
         {"ARCH_SYMBOLS", archSymbols},

@@ -88,30 +88,26 @@ struct Symbol {
 
 // The functions of .text, one per address, sorted (see the choice rule above).
 llvm::Expected<std::vector<Symbol>> textFunctions(const Executable& exe) {
-  const llvm::object::ELF64LEFile& elf = exe.file.elf();
   uint64_t textStart = exe.text->address(), textEnd = textStart + exe.text->size();
   uint32_t textIndex = uint32_t(exe.text - exe.file.sections().data());
   std::vector<Symbol> syms;
   for (const ElfSection& table : exe.file.sections()) {
-    if (table.header->sh_type != llvm::ELF::SHT_SYMTAB) continue;
-    auto symbols = elf.symbols(table.header);
-    if (!symbols) return fail("pclntab: bad symbol table: " + llvm::toString(symbols.takeError()));
-    auto names = elf.getStringTableForSymtab(*table.header);
-    if (!names) return fail("pclntab: bad symbol table: " + llvm::toString(names.takeError()));
-    for (const auto& sym : *symbols) {
+    if (table.type != llvm::ELF::SHT_SYMTAB) continue;
+    auto symbols = exe.file.symbols(table);
+    if (!symbols) return fail("pclntab: " + llvm::toString(symbols.takeError()));
+    for (const ElfSymbol& sym : *symbols) {
       // A function in .text: gocc's executables have too few sections for a symbol to need an
       // extended section index (SHN_XINDEX), so st_shndx says where the symbol is.
-      if (sym.getType() != llvm::ELF::STT_FUNC || sym.st_size == 0 || sym.st_shndx != textIndex)
-        continue;
-      auto name = sym.getName(*names);
-      if (!name) return fail("pclntab: bad symbol name: " + llvm::toString(name.takeError()));
-      uint64_t addr = sym.st_value;
+      if (sym.type != llvm::ELF::STT_FUNC || sym.size == 0 || sym.shndx != textIndex) continue;
+      if (!sym.name) return fail("pclntab: bad symbol name: offset out of the string table");
+      uint64_t addr = sym.value;
       if (addr < textStart || addr >= textEnd) continue;
-      uint8_t binding = sym.getBinding();
-      int rank = binding == llvm::ELF::STB_GLOBAL ? 0 : binding == llvm::ELF::STB_WEAK ? 1 : 2;
-      llvm::StringRef shown = *name;
+      int rank = sym.binding == llvm::ELF::STB_GLOBAL ? 0
+                 : sym.binding == llvm::ELF::STB_WEAK ? 1
+                                                      : 2;
+      llvm::StringRef shown = *sym.name;
       shown.consume_front(kExportPrefix);
-      syms.push_back({addr, std::min(uint64_t(sym.st_size), textEnd - addr), rank, shown.str()});
+      syms.push_back({addr, std::min(sym.size, textEnd - addr), rank, shown.str()});
     }
   }
   std::sort(syms.begin(), syms.end(), [](const Symbol& a, const Symbol& b) {
@@ -331,12 +327,15 @@ std::vector<PCRange> readSPOffsets(llvm::DWARFContext& dwarf, uint16_t machine) 
     return out;
   }
   // The stack pointer's DWARF register number, and what the call pushed below the CFA (x86's
-  // return address; arm64's call leaves it in x30).
+  // return address, 8 bytes on amd64 and 4 on 386; arm64's call leaves it in x30).
   uint32_t spRegister = 7;  // rsp
   int64_t pushedByCall = 8;
   if (machine == llvm::ELF::EM_AARCH64) {
     spRegister = 31;  // sp
     pushedByCall = 0;
+  } else if (machine == llvm::ELF::EM_386) {
+    spRegister = 4;  // esp
+    pushedByCall = 4;
   }
   for (const llvm::dwarf::FrameEntry& entry : (*frames)->entries()) {
     const auto* fde = llvm::dyn_cast<llvm::dwarf::FDE>(&entry);
@@ -464,15 +463,15 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
 
   // DWARF problems are not the build's: a unit whose tables cannot be read just has no lines.
   // LLVM's DWARF reader takes an ObjectFile: a second view of the same bytes.
-  auto object = obj::ELF64LEObjectFile::create(exe->file.bytes());
+  auto object = obj::ObjectFile::createELFObjectFile(exe->file.bytes());
   if (!object) return fail("pclntab: " + exePath + ": " + llvm::toString(object.takeError()));
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(
-      *object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
+      **object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr, "", ignore, ignore);
   Paths paths;
   std::vector<LineRange> lines = readLines(*dwarf, textStart, textEnd, rewrite, paths);
   InlineInfo inlines = readInlines(*dwarf, textStart, textEnd, rewrite, paths);
-  uint16_t machine = exe->file.elf().getHeader().e_machine;
+  uint16_t machine = exe->file.machine();
   std::vector<PCRange> sp = readSPOffsets(*dwarf, machine);
 
   // llvm::demangle returns a name it cannot demangle (main, C functions) unchanged.
@@ -483,6 +482,7 @@ llvm::Expected<std::vector<uint8_t>> buildPclntab(const std::string& exePath,
     if (!outOfLine.count(node.name)) node.name = shortFuncName(node.name);
 
   pclntab::PclnInput in;
+  in.ptrSize = exe->file.is64() ? 8 : 4;  // the table is the target's, as Go's linker writes it
   in.textStart = textStart;
   const ArchInfo* arch = archForMachine(machine);
   if (!arch) return fail("pclntab: " + exePath + ": not an executable for a gocc target");
@@ -541,9 +541,9 @@ llvm::Expected<std::unique_ptr<DwarfFrameNames>> DwarfFrameNames::open(const std
   if (!file->section(".debug_info")) return nullptr;
   auto names = std::unique_ptr<DwarfFrameNames>(new DwarfFrameNames);
   names->file_ = std::make_unique<ElfFile>(std::move(*file));
-  auto object = obj::ELF64LEObjectFile::create(names->file_->bytes());
+  auto object = obj::ObjectFile::createELFObjectFile(names->file_->bytes());
   if (!object) return fail(path + ": " + llvm::toString(object.takeError()));
-  names->object_ = std::make_unique<obj::ELF64LEObjectFile>(std::move(*object));
+  names->object_ = std::move(*object);
   auto ignore = [](llvm::Error err) { llvm::consumeError(std::move(err)); };
   names->dwarf_ = llvm::DWARFContext::create(*names->object_,
                                              llvm::DWARFContext::ProcessDebugRelocations::Ignore,
@@ -610,7 +610,7 @@ llvm::Error checkTextUnchanged(const std::string& before, const std::string& aft
   std::map<std::string, std::pair<uint64_t, uint64_t>> placed;
   for (const ElfSection& s : b->file.sections()) placed[s.name.str()] = {s.address(), s.size()};
   for (const ElfSection& s : a->file.sections()) {
-    if (!(s.header->sh_flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab") continue;
+    if (!(s.flags & llvm::ELF::SHF_ALLOC) || s.name == ".gopclntab") continue;
     auto it = placed.find(s.name.str());
     if (it == placed.end() || it->second != std::make_pair(s.address(), s.size()))
       return fail(llvm::formatv("internal error: adding the pclntab moved section {0} "

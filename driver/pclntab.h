@@ -10,6 +10,7 @@
 // bytes as the first's.
 #pragma once
 
+#include "elfobject.h"
 #include "formats/pclntab.h"
 #include "target.h"
 
@@ -25,6 +26,7 @@
 #include <vector>
 
 class ElfFile;
+
 namespace llvm {
 class DWARFContext;
 }
@@ -41,15 +43,16 @@ struct PathRewrite {
 // A table read out of a file (gocc tool addr2line, gocc info): copied to 8-aligned memory, as
 // the reader wants its header aligned and a damaged file's offsets need not be, then checked
 // as the runtime checks it at start-up, against the address of the file's .text and the
-// instruction size quantum of its machine (ELF e_machine).
+// instruction size quantum and pointer size of its machine (ELF e_machine).
 struct LoadedPclntab {
   std::vector<uint64_t> storage;
   pclntab::Table table;
   // Returns nullptr, or what is wrong with the table.
   const char* load(llvm::StringRef bytes, uint64_t textAddr, uint16_t machine) {
+    const ArchInfo* arch = archForMachine(machine);
+    if (arch && bytes.size() > 7 && uint8_t(bytes[7]) != arch->ptrSize) return "bad pointer size";
     storage.assign((bytes.size() + 7) / 8, 0);
     std::memcpy(storage.data(), bytes.data(), bytes.size());
-    const ArchInfo* arch = archForMachine(machine);
     const char* why = table.init(reinterpret_cast<const uint8_t*>(storage.data()), bytes.size(),
                                  arch ? uint8_t(arch->pcQuantum) : 0);
     return why ? why : table.verify(textAddr);
@@ -78,12 +81,12 @@ public:
 private:
   DwarfFrameNames() = default;
   std::unique_ptr<ElfFile> file_;
-  std::unique_ptr<llvm::object::ELF64LEObjectFile> object_;
+  std::unique_ptr<llvm::object::ObjectFile> object_;
   std::unique_ptr<llvm::DWARFContext> dwarf_;
 };
 
-// Writes table as an ELF64 relocatable object holding one SHF_ALLOC, read-only section,
-// .gopclntab, aligned to 32 (Go's alignment for it).
+// Writes table as a relocatable object of the target's ELF class and machine holding one
+// SHF_ALLOC, read-only section, .gopclntab, aligned to 32 (Go's alignment for it).
 llvm::Error writePclntabObject(llvm::ArrayRef<uint8_t> table, const std::string& objectPath,
                                const Target& target);
 

@@ -10,7 +10,9 @@
 //
 // A program built for another architecture (GOARCH=arm64 on an amd64 machine) runs under its
 // emulator (ArchInfo::emulator, QEMU's user mode), as go run runs a foreign program through
-// its exec wrapper.
+// its exec wrapper. A 386 program on an amd64 machine is executed directly first, as most
+// amd64 kernels run 32-bit code; where the kernel refuses it (ENOEXEC: built without IA-32
+// emulation, or a virtual machine that forbids it), it runs under the emulator (-x says so).
 #include "run.h"
 
 #include "build.h"
@@ -50,22 +52,41 @@ void splitRunArgs(llvm::ArrayRef<std::string> args, std::vector<std::string>& in
   programArgs.assign(args.begin() + n, args.end());
 }
 
+// Whether this machine's kernel may run target's programs itself: the host's, and 386 ones on
+// amd64.
+bool mayRunNatively(const Target& target) {
+  return target.arch == &hostArch() || (target.is(Arch::I386) && hostArch().arch == Arch::AMD64);
+}
+
+// command with the target's emulator in front.
+std::vector<std::string> underEmulator(const Target& target, llvm::ArrayRef<std::string> command) {
+  std::vector<std::string> emulated(target.arch->emulator.begin(), target.arch->emulator.end());
+  emulated.insert(emulated.end(), command.begin(), command.end());
+  return emulated;
+}
+
 // The command that runs exe with programArgs: exe itself, or its target's emulator with exe.
 std::vector<std::string> runCommand(const Target& target, const std::string& exe,
                                     llvm::ArrayRef<std::string> programArgs) {
-  std::vector<std::string> command;
-  if (target.arch != &hostArch())
-    command.assign(target.arch->emulator.begin(), target.arch->emulator.end());
-  command.push_back(exe);
+  std::vector<std::string> command = {exe};
   command.insert(command.end(), programArgs.begin(), programArgs.end());
-  return command;
+  return mayRunNatively(target) ? command : underEmulator(target, command);
 }
 
-llvm::Expected<Termination> runProgram(const Target& target, llvm::ArrayRef<std::string> command) {
+// Starts command: the program by its path, an emulator by its name, from $PATH. Returns
+// posix_spawn's error.
+int spawnCommand(const Target& target, llvm::ArrayRef<std::string> command,
+                 const posix_spawnattr_t* attr, pid_t* pid) {
   std::vector<char*> argv;
   for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
+  const auto& emulator = target.arch->emulator;
+  bool emulated = !emulator.empty() && command[0] == emulator.front();
+  return (emulated ? posix_spawnp : posix_spawn)(pid, argv[0], nullptr, attr, argv.data(), environ);
+}
 
+llvm::Expected<Termination> runProgram(const Target& target, std::vector<std::string> command,
+                                       const CommandTrace& trace) {
   // Ignore the terminal's signals in gocc from before the program exists until it is gone; the
   // program gets them with their default action, unless gocc's caller had them ignored too.
   struct sigaction ignore = {}, saved[std::size(forwardedSignals)];
@@ -88,11 +109,17 @@ llvm::Expected<Termination> runProgram(const Target& target, llvm::ArrayRef<std:
   llvm::outs().flush();
   llvm::errs().flush();
   pid_t pid;
-  // The program by its path; an emulator by its name, from $PATH.
   const auto& emulator = target.arch->emulator;
+  int spawnError = spawnCommand(target, command, &attr, &pid);
+  if (spawnError == ENOEXEC && !emulator.empty() && command[0] != emulator.front()) {
+    // A kernel that cannot run this architecture's code after all: the emulator can.
+    trace.comment(command[0] + ": " + errnoText(spawnError) + ": running it under " +
+                  emulator.front());
+    command = underEmulator(target, command);
+    trace.print(command);
+    spawnError = spawnCommand(target, command, &attr, &pid);
+  }
   bool emulated = !emulator.empty() && command[0] == emulator.front();
-  int spawnError =
-      (emulated ? posix_spawnp : posix_spawn)(&pid, argv[0], nullptr, &attr, argv.data(), environ);
   posix_spawnattr_destroy(&attr);
   if (spawnError != 0) {
     restoreSignals();
@@ -147,7 +174,7 @@ static llvm::Expected<Termination> run(llvm::ArrayRef<std::string> args) {
   CommandTrace trace(opts.trace, work->path(), opts.dryRun);
   trace.print(command);
   if (trace.dryRun()) return Termination{};  // -n: the commands only, as go run -n
-  return runProgram(setup->target, command);
+  return runProgram(setup->target, std::move(command), trace);
 }
 
 int cmdRun(llvm::ArrayRef<std::string> args) {

@@ -180,13 +180,14 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   s.push_back({"GOOS", "linux"});
   if (facts.target.is(Arch::AMD64))
     s.push_back({"GOAMD64", "v" + std::to_string(facts.target.goamd64)});
+  if (facts.target.is(Arch::I386)) s.push_back({"GO386", go386Name(facts.target.go386)});
   addGitSettings(facts.projectDir, s);
   return bi;
 }
 
-std::string encodeBuildInfo(const BuildInfo& bi) {
+std::string encodeBuildInfo(const BuildInfo& bi, const Target& target) {
   // The modinfo text is BuildInfo::String without its "go" line.
   BuildInfo withoutVersion = bi;
   withoutVersion.GoVersion.clear();
-  return buildinfo::encode(bi.GoVersion, withoutVersion.String());
+  return buildinfo::encode(bi.GoVersion, withoutVersion.String(), uint8_t(target.arch->ptrSize));
 }

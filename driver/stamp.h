@@ -34,5 +34,6 @@ std::string toolchainVersion();
 // Go's order, and the git state of the project when it is a work tree.
 gocc::debug::BuildInfo describeBuild(const BuildFacts& facts);
 
-// The .go.buildinfo blob for bi, padded to a multiple of 16 with at least one zero byte.
-std::string encodeBuildInfo(const gocc::debug::BuildInfo& bi);
+// The .go.buildinfo blob for bi, with target's pointer size, padded to a multiple of 16 with at
+// least one zero byte.
+std::string encodeBuildInfo(const gocc::debug::BuildInfo& bi, const Target& target);

@@ -52,6 +52,15 @@ static llvm::Expected<int> goamd64Level() {
   return fail(2, "invalid GOAMD64 value \"" + value + "\": must be v1, v2, v3 or v4");
 }
 
+const char* go386Name(int mode) { return mode == go386Softfloat ? "softfloat" : "sse2"; }
+
+static llvm::Expected<int> go386Mode() {
+  llvm::StringRef value = envValue("GO386");
+  if (value.empty() || value == "sse2") return go386SSE2;
+  if (value == "softfloat") return go386Softfloat;
+  return fail(2, "invalid GO386 value \"" + value + "\": must be sse2 or softfloat");
+}
+
 llvm::Expected<Target> targetFromEnv() {
   llvm::StringRef goos = envValue("GOOS"), goarch = envValue("GOARCH");
   // go says "unsupported GOOS/GOARCH pair": gocc names what it does support.
@@ -67,6 +76,11 @@ llvm::Expected<Target> targetFromEnv() {
     auto level = goamd64Level();
     if (!level) return level.takeError();
     target.goamd64 = *level;
+  }
+  if (target.is(Arch::I386)) {
+    auto mode = go386Mode();
+    if (!mode) return mode.takeError();
+    target.go386 = *mode;
   }
   return target;
 }
@@ -98,6 +112,19 @@ std::vector<std::string> targetCompileFlags(const Target& target) {
   // -fno-omit-frame-pointer: a fault in a leaf would hide its caller from the traceback's
   // frame-pointer walk (docs/ports.md).
   if (target.is(Arch::ARM64)) flags.push_back("-mno-omit-leaf-frame-pointer");
+  if (target.is(Arch::I386)) {
+    // sse2: SSE2 for float and double, as Go's 386 code uses; softfloat: Debian's i686
+    // baseline, x87 floating point, which the i386 C ABI and every 32-bit library use anyway
+    // (a C++ program cannot do without floating-point instructions as Go's softfloat does).
+    if (target.go386 == go386SSE2)
+      flags.insert(flags.end(), {"-march=pentium4", "-mfpmath=sse"});
+    else
+      flags.push_back("-march=i686");
+    // gocc's images are not position-independent; clang's default for this target is PIE.
+    flags.push_back("-fno-pic");
+    // libc6-dev-i386 has no asm/ headers; the amd64 directory's are biarch (docs/ports.md).
+    flags.insert(flags.end(), {"-idirafter", "/usr/include/x86_64-linux-gnu"});
+  }
   return flags;
 }
 

@@ -1,6 +1,7 @@
 // The machine gocc compiles for: GOOS/GOARCH, as in Go (`GOARCH=arm64 gocc build` cross-builds
 // on this machine), and on amd64 the microarchitecture level GOAMD64 chooses (v1 = baseline
-// x86-64, v2 = +SSE4.2/POPCNT, v3 = +AVX2/BMI, v4 = +AVX-512).
+// x86-64, v2 = +SSE4.2/POPCNT, v3 = +AVX2/BMI, v4 = +AVX-512), and on 386 the floating-point
+// mode GO386 chooses (sse2, the default, or softfloat: no SSE; docs/ports.md).
 //
 // Everything that differs between architectures and that the driver must know lives in one
 // row of the table in target.cpp (ArchInfo): the clang target, lld's emulation, the dynamic
@@ -39,6 +40,7 @@ struct ArchInfo {
 struct Target {
   const ArchInfo* arch;
   int goamd64 = 0;  // 1 to 4 on amd64; 0 elsewhere
+  int go386 = 0;    // 386: go386SSE2 or go386Softfloat; 0 elsewhere
 
   llvm::StringRef goarch() const { return arch->goarch; }
   bool is(Arch a) const { return arch->arch == a; }
@@ -48,6 +50,11 @@ struct Target {
   std::string osArch() const { return std::string("linux_") + arch->goarch; }
 };
 
+// GO386's values, as the linker script records them for cpuinit (gocc_go386).
+constexpr int go386Softfloat = 1, go386SSE2 = 2;
+// GO386's name for a mode: "softfloat" or "sse2".
+const char* go386Name(int mode);
+
 // Every architecture gocc knows, amd64 first.
 llvm::ArrayRef<ArchInfo> knownArches();
 
@@ -55,8 +62,8 @@ llvm::ArrayRef<ArchInfo> knownArches();
 const ArchInfo& hostArch();
 
 // The target the environment asks for: $GOOS (linux, or unset), $GOARCH (amd64, the default;
-// arm64; 386), $GOAMD64 on amd64 (v1 when unset). A bad value is an error with exit status 2,
-// as go reports it.
+// arm64; 386), $GOAMD64 on amd64 (v1 when unset), $GO386 on 386 (sse2 when unset). A bad value is
+// an error with exit status 2, as go reports it.
 llvm::Expected<Target> targetFromEnv();
 
 // The e_machine of the target's ELF files (EM_X86_64, EM_AARCH64, EM_386): the objects the
@@ -64,10 +71,11 @@ llvm::Expected<Target> targetFromEnv();
 uint16_t elfMachine(const Target& target);
 
 // The architecture of an ELF file's e_machine, or nullptr for one gocc does not build for
-// (readers of a binary take its pclntab's quantum from it).
+// (readers of a binary take its pclntab's quantum and pointer size from it).
 const ArchInfo* archForMachine(uint16_t machine);
 
-// The flags that make clang compile for target: --target, and the architecture level.
+// The flags that make clang compile for target: --target, the architecture level, on arm64
+// frame records in leaf functions, and on 386 non-PIC code and the biarch asm/ headers.
 std::vector<std::string> targetCompileFlags(const Target& target);
 
 // The level-specific -march for GOAMD64: -march=x86-64, -march=x86-64-v2, ...

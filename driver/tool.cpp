@@ -52,8 +52,8 @@ llvm::Error loadTable(const std::string& path, LoadedPclntab& out) {
   // Go's readers count entries from .text's address; a table that does not is as wrong as one
   // whose functions are out of order.
   const ElfSection* text = exe->section(".text");
-  const char* why = text ? out.load(*contents, text->address(), exe->elf().getHeader().e_machine)
-                         : "no .text section";
+  const char* why =
+      text ? out.load(*contents, text->address(), exe->machine()) : "no .text section";
   if (why) return fail(path + ": corrupt .gopclntab: " + why);
   return llvm::Error::success();
 }

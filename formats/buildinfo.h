@@ -5,7 +5,8 @@
 // debug/buildinfo/buildinfo.go is the authority.
 //
 //   0   "\xff Go buildinf:"  magic, 14 bytes
-//   14  pointer size (8)
+//   14  pointer size: the target's (8 on amd64, 4 on 386); with inline strings nothing
+//       pointer-sized follows, but Go's reader checks it is 4 or 8
 //   15  flags: 0x2 = the strings follow inline (Go 1.18+), little-endian
 //   16  16 zero bytes (pointers in the pre-1.18 format)
 //   32  uvarint length + the version string ("gocc0.1.0 clang19.1.7")
@@ -29,7 +30,6 @@ constexpr char kMagic[] = "\xff Go buildinf:";  // 14 bytes + the NUL the litera
 constexpr size_t kMagicSize = 14;
 constexpr size_t kHeaderSize = 32;
 constexpr size_t kAlign = 16;
-constexpr uint8_t kPtrSize = 8;
 constexpr uint8_t kFlagInline = 0x2;
 // Go's module-info framing (cmd/go/internal/modload: infoStart, infoEnd).
 constexpr uint8_t kStartSentinel[16] = {0x30, 0x77, 0xaf, 0x0c, 0x92, 0x74, 0x08, 0x02,
@@ -70,7 +70,7 @@ inline const char* decode(const uint8_t* data, size_t size, Strings* out) {
   if (!data || size < kHeaderSize) return "build info shorter than its header";
   for (size_t i = 0; i < kMagicSize; i++)
     if (data[i] != uint8_t(kMagic[i])) return "no build info magic";
-  if (data[14] != kPtrSize) return "bad pointer size in build info";
+  if (data[14] != 4 && data[14] != 8) return "bad pointer size in build info";
   if ((data[15] & kFlagInline) == 0) return "build info not in the inline-string format";
   if ((data[15] & 1) != 0) return "big-endian build info";
   const uint8_t* p = data + kHeaderSize;
@@ -91,10 +91,11 @@ inline const char* decode(const uint8_t* data, size_t size, Strings* out) {
   return nullptr;
 }
 
-// The blob for a version and a modinfo text (the driver's side; decode's inverse).
-inline std::string encode(std::string_view version, std::string_view modinfo) {
+// The blob for a version and a modinfo text, for a target with pointers of ptrSize bytes
+// (the driver's side; decode's inverse).
+inline std::string encode(std::string_view version, std::string_view modinfo, uint8_t ptrSize = 8) {
   std::string blob(kMagic, kMagicSize);
-  blob += char(kPtrSize);
+  blob += char(ptrSize);
   blob += char(kFlagInline);  // little-endian, inline strings
   blob.resize(kHeaderSize, '\0');
   auto appendUvarint = [&](uint64_t v) {

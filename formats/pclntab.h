@@ -5,7 +5,9 @@
 // layout; Go's source is the authority (cmd/link/internal/ld/pcln.go writes it,
 // runtime/symtab.go and debug/gosym read it).
 //
-//   pcHeader     72 bytes: magic, minLC, ptrSize, nfunc, nfiles, textStart, table offsets
+//   pcHeader     8 bytes (magic, minLC, ptrSize), then 8 words of ptrSize bytes: nfunc,
+//                nfiles, textStart, the table offsets (72 bytes with 8-byte pointers, 40 on
+//                386; ptrSize is the target's, as Go's linker writes it)
 //   funcnametab  NUL-terminated function names
 //   cutab        uint32 per (compilation unit, file index): an offset into filetab
 //   filetab      nfiles packed NUL-terminated file names
@@ -38,8 +40,10 @@
 namespace pclntab {
 
 constexpr uint32_t kMagic = 0xfffffff0;  // Go 1.18 and later
-constexpr uint8_t kPtrSize = 8;
 
+// The header as the reader and the encoder use it: every word widened to 64 bits. Its memory
+// layout is the table's with 8-byte pointers; with 4-byte ones (386) each word is stored in
+// 4 bytes (decodeHeader, encodeHeader).
 struct Header {
   uint32_t magic;
   uint8_t pad1, pad2;
@@ -55,6 +59,35 @@ struct Header {
   uint64_t pclnOffset;  // functab
 };
 static_assert(sizeof(Header) == 72, "pcHeader is 8 + 8 pointer-sized words");
+
+// The pointer sizes a table may have (Go: 4 on 386 and arm, 8 on amd64 and arm64), and the
+// bytes its header takes with each.
+constexpr bool validPtrSize(uint8_t ptrSize) { return ptrSize == 4 || ptrSize == 8; }
+constexpr size_t headerSize(uint8_t ptrSize) { return 8 + 8 * size_t(ptrSize); }
+
+// The header at data (headerSize(ptrSize) bytes, ptrSize valid) / written to out. A 4-byte
+// nfunc is sign-extended (Go's int), the other words zero-extended.
+inline Header decodeHeader(const uint8_t* data, uint8_t ptrSize) {
+  Header h;
+  __builtin_memcpy(&h, data, 8);
+  uint64_t words[8];
+  for (int i = 0; i < 8; i++) {
+    if (ptrSize == 8) {
+      __builtin_memcpy(&words[i], data + 8 + i * 8, 8);
+    } else {
+      uint32_t w;
+      __builtin_memcpy(&w, data + 8 + i * 4, 4);
+      words[i] = i == 0 ? uint64_t(int64_t(int32_t(w))) : w;
+    }
+  }
+  __builtin_memcpy(reinterpret_cast<uint8_t*>(&h) + 8, words, sizeof words);
+  return h;
+}
+inline void encodeHeader(const Header& h, uint8_t* out) {
+  __builtin_memcpy(out, &h, 8);
+  const auto* words = reinterpret_cast<const uint8_t*>(&h) + 8;
+  for (int i = 0; i < 8; i++) __builtin_memcpy(out + 8 + i * h.ptrSize, words + i * 8, h.ptrSize);
+}
 
 // One function (Go: runtime._func). npcdata uint32 pcdata offsets (pctab offsets, 0: none)
 // and nfuncdata uint32 funcdata offsets (from the table's start, ~0: none) follow it; gocc
@@ -99,7 +132,8 @@ struct InlinedCall {
 static_assert(sizeof(InlinedCall) == 20, "inlinedCall is 20 bytes");
 
 // Pointer-sized alignment of the header, and 4-byte alignment of functab, the records and
-// cutab, as Go's runtime reads them in place.
+// cutab, as Go's runtime reads them in place. The encoder aligns every table to 8 whatever
+// the pointer size.
 constexpr size_t kHeaderAlign = 8;
 
 // A function found by Table::findFunc.
@@ -135,28 +169,33 @@ public:
   // magic, pads, minLC against the instruction size quantum of the binary's architecture
   // (Go's sys.PCQuantum: 1 where instructions are byte-aligned, amd64 and 386; 4 on arm64,
   // whose instructions are all 4 bytes; pc deltas count in these units; 0 refuses every
-  // table), pointer size, and that every sub-table lies inside the data. Returns nullptr if
-  // usable, else what is wrong. loadBias is what the dynamic loader added to every address of
-  // a position-independent image (a gocc build -buildmode=c-shared library): the table's
-  // textStart is the link-time address, its pcs are found at textStart + loadBias. 0 for an
-  // executable, and for the driver reading a file.
+  // table), pointer size (4 or 8: the driver reads tables of every target; the runtime checks
+  // that its own has its pointer size), and that every sub-table lies inside the data.
+  // Returns nullptr if usable, else what is wrong. loadBias is what the dynamic loader added
+  // to every address of a position-independent image (a gocc build -buildmode=c-shared
+  // library): the table's textStart is the link-time address, its pcs are found at
+  // textStart + loadBias. 0 for an executable, and for the driver reading a file.
   const char* init(const uint8_t* data, size_t size, uint8_t minLC, uint64_t loadBias = 0) {
     data_ = data;
     size_ = size;
     bias_ = loadBias;
     ok_ = false;
-    if (!data || size < sizeof(Header)) return "table shorter than its header";
-    if (reinterpret_cast<uintptr_t>(data) % kHeaderAlign != 0) return "table not 8-byte aligned";
+    if (!data || size < 8) return "table shorter than its header";
+    uint8_t ptrSize = data[7];
+    if (!validPtrSize(ptrSize)) return "bad pointer size";
+    if (size < headerSize(ptrSize)) return "table shorter than its header";
+    if (reinterpret_cast<uintptr_t>(data) % ptrSize != 0)
+      return ptrSize == 8 ? "table not 8-byte aligned" : "table not 4-byte aligned";
+    header_ = decodeHeader(data, ptrSize);
     const Header* h = header();
     if (h->magic != kMagic) return "bad magic";
     if (h->pad1 != 0 || h->pad2 != 0) return "bad header padding";
     if (minLC == 0 || h->minLC != minLC) return "bad instruction size quantum";
-    if (h->ptrSize != kPtrSize) return "bad pointer size";
     if (h->nfunc < 0 || uint64_t(h->nfunc) > size / 8) return "bad function count";
     uint64_t offs[] = {h->funcnameOffset, h->cuOffset, h->filetabOffset, h->pctabOffset,
                        h->pclnOffset};
     for (uint64_t off : offs)
-      if (off < sizeof(Header) || off > size) return "table offset out of range";
+      if (off < headerSize(ptrSize) || off > size) return "table offset out of range";
     if (h->pclnOffset % 4 != 0 || h->cuOffset % 4 != 0) return "misaligned functab or cutab";
     // functab: nfunc pairs and the end entry.
     uint64_t ftabBytes = (uint64_t(h->nfunc) * 2 + 1) * 4;
@@ -192,7 +231,7 @@ public:
   }
 
   bool ok() const { return ok_; }
-  const Header* header() const { return reinterpret_cast<const Header*>(data_); }
+  const Header* header() const { return &header_; }
   int64_t nfunc() const { return ok_ ? header()->nfunc : 0; }
   uint64_t nfiles() const { return ok_ ? header()->nfiles : 0; }
   // Where the text starts in memory: the header's textStart plus the load bias.
@@ -353,6 +392,7 @@ private:
   size_t size_ = 0;
   uint64_t bias_ = 0;  // see init
   bool ok_ = false;
+  Header header_ = {};  // decoded by init
 };
 
 // One source-level frame at a pc (Go: what runtime.Frames and the traceback show).

@@ -217,7 +217,8 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   uint64_t rawSizes[] = {funcnametab.size(), cutab.size() * 4, filetab.size(), pctab.size(),
                          functabSize};
   uint64_t offsets[5];
-  uint64_t off = roundUp(sizeof(Header), 8);
+  if (!validPtrSize(in.ptrSize)) return failWith("pointer size not 4 or 8");
+  uint64_t off = roundUp(headerSize(in.ptrSize), 8);
   for (int t = 0; t < 5; t++) {
     uint64_t size = roundUp(rawSizes[t], 8);
     off = roundUp(off, symalign(size));
@@ -232,7 +233,7 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   Header h = {};
   h.magic = kMagic;
   h.minLC = in.minLC;
-  h.ptrSize = kPtrSize;
+  h.ptrSize = in.ptrSize;
   h.nfunc = int64_t(n);
   h.nfiles = fileAt.size();
   h.textStart = in.textStart;
@@ -241,7 +242,9 @@ std::vector<uint8_t> encodePclntab(const PclnInput& in, std::string* error) {
   h.filetabOffset = offsets[2];
   h.pctabOffset = offsets[3];
   h.pclnOffset = offsets[4];
-  std::memcpy(&out[0], &h, sizeof h);
+  if (in.ptrSize == 4 && (in.textStart > UINT32_MAX || off > INT32_MAX))
+    return failWith("text start or table beyond 4-byte pointers");
+  encodeHeader(h, &out[0]);
   std::memcpy(&out[offsets[0]], funcnametab.data(), funcnametab.size());
   for (size_t i = 0; i < cutab.size(); i++) put32(out, offsets[1] + i * 4, cutab[i]);
   std::memcpy(&out[offsets[2]], filetab.data(), filetab.size());

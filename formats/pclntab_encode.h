@@ -5,8 +5,9 @@
 // driver/pclntab.cpp reads the linked executable and fills a PclnInput; encodePclntab lays
 // the bytes out exactly as Go's linker does (cmd/link/internal/ld/pcln.go):
 //
-//   pcHeader (72) | funcnametab | cutab | filetab | pctab | functab + _func records
-//   | inline trees (Go keeps these in go:func.*; gocc, which has no such symbol, here)
+//   pcHeader (72; 40 with 4-byte pointers) | funcnametab | cutab | filetab | pctab | functab +
+//   _func records | inline trees (Go keeps these in go:func.*; gocc, which has no such symbol,
+//   here)
 //
 // each table's size rounded up to 8 and each table placed at Go's symalign (the largest
 // power of two not above its size, at most 32), so funcnametab starts at 0x60 as in a Go
@@ -63,6 +64,7 @@ struct CUInput {
 };
 
 struct PclnInput {
+  uint8_t ptrSize = 8;  // the target's pointer size: 8 (amd64), 4 (386)
   uint64_t textStart = 0;
   uint8_t minLC = 1;  // the instruction size quantum (ArchInfo::pcQuantum): pcs in multiples of it
   std::vector<FuncInput> funcs;  // sorted by entry, entries distinct, ranges within [entry, end)

@@ -37,31 +37,6 @@
 	.cfi_endproc
 	.size	"runtime.libcstart", .-"runtime.libcstart"
 
-// _init and _fini: glibc's static start-up calls _init after .preinit_array and its exit path
-// calls _fini after .fini_array (ELF_INITFINI). A gocc program has no crti.o/crtn.o, hence no
-// .init or .fini code: both are empty.
-	.globl	_init
-	.hidden	_init
-	.type	_init, @function
-_init:
-	ret
-	.size	_init, .-_init
-
-	.globl	_fini
-	.hidden	_fini
-	.type	_fini, @function
-_fini:
-	ret
-	.size	_fini, .-_fini
-
-// _dl_relocate_static_pie: glibc's start-up calls it to relocate a static PIE. A gocc program
-// is not position-independent, so it does nothing, as crt1.o's own (empty) definition does for
-// non-PIE static programs; libc.a's would want a _DYNAMIC there is none of.
-	.globl	_dl_relocate_static_pie
-	.hidden	_dl_relocate_static_pie
-	.type	_dl_relocate_static_pie, @function
-_dl_relocate_static_pie:
-	ret
-	.size	_dl_relocate_static_pie, .-_dl_relocate_static_pie
+#include "libcstart_stubs.S.inc"
 
 	.section .note.GNU-stack,"",@progbits

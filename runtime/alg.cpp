@@ -18,9 +18,22 @@ namespace {
 thread_local uint64 fastrandState __attribute__((tls_model("initial-exec")));
 uint64 fastrandSeed;
 
+// The 128-bit product of a and b, folded to 64 bits (wyhash's mix, as Go's runtime uses).
+// 32-bit targets have no 128-bit integer: the product is built from 32-bit halves, as Go's
+// math/bits.Mul64 does.
 inline uint64 mix(uint64 a, uint64 b) {
+#if defined(__SIZEOF_INT128__)
   __uint128_t r = __uint128_t(a) * b;
   return uint64(r) ^ uint64(r >> 64);
+#else
+  uint64 a0 = uint32(a), a1 = a >> 32, b0 = uint32(b), b1 = b >> 32;
+  uint64 w0 = a0 * b0;
+  uint64 t = a1 * b0 + (w0 >> 32);
+  uint64 w1 = uint32(t) + a0 * b1;
+  uint64 hi = a1 * b1 + (t >> 32) + (w1 >> 32);
+  uint64 lo = a * b;
+  return lo ^ hi;
+#endif
 }
 }  // namespace
 

@@ -1,13 +1,14 @@
 // arch.h — what the C++ side of the runtime needs to know about the processor it runs on
 // (Go: runtime/internal/sys's arch_*.go, signal_<arch>.go's sigctxt, procyield in
-// asm_<arch>.s). Everything else in runtime/ is the same C++ on amd64 and arm64; the
+// asm_<arch>.s). Everything else in runtime/ is the same C++ on amd64, arm64 and 386; the
 // assembly (rt0/asm_<arch>.S) and the context layout (asm_offsets.h) are the other
 // per-architecture parts.
 //
-// Both targets keep a frame record at the frame pointer: [fp] = the caller's frame pointer,
-// [fp+8] = the return address (amd64: rbp, pushed by the prologue; arm64: x29, stored with
-// x30 by the prologue's stp). So traceback.cpp's walk is the same on both, given that every
-// function has one: the driver and CMake compile with -fno-omit-frame-pointer, and on arm64,
+// Every target keeps a frame record at the frame pointer: [fp] = the caller's frame pointer,
+// [fp+ptrsize] = the return address (amd64: rbp, pushed by the prologue; 386: ebp, the same;
+// arm64: x29, stored with x30 by the prologue's stp). So traceback.cpp's walk is the same on
+// all, given that every function has one: the driver and CMake compile with
+// -fno-omit-frame-pointer, and on arm64,
 // where clang leaves leaf functions without a frame record unless told otherwise, also with
 // -mno-omit-leaf-frame-pointer (a fault in a leaf would otherwise hide its caller).
 #pragma once
@@ -40,8 +41,17 @@ inline void procyield(int n) {
 inline uintptr sigctxtPC(const ucontext_t* uc) { return uintptr(uc->uc_mcontext.pc); }
 inline uintptr sigctxtSP(const ucontext_t* uc) { return uintptr(uc->uc_mcontext.sp); }
 inline uintptr sigctxtFP(const ucontext_t* uc) { return uintptr(uc->uc_mcontext.regs[29]); }
+#elif defined(__i386__)
+constexpr uint8_t pcQuantum = 1;
+constexpr int dwarfFrameRegister = 5;  // ebp (the i386 psABI's numbering)
+inline void procyield(int n) {
+  for (int i = 0; i < n; i++) __builtin_ia32_pause();
+}
+inline uintptr sigctxtPC(const ucontext_t* uc) { return uintptr(uc->uc_mcontext.gregs[REG_EIP]); }
+inline uintptr sigctxtSP(const ucontext_t* uc) { return uintptr(uc->uc_mcontext.gregs[REG_ESP]); }
+inline uintptr sigctxtFP(const ucontext_t* uc) { return uintptr(uc->uc_mcontext.gregs[REG_EBP]); }
 #else
-#error "gocc's runtime supports amd64 and arm64"
+#error "gocc's runtime supports amd64, arm64 and 386"
 #endif
 
 }  // namespace runtime

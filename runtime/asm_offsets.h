@@ -1,13 +1,18 @@
 // Offsets of the fields that the assembly in rt0/ touches, and the layout of the context a
 // switched-out goroutine keeps on its stack. Shared by the .S files and by the C++ side:
 // runtime2.h static_asserts each field offset against the real struct layout.
+//
+// The fields are pointer-sized and come first in their structs, so each offset is a multiple
+// of the target's pointer size (__SIZEOF_POINTER__, which the compiler predefines for the
+// assembler too): 8 on amd64 and arm64, 4 on 386.
 #pragma once
-#define G_SCHED_SP 0   // g.sched.sp: saved stack pointer of a switched-out goroutine
-#define G_STACK_LO 8   // g.stack.lo
-#define G_STACK_HI 16  // g.stack.hi
-#define G_M 24         // g.m
-#define M_G0 0         // m.g0
-#define M_CURG 8       // m.curg
+#define PTR_SIZE __SIZEOF_POINTER__
+#define G_SCHED_SP (0 * PTR_SIZE)  // g.sched.sp: saved stack pointer of a switched-out goroutine
+#define G_STACK_LO (1 * PTR_SIZE)  // g.stack.lo
+#define G_STACK_HI (2 * PTR_SIZE)  // g.stack.hi
+#define G_M (3 * PTR_SIZE)         // g.m
+#define M_G0 (0 * PTR_SIZE)        // m.g0
+#define M_CURG (1 * PTR_SIZE)      // m.curg
 
 // The context mcall pushes and gogo pops (rt0/asm_<arch>.S): CTX_SIZE bytes at g.sched.sp,
 // the callee-saved registers of the ABI, among them the caller's frame pointer at CTX_FP and
@@ -23,6 +28,11 @@
 #define CTX_FP 0
 #define CTX_PC 8
 #define CTX_SIZE 160
+#elif defined(__i386__)
+// edi esi ebx ebp <return address>
+#define CTX_FP 12
+#define CTX_PC 16
+#define CTX_SIZE 20
 #else
-#error "gocc's runtime supports amd64 and arm64"
+#error "gocc's runtime supports amd64, arm64 and 386"
 #endif

@@ -257,11 +257,15 @@ void recvClosed(hchan* c, void* ep) {
 hchan* makechan(const gocc::detail::elemType& t, uint64 size) {
   if (t.size >= (1 << 16) || (t.align & (t.align - 1)) != 0)
     throw_("makechan: invalid channel element type");
-  // Go's limit is the heap's (maxAlloc); the ring's indices here are 32-bit.
-  if (size > UINT32_MAX || uint64(t.size) * size > (uint64(1) << 40)) return nullptr;
+  // Go's limit is the heap's (maxAlloc: here 1 TiB, or what malloc's size_t can say on a
+  // 32-bit target, where a larger total would wrap to a small allocation); the ring's indices
+  // here are 32-bit.
+  constexpr uint64 maxAlloc = sizeof(size_t) == 8 ? uint64(1) << 40 : uint64(SIZE_MAX);
+  if (size > UINT32_MAX || uint64(t.size) * size > maxAlloc) return nullptr;
   uint64 align = t.align > alignof(hchan) ? t.align : alignof(hchan);
   uint64 bufoff = (sizeof(hchan) + align - 1) & ~(align - 1);
   uint64 total = (bufoff + uint64(t.size) * size + align - 1) & ~(align - 1);
+  if (total > SIZE_MAX) return nullptr;  // 32-bit: the header tipped it over
   // One allocation for the channel and its buffer.
   void* mem = align <= alignof(max_align_t) ? malloc(total) : aligned_alloc(align, total);
   if (!mem) throw_("runtime: out of memory");

@@ -1,6 +1,6 @@
 // cpuflags.cpp — CPU feature detection (Go: internal/cpu): on amd64, with the GOAMD64 level
-// check (Go: the needs_check block of rt0_go); on arm64, with the switch of the atomics to
-// LSE.
+// check (Go: the needs_check block of rt0_go); on 386, with GO386's SSE2 check; on arm64,
+// with the switch of the atomics to LSE.
 //
 // amd64.
 // The driver compiles a program for an x86-64 level (GOAMD64=v1..v4, default v1) and
@@ -29,9 +29,13 @@
 // gocc has none of it, so they are not read. (Compiling with -mno-outline-atomics would make
 // every atomic an LL/SC loop, slow under contention on large machines; -march=armv8.1-a
 // would not run on ARMv8.0 cores such as the Cortex-A53/A72.)
+// On 386 the same leaves are read (i386 glibc keeps them too) and the check is GO386's: a
+// program compiled with SSE2 (GO386=sse2, the default; gocc_go386 = 2) refuses a CPU
+// without it, with the form of Go's 386 message about MMX; GO386=softfloat (1) needs nothing
+// past the i686 the runtime is built for.
 #include "cpuflags.h"
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__i386__)
 #include <sys/platform/x86.h>
 #endif
 
@@ -40,11 +44,16 @@
 
 #if defined(__x86_64__)
 extern "C" char gocc_goamd64[];  // absolute symbol: its address is the level, 1..4
+#elif defined(__i386__)
+// Absolute symbol: its address is the floating-point mode GO386 chose, 1 (softfloat: x87,
+// no SSE) or 2 (sse2, the default).
+extern "C" char gocc_go386[];
+constexpr unsigned go386Softfloat = 1, go386SSE2 = 2;  // as driver/target.h writes them
 #endif
 
 namespace runtime {
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) || defined(__i386__)
 
 x86Features x86;
 
@@ -76,6 +85,8 @@ cpuidRegs cpuidLeaf(unsigned index) {
 // them would be a fifth of the runtime's start-up cost. XGETBV does not trap.
 void doinit() {
   cpuidRegs l1 = cpuidLeaf(CPUID_INDEX_1);
+  x86.hasMMX = bit(l1.edx, 23);
+  x86.hasSSE2 = bit(l1.edx, 26);
   x86.hasSSE3 = bit(l1.ecx, 0);
   x86.hasSSSE3 = bit(l1.ecx, 9);
   x86.hasFMA = bit(l1.ecx, 12);
@@ -126,6 +137,19 @@ int32 cpuLevel() {
 // cpuinit: detect the CPU's features and check the level the program was built for.
 extern "C" void cpuinit() {
   doinit();
+#if defined(__i386__)
+  // GO386=sse2 compiles the program with SSE2 instructions for floating point (Go's 386 port
+  // does the same, and since Go 1.16 has no x87 mode); the runtime itself is built for
+  // Debian's i686 baseline, so it gets here on any CPU and can say why it stops.
+  uintptr mode;
+  asm("movl $gocc_go386, %0" : "=r"(mode));
+  if (mode != go386Softfloat && mode != go386SSE2)
+    throw_("cpuinit: bad GO386 mode recorded in the executable");
+  if (mode == go386SSE2 && !x86.hasSSE2) {
+    print("This program can only be run on processors with SSE2 support.\n");
+    exit(1);
+  }
+#else
   uintptr want;
   asm("movabs $gocc_goamd64, %0" : "=r"(want));
   if (want < 1 || want > 4) throw_("cpuinit: bad GOAMD64 level recorded in the executable");
@@ -134,6 +158,7 @@ extern "C" void cpuinit() {
           " microarchitecture support.\n");
     exit(1);
   }
+#endif
 }
 
 #elif defined(__aarch64__)

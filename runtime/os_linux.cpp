@@ -59,29 +59,29 @@ constexpr const char* vdsoClockGettimeSym = "__vdso_clock_gettime";
 // Find clock_gettime in the vDSO image the kernel mapped at base (an ELF shared
 // object already laid out in memory): walk its dynamic section to the symbol table.
 void vdsoauxv(uintptr base) {
-  auto* eh = reinterpret_cast<const Elf64_Ehdr*>(base);
+  auto* eh = reinterpret_cast<const ElfW(Ehdr)*>(base);
   if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0) return;
-  auto* ph = reinterpret_cast<const Elf64_Phdr*>(base + eh->e_phoff);
+  auto* ph = reinterpret_cast<const ElfW(Phdr)*>(base + eh->e_phoff);
   uintptr loadOffset = 0;
-  const Elf64_Dyn* dyn = nullptr;
+  const ElfW(Dyn)* dyn = nullptr;
   bool foundLoad = false;
   for (int i = 0; i < eh->e_phnum; i++) {
     if (ph[i].p_type == PT_LOAD && !foundLoad) {
       foundLoad = true;
       loadOffset = base + ph[i].p_offset - ph[i].p_vaddr;
     } else if (ph[i].p_type == PT_DYNAMIC) {
-      dyn = reinterpret_cast<const Elf64_Dyn*>(base + ph[i].p_offset);
+      dyn = reinterpret_cast<const ElfW(Dyn)*>(base + ph[i].p_offset);
     }
   }
   if (!foundLoad || !dyn) return;
-  const Elf64_Sym* symtab = nullptr;
+  const ElfW(Sym)* symtab = nullptr;
   const char* strtab = nullptr;
   const uint32* hash = nullptr;
   for (; dyn->d_tag != DT_NULL; dyn++) {
     uintptr ptr = loadOffset + dyn->d_un.d_ptr;
     switch (dyn->d_tag) {
       case DT_SYMTAB:
-        symtab = reinterpret_cast<const Elf64_Sym*>(ptr);
+        symtab = reinterpret_cast<const ElfW(Sym)*>(ptr);
         break;
       case DT_STRTAB:
         strtab = reinterpret_cast<const char*>(ptr);
@@ -94,7 +94,7 @@ void vdsoauxv(uintptr base) {
   if (!symtab || !strtab || !hash) return;
   uint32 nsym = hash[1];  // DT_HASH: nbucket, nchain; nchain == number of symbols
   for (uint32 i = 0; i < nsym; i++) {
-    const Elf64_Sym& s = symtab[i];
+    const ElfW(Sym)& s = symtab[i];
     if (ELF64_ST_TYPE(s.st_info) != STT_FUNC || s.st_shndx == SHN_UNDEF) continue;
     if (strcmp(strtab + s.st_name, vdsoClockGettimeSym) == 0) {
       vdsoClockGettime = reinterpret_cast<clockGettimeFn>(loadOffset + s.st_value);
@@ -124,7 +124,7 @@ extern "C" void args(int32 c, char** v, void (*rtldFini)()) {
 
   char** e = envp;
   while (*e) e++;
-  for (auto* aux = reinterpret_cast<Elf64_auxv_t*>(e + 1); aux->a_type != AT_NULL; aux++) {
+  for (auto* aux = reinterpret_cast<ElfW(auxv_t)*>(e + 1); aux->a_type != AT_NULL; aux++) {
     uint64 val = aux->a_un.a_val;
     switch (aux->a_type) {
       case AT_PAGESZ:

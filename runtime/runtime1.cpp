@@ -34,8 +34,8 @@ T opaque(T v) {
 extern "C" void check() {
   static_assert(sizeof(int8_t) == 1 && sizeof(int16_t) == 2 && sizeof(int32) == 4 &&
                 sizeof(int64) == 8);
-  static_assert(sizeof(void*) == 8 && sizeof(uintptr) == 8, "gocc supports 64-bit targets only");
-  if (sizeof(gobuf) != 8) throw_("check: bad gobuf size");
+  static_assert(sizeof(void*) == PTR_SIZE && sizeof(uintptr) == PTR_SIZE);
+  if (sizeof(gobuf) != sizeof(uintptr)) throw_("check: bad gobuf size");
 
   std::atomic<uint32> z{1};
   uint32 expected = 2;

@@ -277,8 +277,8 @@ static_assert(offsetof(m, curg) == M_CURG);
 // The saved context (asm_offsets.h): whole words, with the frame pointer and the return
 // address inside it. On arm64 they are a frame record ([fp], [fp+8]), and sp, which mcall
 // lowers and gogo raises by CTX_SIZE, must stay 16-byte aligned.
-static_assert(CTX_FP % 8 == 0 && CTX_PC % 8 == 0 && CTX_FP + 8 <= CTX_SIZE &&
-              CTX_PC + 8 <= CTX_SIZE);
+static_assert(CTX_FP % sizeof(uintptr) == 0 && CTX_PC % sizeof(uintptr) == 0 &&
+              CTX_FP + sizeof(uintptr) <= CTX_SIZE && CTX_PC + sizeof(uintptr) <= CTX_SIZE);
 #if defined(__aarch64__)
 static_assert(CTX_PC == CTX_FP + 8 && CTX_SIZE % 16 == 0);
 #endif

@@ -18,8 +18,10 @@ constexpr uintptr defaultStackSize = 64 << 10;
 // under it take about 1 KiB.
 constexpr uintptr minStackSize = 8 << 10;
 // The largest stack any goroutine may have unless debug.SetMaxStack says otherwise, and the
-// main goroutine's under an unlimited RLIMIT_STACK: Go's maxstacksize on 64-bit systems.
-constexpr uintptr defaultMaxStack = 1 << 30;
+// main goroutine's under an unlimited RLIMIT_STACK: Go's maxstacksize, 1 GB on 64-bit
+// systems and 250 MB on 32-bit ones (a 1 GB reservation would take a quarter of a 386
+// process's address space, where shared libraries and thread stacks must fit too).
+constexpr uintptr defaultMaxStack = sizeof(void*) == 8 ? 1 << 30 : 256 << 20;
 
 // The PROT_NONE region below the main goroutine's stack: the kernel's stack_guard_gap below a
 // main thread's stack (256 pages). Other stacks have one guard page.

@@ -101,7 +101,7 @@ void moduledataverify(const moduledata& md) {
 
 // The program headers of the image holding this code, and its load bias.
 struct image {
-  const Elf64_Phdr* phdr = nullptr;
+  const ElfW(Phdr) * phdr = nullptr;
   uint64 phnum = 0;
   uintptr bias = 0;
 };
@@ -113,7 +113,7 @@ image ownImage() {
       [](dl_phdr_info* info, size_t, void* arg) {
         auto pc = reinterpret_cast<uintptr>(&modulesinit);
         for (int i = 0; i < info->dlpi_phnum; i++) {
-          const Elf64_Phdr& ph = info->dlpi_phdr[i];
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
           if (ph.p_type == PT_LOAD && pc >= info->dlpi_addr + ph.p_vaddr &&
               pc < info->dlpi_addr + ph.p_vaddr + ph.p_memsz) {
             *static_cast<image*>(arg) = image{info->dlpi_phdr, info->dlpi_phnum, info->dlpi_addr};
@@ -125,16 +125,16 @@ image ownImage() {
       &im);
 #else
   // Non-PIE (the linker script's layout): p_vaddr is the address.
-  im.phdr = reinterpret_cast<const Elf64_Phdr*>(phdrAddr);
+  im.phdr = reinterpret_cast<const ElfW(Phdr)*>(phdrAddr);
   im.phnum = phdrCount;
 #endif
   return im;
 }
 
 // The loaded segment of im holding addr, or null.
-const Elf64_Phdr* segmentOf(const image& im, uintptr addr) {
+const ElfW(Phdr) * segmentOf(const image& im, uintptr addr) {
   for (uint64 i = 0; im.phdr && i < im.phnum; i++) {
-    const Elf64_Phdr& ph = im.phdr[i];
+    const ElfW(Phdr)& ph = im.phdr[i];
     if (ph.p_type == PT_LOAD && addr >= im.bias + ph.p_vaddr &&
         addr < im.bias + ph.p_vaddr + ph.p_memsz)
       return &ph;
@@ -145,7 +145,7 @@ const Elf64_Phdr* segmentOf(const image& im, uintptr addr) {
 // The end of the loaded segment holding the table that starts at start, or start itself
 // if no segment holds it (the driver's first link, the unit tests: no table).
 const uint8_t* pclntabEnd(const image& im, uintptr start) {
-  const Elf64_Phdr* ph = start ? segmentOf(im, start) : nullptr;
+  const ElfW(Phdr)* ph = start ? segmentOf(im, start) : nullptr;
   return reinterpret_cast<const uint8_t*>(ph ? im.bias + ph->p_vaddr + ph->p_memsz : start);
 }
 
@@ -154,8 +154,12 @@ const uint8_t* pclntabEnd(const image& im, uintptr start) {
 // and throws "invalid function symbol table"; so does gocc, with what it found wrong.
 void pclntabverify(moduledata& md, const uint8_t* start, const uint8_t* end, uintptr bias) {
   if (end == start) return;  // no table: see the file comment
+  // The reader takes tables of either pointer size (the driver reads every target's); this
+  // program's must have its own, as Go's moduledataverify1 insists.
   const char* bad = end < start ? "table bounds reversed"
-                                : md.pcln.init(start, size_t(end - start), pcQuantum, bias);
+                    : end - start > 7 && start[7] != sizeof(void*)
+                        ? "bad pointer size"
+                        : md.pcln.init(start, size_t(end - start), pcQuantum, bias);
   if (!bad) bad = md.pcln.verifyFunctab(md.text);  // records: checked at each lookup
   if (!bad && md.pcln.nfunc() > 0 && (md.pcln.minPC() < md.text || md.pcln.maxPC() > md.etext))
     bad = "functions outside the text segment";
@@ -202,7 +206,7 @@ extern "C" void modulesinit() {
   if (!md.noptrdata) {
     // An archive linked into a host (see the file comment). Its data: the host's writable
     // segment, as loaded, then the zeroed rest.
-    if (const Elf64_Phdr* ph = segmentOf(im, reinterpret_cast<uintptr>(&md))) {
+    if (const ElfW(Phdr)* ph = segmentOf(im, reinterpret_cast<uintptr>(&md))) {
       md.noptrdata = im.bias + ph->p_vaddr;
       md.enoptrdata = md.bss = md.noptrdata + ph->p_filesz;
       md.ebss = md.end = md.noptrdata + ph->p_memsz;

@@ -202,7 +202,7 @@ int printFrame(const frameStart& f, uint32 level, bool runtimeFrames) {
     }
     if (level >= 2) {
       printarg(b, " fp=");
-      b.putHex(f.fp ? f.fp + 16 : 0);
+      b.putHex(f.fp ? f.fp + 2 * sizeof(uintptr) : 0);
       printarg(b, " sp=");
       b.putHex(f.sp);
       printarg(b, " pc=");
@@ -285,12 +285,14 @@ bool isRuntimeName(const char* name) {
 
 bool nextFrame(frameStart* f, uintptr lo, uintptr hi) {
   uintptr fp = f->fp;
-  if (fp == 0 || fp % 8 != 0 || fp < lo || fp > hi - 16) return false;
+  // A frame record is two words: the caller's frame pointer, then the return address.
+  constexpr uintptr w = sizeof(uintptr);
+  if (fp == 0 || fp % w != 0 || fp < lo || fp > hi - 2 * w) return false;
   uintptr callerFP = load(fp);
-  uintptr pc = load(fp + 8);
+  uintptr pc = load(fp + w);
   if (pc == 0) return false;
   f->pc = pc;
-  f->sp = fp + 16;
+  f->sp = fp + 2 * w;
   f->exact = false;
   // The caller's frame must lie above this one; 0 (the first frame) ends the walk after it.
   f->fp = callerFP > fp ? callerFP : 0;
@@ -368,7 +370,7 @@ void tracebackothers(g* me, uint32 level) {
       pclntab::Func fn =
           findfunc(gp->startpc ? gp->startpc : reinterpret_cast<uintptr>(gp->startfn));
       if (fn.valid()) {
-        printFrame(frameStart{fn.entry, 0, start.sp, true}, level, false);
+        printFrame(frameStart{uintptr(fn.entry), 0, start.sp, true}, level, false);
         printcreatedby(gp, level);
         continue;
       }

@@ -37,12 +37,15 @@ struct frameStart {
 
 // The caller of the function this is expanded in, as a starting point (Go's getcallerpc and
 // getcallersp). The function must be noinline and keep its frame pointer.
-// (The caller's rbp is the one saved at this frame's rbp.)
-#define GOCC_CALLER_FRAME()                                                          \
-  ::runtime::frameStart {                                                            \
-    reinterpret_cast<::runtime::uintptr>(__builtin_return_address(0)),               \
-        *static_cast<::runtime::uintptr*>(__builtin_frame_address(0)),               \
-        reinterpret_cast<::runtime::uintptr>(__builtin_frame_address(0)) + 16, false \
+// (The caller's frame pointer is the one saved at this frame's; its sp is above this frame's
+// record of two words, saved frame pointer and return address.)
+#define GOCC_CALLER_FRAME()                                                \
+  ::runtime::frameStart {                                                  \
+    reinterpret_cast<::runtime::uintptr>(__builtin_return_address(0)),     \
+        *static_cast<::runtime::uintptr*>(__builtin_frame_address(0)),     \
+        reinterpret_cast<::runtime::uintptr>(__builtin_frame_address(0)) + \
+            2 * sizeof(::runtime::uintptr),                                \
+        false                                                              \
   }
 
 // One step of a frame-pointer walk: from frame f to its caller. False when there is no

@@ -13,6 +13,8 @@
 # Parameters (lit --param NAME=VALUE):
 #   fuzz_seconds=N  fuzz each target in test/fuzz for N seconds (default: a fixed number of
 #                   runs from seed 1, a few seconds each, the same inputs every time)
+#   run386=qemu     run the 386 tests' programs under qemu-i386 even where the kernel runs
+#                   32-bit code (default: natively where it can)
 #
 # RUN-line style, one form for each thing a test does:
 #   - Directives sit behind the file's comment marker: "# RUN:", "# CHECK:" in .test files,
@@ -45,7 +47,7 @@ config.test_exec_root = os.path.join(config.gocc_obj_root, "test")
 config.environment["PATH"] = os.pathsep.join(
     [config.gocc_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # The runtime's environment knobs must come from the test, never from the caller's shell.
-for var in ["GOMAXPROCS", "GODEBUG", "GOTRACEBACK", "GOAMD64", "GOCCROOT"]:
+for var in ["GOMAXPROCS", "GODEBUG", "GOTRACEBACK", "GOOS", "GOARCH", "GOAMD64", "GO386", "GOCCROOT"]:
     config.environment.pop(var, None)
     os.environ.pop(var, None)
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
@@ -98,3 +100,43 @@ if shutil.which("gdb-multiarch"):
 # Root can make read-only and full file systems in a mount namespace of its own.
 if os.geteuid() == 0 and shutil.which("unshare"):
     config.available_features.add("root")
+# linux/386. %run386 runs a 386 program: directly where this kernel executes 32-bit code
+# (feature native386: a 93-byte i386 ELF that only exits is run to find out), else through
+# qemu-i386, as on the amd64 virtual machines that answer "Exec format error" (docs/ports.md).
+# Feature 386: the 386 runtime was built (CMake found the i386 libraries) and its programs can
+# run here one way or the other; qemu-i386 (for its gdb stub) when it is installed.
+def _runs_i386_natively():
+    import struct, subprocess, tempfile
+    base, code = 0x08048000, bytes([0xB8, 1, 0, 0, 0, 0x31, 0xDB, 0xCD, 0x80])  # exit(0)
+    size = 52 + 32 + len(code)
+    elf = (b"\x7fELF\x01\x01\x01" + bytes(9)
+           + struct.pack("<HHIIIIIHHHHHH", 2, 3, 1, base + 84, 52, 0, 0, 52, 32, 1, 0, 0, 0)
+           + struct.pack("<8I", 1, 0, base, base, size, size, 5, 0x1000) + code)
+    with tempfile.NamedTemporaryFile(delete=False) as f:
+        f.write(elf)
+    try:
+        os.chmod(f.name, 0o755)
+        return subprocess.run([f.name]).returncode == 0
+    except OSError:
+        return False
+    finally:
+        os.unlink(f.name)
+# --param run386=qemu runs them under qemu-i386 even where the kernel could (what a machine
+# without 32-bit support does, tried on one with it).
+_kernel386 = _runs_i386_natively()
+_native386 = _kernel386 and lit_config.params.get("run386") != "qemu"
+if _kernel386:
+    config.available_features.add("native386")
+if shutil.which("qemu-i386"):
+    config.available_features.add("qemu-i386")
+if os.path.exists(os.path.join(config.gocc_obj_root, "lib", "gocc", "linux_386", "libgoccrt.a")) \
+        and (_native386 or shutil.which("qemu-i386")):
+    config.available_features.add("386")
+config.substitutions.append(("%run386", "" if _native386 else "qemu-i386"))
+# The FileCheck prefix for a goroutine's guard page as %run386 meets it: MADV_GUARD_INSTALL's
+# (code 0x1; the kernels the suite runs on have it), or, under qemu-i386, which ignores that
+# advice, PROT_NONE's (code 0x2; runtime/stack.cpp finds out).
+config.substitutions.append(("%guard386", "GUARD" if _native386 else "MPROTECT"))
+# The FileCheck prefix for what gocc run does with a 386 program here (test/386/run.test):
+# the kernel's answer, whatever run386 says.
+config.substitutions.append(("%exec386", "NATIVE386" if _kernel386 else "QEMU386"))

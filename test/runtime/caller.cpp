@@ -38,7 +38,7 @@ __attribute__((noinline)) void leaf() {
     printf("frame %d: %s %s:%d entry<=pc %d\n", i, f->Name(), base ? base + 1 : file, line,
            f->Entry() <= pcs[i]);
   }
-  // CHECK: frame 0: gocc::runtime::Callers(int, unsigned long*, int) {{.*}} entry<=pc 1
+  // CHECK: frame 0: gocc::runtime::Callers(int, unsigned {{long|int}}*, int) {{.*}} entry<=pc 1
   // CHECK: frame 1: leaf() caller.cpp:[[@LINE-11]] entry<=pc 1
   // CHECK: frame 2: middle(int) caller.cpp:[[#CALL_LEAF]] entry<=pc 1
   int m = rt::Callers(1, pcs, 1);

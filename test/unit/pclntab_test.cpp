@@ -258,6 +258,53 @@ TEST(Pclntab, LayoutAsGoLinker) {
   EXPECT_EQ(funcoff0, (200 * 2 + 1) * 4 + 4u);
 }
 
+// A 386 table (4-byte pointers): the header's eight words are 4 bytes each, 40 bytes in all,
+// and the reader finds the same functions, names and lines as in the 8-byte table of the
+// same program; only the header differs between the two.
+TEST(Pclntab, FourBytePointers) {
+  PclnInput in = randomProgram(9, 300, 3);
+  std::optional<Aligned> wide, narrow;
+  pclntab::Table t8, t4;
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &wide, &t8));
+  in.ptrSize = 4;
+  ASSERT_NO_FATAL_FAILURE(encodeAndLoad(in, &narrow, &t4));
+  ASSERT_EQ(t4.verify(in.textStart), nullptr);
+  const uint8_t* b = narrow->data();
+  EXPECT_EQ(b[7], 4);
+  uint32_t words[8];
+  std::memcpy(words, b + 8, sizeof words);
+  EXPECT_EQ(words[0], 300u);                    // nfunc
+  EXPECT_EQ(words[2], uint32_t(in.textStart));  // textStart
+  EXPECT_EQ(words[3], 0x40u);                   // funcnametab: after 40 bytes, 32-aligned
+  EXPECT_EQ(t4.header()->funcnameOffset, 0x40u);
+  EXPECT_EQ(t4.nfiles(), t8.nfiles());
+  for (const FuncInput& f : in.funcs) {
+    pclntab::Func a = t8.findFunc(f.entry), c = t4.findFunc(f.entry);
+    ASSERT_TRUE(c.valid());
+    EXPECT_EQ(c.end, a.end);
+    EXPECT_STREQ(t4.funcName(c), t8.funcName(a));
+    EXPECT_EQ(t4.pcValue(c, c.rec->pcln, f.entry), t8.pcValue(a, a.rec->pcln, f.entry));
+  }
+  // A 4-byte table is refused where its words do not fit, and a pointer size of 2 always.
+  std::string error;
+  in.ptrSize = 2;
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_EQ(error, "pointer size not 4 or 8");
+  in.ptrSize = 4;
+  uint64_t shift = uint64_t(1) << 32;
+  in.textStart += shift;
+  for (FuncInput& f : in.funcs) {
+    f.entry += shift;
+    f.end += shift;
+    for (auto* ranges : {&f.file, &f.line, &f.sp})
+      for (PCRange& r : *ranges) r.start += shift, r.end += shift;
+  }
+  EXPECT_TRUE(pclntab::encodePclntab(in, &error).empty());
+  EXPECT_EQ(error, "text start or table beyond 4-byte pointers");
+  in.ptrSize = 8;
+  EXPECT_FALSE(pclntab::encodePclntab(in, &error).empty());
+}
+
 TEST(Pclntab, Dedup) {
   PclnInput in;
   in.textStart = 0x1000;
@@ -431,6 +478,7 @@ TEST_F(PclntabCorrupt, Header) {
   EXPECT_EQ(initWith(5, &b, 1), "bad header padding");
   b = 4;
   EXPECT_EQ(initWith(6, &b, 1), "bad instruction size quantum");
+  b = 3;  // 4 and 8 are both valid
   EXPECT_EQ(initWith(7, &b, 1), "bad pointer size");
   i64 = -1;
   EXPECT_EQ(initWith(8, &i64, 8), "bad function count");

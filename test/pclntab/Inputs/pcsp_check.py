@@ -3,9 +3,10 @@
 the CFI rows `llvm-dwarfdump --eh-frame` prints: where the CFA is RSP+N the table must say
 N-8 (the SP's drop since the entry, return address not counted), elsewhere (RBP-based CFA)
 -1; a function no FDE starts at must have no table (offset 0). On arm64 (an AArch64 ELF) the
-stack pointer is WSP and the call pushes nothing: N. The table is decoded here, independently
-of formats/pclntab.h, with pc deltas in units of the header's minLC. Prints counts and "OK",
-or the mismatches and "FAIL"."""
+stack pointer is WSP and the call pushes nothing: N; on 386 (whose table has 4-byte pointers)
+it is ESP and the call pushes 4 bytes: N-4. The table is decoded here, independently of
+formats/pclntab.h, with pc deltas in units of the header's minLC. Prints counts and "OK", or
+the mismatches and "FAIL"."""
 import re
 import subprocess
 import sys
@@ -14,12 +15,13 @@ from dump_section import dump_section
 binary = sys.argv[1]
 d = dump_section(binary, ".gopclntab")
 u32 = lambda at: int.from_bytes(d[at:at + 4], "little")
-u64 = lambda at: int.from_bytes(d[at:at + 8], "little")
-nfunc, text, pctab, pcln = u64(8), u64(0x18), u64(0x38), u64(0x40)
+ptr = d[7]  # the header's words: 8 bytes, or 4 on 386
+word = lambda i: int.from_bytes(d[8 + ptr * i:8 + ptr * (i + 1)], "little")
+nfunc, text, pctab, pcln = word(0), word(2), word(6), word(7)
 minlc = d[6]
 with open(binary, "rb") as f:
     machine = int.from_bytes(f.read(20)[18:20], "little")
-sp_name, pushed = ("WSP", 0) if machine == 183 else ("RSP", 8)  # EM_AARCH64
+sp_name, pushed = {183: ("WSP", 0), 3: ("ESP", 4)}.get(machine, ("RSP", 8))  # EM_AARCH64, EM_386
 
 
 def uvarint(p):
