@@ -90,7 +90,11 @@ struct nextFn {
     if (__builtin_expect(f != nullptr, 1)) return f;
     void* sym = runtime::libcNext(name, version);
     if (!sym) {
-      runtime::print("runtime: no definition of ", name, " after the executable's\n");
+      if (version)
+        runtime::print("runtime: no definition of ", name, "@", version,
+                       " after the executable's\n");
+      else
+        runtime::print("runtime: no definition of ", name, " after the executable's\n");
       runtime::throw_("syscall: libc function missing");
     }
     f = reinterpret_cast<F>(sym);
@@ -165,9 +169,16 @@ NEXT(pthread_mutex_lock);
 NEXT(pthread_rwlock_rdlock);
 NEXT(pthread_rwlock_wrlock);
 NEXT(pthread_join);
-// glibc keeps the condition variables of 2.2.5 under that version; the current ones are 2.3.2.
-NEXT_VERSION(pthread_cond_wait, "GLIBC_2.3.2");
-NEXT_VERSION(pthread_cond_timedwait, "GLIBC_2.3.2");
+// glibc keeps the condition variables of before 2.3.2 under their old versions (amd64's 2.2.5,
+// 386's 2.0); the current ones are 2.3.2. An architecture glibc was ported to later has only
+// the current ones, under its first version (arm64: 2.17), and no 2.3.2 at all.
+#if defined(__aarch64__)
+#define GOCC_PTHREAD_COND_VERSION "GLIBC_2.17"
+#else
+#define GOCC_PTHREAD_COND_VERSION "GLIBC_2.3.2"
+#endif
+NEXT_VERSION(pthread_cond_wait, GOCC_PTHREAD_COND_VERSION);
+NEXT_VERSION(pthread_cond_timedwait, GOCC_PTHREAD_COND_VERSION);
 NEXT(pthread_cond_clockwait);
 }  // namespace
 }  // namespace runtime
