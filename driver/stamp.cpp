@@ -142,12 +142,16 @@ std::string joinFlags(const std::vector<std::string>& flags) {
 }
 
 // The major version of the GCC runtime libraries (libstdc++.a, libgcc) gocc links for target:
-// the last all-digits name in their directory's path, e.g. /usr/lib/gcc/x86_64-linux-gnu/12
-// (or .../12/32 for 386's multilib).
+// the name of the directory after the target triple's in their directory's path, e.g.
+// /usr/lib/gcc/x86_64-linux-gnu/12, /usr/lib/gcc-cross/aarch64-linux-gnu/12, or for 386's
+// multilib /usr/lib/gcc/x86_64-linux-gnu/12/32 (not the 32 after it).
 std::string gccLibVersion(const Target& target) {
   std::string dir = Toolchain::gccLibDir(target);
-  for (auto it = path::rbegin(dir), end = path::rend(dir); it != end; ++it)
-    if (!it->empty() && llvm::all_of(*it, llvm::isDigit)) return "v" + it->str();
+  bool afterTriple = false;
+  for (auto it = path::begin(dir), end = path::end(dir); it != end; ++it) {
+    if (afterTriple && !it->empty() && llvm::all_of(*it, llvm::isDigit)) return "v" + it->str();
+    afterTriple = it->ends_with("-linux-gnu");
+  }
   return "v0";
 }
 
