@@ -12,8 +12,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 
-#include <gnu/libc-version.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -163,10 +161,11 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   auto shown = [&](const std::string& p) { return facts.trimpath ? path::filename(p).str() : p; };
   bi.Path = shown(facts.programPath);
   bi.Main = Module{shown(facts.projectDir), "(devel)", "", nullptr};
-  // The libraries every program links, sorted as Go sorts deps. glibc is the version gocc
-  // built against; a dynamic program uses whatever the machine it runs on has (v2.36 or
-  // later), a static one (-static) carries it.
-  bi.Deps = {Module{"glibc", std::string("v") + gnu_get_libc_version(), "", nullptr},
+  // The libraries every program links, sorted as Go sorts deps. glibc is the version the
+  // target's headers and libraries are (the host's, or Debian's cross glibc); a dynamic
+  // program uses whatever the machine it runs on has (that version or later), a static one
+  // (-static) carries it.
+  bi.Deps = {Module{"glibc", "v" + Toolchain::glibcVersion(facts.target), "", nullptr},
              Module{"libgcc", gccLibVersion(facts.target), "", nullptr},
              Module{"libstdc++", gccLibVersion(facts.target), "", nullptr}};
 

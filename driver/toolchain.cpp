@@ -28,6 +28,18 @@ std::string Toolchain::gccLibDir(const Target& t) {
   return "";
 }
 
+std::string Toolchain::glibcVersion(const Target& t) {
+  switch (t.arch->arch) {
+    case Arch::AMD64:
+      return GOCC_GLIBC_VERSION_amd64;
+    case Arch::ARM64:
+      return GOCC_GLIBC_VERSION_arm64;
+    case Arch::I386:
+      return GOCC_GLIBC_VERSION_386;
+  }
+  return "";
+}
+
 llvm::Expected<Toolchain> findToolchain(const Target& target) {
   Toolchain tc;
   if (const char* env = std::getenv("GOCCROOT"); env && *env) {

@@ -41,6 +41,8 @@ struct Toolchain {
   // The directory holding the target's libstdc++.a and libgcc_eh.a, searched before the
   // system's ("" when gocc was configured without that target's libraries).
   static std::string gccLibDir(const Target& t);
+  // The version ("2.36") of the glibc the target's programs are built against.
+  static std::string glibcVersion(const Target& t);
 };
 
 // Locates the toolchain and checks that the target's runtime is there, so that a broken
