@@ -313,8 +313,9 @@ prints the list of tools.
 		function holding the address and its file:line, from the binary's
 		pc-to-line table, as "go tool addr2line" does ("?" and "?:0" for an
 		address outside every function; ":-1" for a function without line
-		information). A missing file, a file that is not ELF, or a binary
-		without a valid table is an error (exit status 1).
+		information). A missing file, a file that is not ELF or is of a
+		machine gocc does not build for, or a binary without a valid table
+		is an error (exit status 1).
 )";
 
 const char versionHelp[] = R"(usage: gocc version

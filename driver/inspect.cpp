@@ -23,9 +23,8 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   if (!exe) return exe.takeError();
   // The machines gocc builds for (docs/ports.md): 64-bit x86-64 and AArch64, 32-bit 386.
   uint16_t machine = exe->machine();
-  const ArchInfo* arch = archForMachine(machine);
-  bool known = arch && (arch->ptrSize == 8) == exe->is64();
-  if (!known || (exe->fileType() != llvm::ELF::ET_EXEC && exe->fileType() != llvm::ELF::ET_DYN))
+  const ArchInfo* arch = archForFile(machine, exe->is64());
+  if (!arch || (exe->fileType() != llvm::ELF::ET_EXEC && exe->fileType() != llvm::ELF::ET_DYN))
     return reason("not an x86-64, AArch64 or 386 executable");
 
   BinaryInfo info;

@@ -108,6 +108,11 @@ const ArchInfo* archForMachine(uint16_t machine) {
   return nullptr;
 }
 
+const ArchInfo* archForFile(uint16_t machine, bool is64) {
+  const ArchInfo* arch = archForMachine(machine);
+  return arch && (arch->ptrSize == 8) == is64 ? arch : nullptr;
+}
+
 std::vector<std::string> targetCompileFlags(const Target& target) {
   std::vector<std::string> flags;
   // clang's default target is the host's: naming it would only lengthen every command.
