@@ -37,12 +37,19 @@ Use "gocc help <command>" for more information about a command.
 		The architecture to compile for: amd64 (the default), arm64 or 386,
 		as in Go. A program for another architecture than the machine's is
 		built with that architecture's Debian cross libraries, and gocc run
-		runs it under QEMU's user-mode emulator.
+		runs it under QEMU's user-mode emulator (qemu-aarch64). A 386
+		program runs natively where the kernel runs 32-bit programs, and
+		under qemu-i386 where it refuses them.
 	GOOS
 		The operating system to compile for: linux, the only one.
 	GOAMD64
 		For GOARCH=amd64, the x86-64 microarchitecture level to compile for:
 		v1 (the default), v2, v3 or v4, as in Go; it selects -march=x86-64[-vN].
+	GO386
+		For GOARCH=386, the floating-point mode, as in Go: sse2 (the default)
+		compiles float and double to SSE2 (-march=pentium4 -mfpmath=sse);
+		softfloat compiles for the i686 with no SSE (-march=i686), which
+		means x87 arithmetic, not software floating point.
 	GOCCCACHE
 		The build cache's directory: an absolute path, or "off" to build
 		without it. By default $XDG_CACHE_HOME/gocc, else $HOME/.cache/gocc.
@@ -210,13 +217,14 @@ executable it links is a gocc program:
 	Compiles (-c, -S, -E, -M, -MM, -fsyntax-only) run clang with the flags
 	every gocc program is compiled with first (-fno-omit-frame-pointer
 	-fstack-clash-protection -ffunction-sections -fdata-sections, gocc's
-	include directory, GOAMD64's -march), then the command's own, which win.
+	include directory, GOAMD64's or GO386's -march), then the command's own,
+	which win.
 	The optimisation level, debug information and standard are the command's.
 	A link that makes an executable runs gocc build's pipeline on its objects,
 	archives and libraries (sources among them are compiled first): the
-	runtime, the entry _rt0_amd64_linux, the pc-to-line table, the build
-	information (its path is the executable; the link's flags recorded) and
-	the build ID. -L, -l, -Wl, -Xlinker, -z, -u, -rpath, -rdynamic and -s are
+	runtime, the target's entry (_rt0_<goarch>_linux, as _rt0_amd64_linux),
+	the pc-to-line table, the build information (its path is the
+	executable; the link's flags recorded) and the build ID. -L, -l, -Wl, -Xlinker, -z, -u, -rpath, -rdynamic and -s are
 	passed to lld; compile flags are ignored by the link, as clang ignores them.
 	-shared and -r links are clang's, unchanged: they make no executable.
 
@@ -253,10 +261,12 @@ the toolchain that built it, then tab-indented lines:
 
 	path     the program (its directory or main file)
 	mod      the project it was built in, with version (devel)
-	target   linux/amd64 and the x86-64 level it was compiled for
+	target   linux/<goarch> (from the ELF header) and, for amd64, the
+	         x86-64 level (GOAMD64) or, for 386, the floating-point mode
+	         (GO386) it was compiled for
 	buildid  the build ID: a hash of the build's inputs / of the executable
 	pclntab  the pc table's function and file counts and size in bytes
-	Entry point: the entry address and its symbol (_rt0_amd64_linux)
+	Entry point: the entry address and its symbol (_rt0_<goarch>_linux)
 	and the sections, one per line, as gdb's "info files" lists them.
 
 The -m flag adds the libraries linked (dep lines) and the build settings
@@ -271,8 +281,9 @@ not gocc executables are skipped, and -v says why.
 
 Info prints "gocc: <file>: <reason>" and exits with status 1 for a file it
 cannot read, or that is not an executable built by gocc, or whose build
-information or pc table is corrupt, and for a directory without gocc
-executables. It never executes the files.
+information or pc table is corrupt (build information that records
+another GOARCH than the ELF header's machine is corrupt), and for a
+directory without gocc executables. It never executes the files.
 )";
 
 const char envHelp[] = R"(usage: gocc env [-json] [var ...]
@@ -280,14 +291,14 @@ const char envHelp[] = R"(usage: gocc env [-json] [var ...]
 Env prints the settings gocc builds with, each as a build resolves it (from the
 environment, else the default): CC and CXX (the clang commands that compile C
 and C++ units), GOARCH, GOCCCACHE, GOCCROOT, GOOS, GOVERSION, TMPDIR, and for
-GOARCH=amd64 GOAMD64.
+GOARCH=amd64 GOAMD64, for GOARCH=386 GO386.
 
 By default env prints one NAME="value" line per setting, in a form sh can read.
 With variable names as arguments, env prints the value of each, one per line (an
 empty line for a name it does not know). The -json flag prints the settings, or
 the ones named, as a JSON object.
 
-An invalid GOOS, GOARCH or GOAMD64, or a toolchain that cannot be found, is
+An invalid GOOS, GOARCH, GOAMD64 or GO386, or a toolchain that cannot be found, is
 reported as a build would report it.
 )";
 
@@ -302,8 +313,9 @@ prints the list of tools.
 		function holding the address and its file:line, from the binary's
 		pc-to-line table, as "go tool addr2line" does ("?" and "?:0" for an
 		address outside every function; ":-1" for a function without line
-		information). A missing file, a file that is not ELF, or a binary
-		without a valid table is an error (exit status 1).
+		information). A missing file, a file that is not ELF or is of a
+		machine gocc does not build for, or a binary without a valid table
+		is an error (exit status 1).
 )";
 
 const char versionHelp[] = R"(usage: gocc version

@@ -29,6 +29,11 @@ struct InfoOptions {
   bool verbose = false;  // -v
 };
 
+// The level of an amd64 binary and the mode of a 386 one, as its build settings record them,
+// else the default a build takes when the variable is unset.
+std::string goamd64(const BinaryInfo& info) { return info.goamd64.empty() ? "v1" : info.goamd64; }
+std::string go386(const BinaryInfo& info) { return info.go386.empty() ? "sse2" : info.go386; }
+
 // The summary: `go version`'s first line, then what the program is (a static one says so, and
 // a library its build mode) and
 // how it starts, then
@@ -49,8 +54,8 @@ void printText(llvm::raw_ostream& os, const std::string& file, const BinaryInfo&
       os << "\t" << line << "\n";
   }
   os << "\ttarget\tlinux/" << info.goarch;
-  if (info.goarch == "amd64") os << " " << (info.goamd64.empty() ? "v1" : info.goamd64);
-  if (info.goarch == "386") os << " " << (info.go386.empty() ? "sse2" : info.go386);
+  if (info.goarch == "amd64") os << " " << goamd64(info);
+  if (info.goarch == "386") os << " " << go386(info);
   os << "\n";
   if (!info.buildID.empty()) os << "\tbuildid\t" << info.buildID << "\n";
   if (info.pclntab)
@@ -93,11 +98,13 @@ llvm::json::Value toJSON(const std::string& file, const BinaryInfo& info) {
                        {"Settings", std::move(settings)},
                        {"GOOS", "linux"},
                        {"GOARCH", info.goarch},
-                       {"GOAMD64", info.goamd64},
                        {"BuildID", info.buildID},
                        {"Entry", int64_t(info.entry)},
                        {"EntrySymbol", info.entrySymbol},
                        {"Sections", std::move(sections)}};
+  // The architecture's own variable only, as the text's target line shows it.
+  if (info.goarch == "amd64") o["GOAMD64"] = goamd64(info);
+  if (info.goarch == "386") o["GO386"] = go386(info);
   if (info.pclntab)
     o["Pclntab"] = llvm::json::Object{{"Nfunc", info.pclntab->nfunc},
                                       {"Nfiles", int64_t(info.pclntab->nfiles)},

@@ -4,7 +4,9 @@
 #include "elffile.h"
 #include "errors.h"
 #include "formats/buildinfo.h"
+#include "formats/quote.h"
 #include "pclntab.h"
+#include "target.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 
@@ -21,13 +23,15 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   if (!exe) return exe.takeError();
   // The machines gocc builds for (docs/ports.md): 64-bit x86-64 and AArch64, 32-bit 386.
   uint16_t machine = exe->machine();
-  bool known = exe->is64() ? machine == llvm::ELF::EM_X86_64 || machine == llvm::ELF::EM_AARCH64
-                           : machine == llvm::ELF::EM_386;
-  if (!known || (exe->fileType() != llvm::ELF::ET_EXEC && exe->fileType() != llvm::ELF::ET_DYN))
+  const ArchInfo* arch = archForFile(machine, exe->is64());
+  if (!arch || (exe->fileType() != llvm::ELF::ET_EXEC && exe->fileType() != llvm::ELF::ET_DYN))
     return reason("not an x86-64, AArch64 or 386 executable");
 
   BinaryInfo info;
   info.is64 = exe->is64();
+  // The architecture is the ELF header's, which the kernel and every tool go by; the GOARCH
+  // setting is only text in the build information, checked against it below.
+  info.goarch = arch->goarch;
   const ElfSection* symtab = nullptr;
   for (const ElfSection& s : exe->sections()) {
     if (s.flags & llvm::ELF::SHF_ALLOC)
@@ -65,8 +69,11 @@ llvm::Expected<BinaryInfo> inspectBinary(llvm::MemoryBufferRef file) {
   for (const gocc::debug::BuildSetting& s : info.build.Settings)
     if (s.Key == "GOAMD64")
       info.goamd64 = s.Value;
-    else if (s.Key == "GOARCH")
-      info.goarch = s.Value;
+    else if (s.Key == "GOARCH" && s.Value != info.goarch)
+      // gocc records the GOARCH it built for, so a file whose header says otherwise was
+      // altered after the build. Without the setting the header alone says the architecture.
+      return reason("corrupt build information: GOARCH " + gocc::debug::goQuote(s.Value) +
+                    " in a linux/" + info.goarch + " executable");
     else if (s.Key == "GO386")
       info.go386 = s.Value;
 

@@ -35,9 +35,9 @@ struct BinaryInfo {
   std::string buildID;                 // empty if the note is missing
   std::vector<SectionRange> sections;  // the allocated ones, in header order (gdb's info files)
   std::optional<PcTableFigures> pclntab;
-  std::string goarch = "amd64";  // from the build settings (amd64 if absent)
-  std::string goamd64;           // from the build settings, "" if absent
-  std::string go386;             // from the build settings, "" if absent
+  std::string goarch;   // from the ELF header's machine (a GOARCH setting must agree)
+  std::string goamd64;  // from the build settings, "" if absent
+  std::string go386;    // from the build settings, "" if absent
 };
 
 // Reads file's bytes. The error says why it is not a readable gocc executable: not ELF, a

@@ -1,6 +1,7 @@
 #include "target.h"
 
 #include "errors.h"
+#include "formats/quote.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
@@ -43,13 +44,17 @@ static llvm::StringRef envValue(const char* name) {
   return value ? value : "";
 }
 
+// A value from the environment as the error names it, in Go's %q form: a newline or control
+// byte in it would otherwise split the one-line error or reach the terminal raw.
+static std::string quoted(llvm::StringRef value) { return gocc::debug::goQuote(value); }
+
 static llvm::Expected<int> goamd64Level() {
   llvm::StringRef value = envValue("GOAMD64");
   if (value.empty() || value == "v1") return 1;
   if (value == "v2") return 2;
   if (value == "v3") return 3;
   if (value == "v4") return 4;
-  return fail(2, "invalid GOAMD64 value \"" + value + "\": must be v1, v2, v3 or v4");
+  return fail(2, "invalid GOAMD64 value " + quoted(value) + ": must be v1, v2, v3 or v4");
 }
 
 const char* go386Name(int mode) { return mode == go386Softfloat ? "softfloat" : "sse2"; }
@@ -58,20 +63,20 @@ static llvm::Expected<int> go386Mode() {
   llvm::StringRef value = envValue("GO386");
   if (value.empty() || value == "sse2") return go386SSE2;
   if (value == "softfloat") return go386Softfloat;
-  return fail(2, "invalid GO386 value \"" + value + "\": must be sse2 or softfloat");
+  return fail(2, "invalid GO386 value " + quoted(value) + ": must be sse2 or softfloat");
 }
 
 llvm::Expected<Target> targetFromEnv() {
   llvm::StringRef goos = envValue("GOOS"), goarch = envValue("GOARCH");
   // go says "unsupported GOOS/GOARCH pair": gocc names what it does support.
   if (!goos.empty() && goos != "linux")
-    return fail(2, "unsupported GOOS \"" + goos + "\": gocc builds for linux");
+    return fail(2, "unsupported GOOS " + quoted(goos) + ": gocc builds for linux");
   Target target;
   target.arch = goarch.empty() ? &arches[0] : nullptr;
   for (const ArchInfo& a : arches)
     if (goarch == a.goarch) target.arch = &a;
   if (!target.arch)
-    return fail(2, "unsupported GOARCH \"" + goarch + "\": must be amd64, arm64 or 386");
+    return fail(2, "unsupported GOARCH " + quoted(goarch) + ": must be amd64, arm64 or 386");
   if (target.is(Arch::AMD64)) {
     auto level = goamd64Level();
     if (!level) return level.takeError();
@@ -101,6 +106,11 @@ const ArchInfo* archForMachine(uint16_t machine) {
   for (const ArchInfo& a : arches)
     if (elfMachine(Target{&a}) == machine) return &a;
   return nullptr;
+}
+
+const ArchInfo* archForFile(uint16_t machine, bool is64) {
+  const ArchInfo* arch = archForMachine(machine);
+  return arch && (arch->ptrSize == 8) == is64 ? arch : nullptr;
 }
 
 std::vector<std::string> targetCompileFlags(const Target& target) {

@@ -74,6 +74,10 @@ uint16_t elfMachine(const Target& target);
 // (readers of a binary take its pclntab's quantum and pointer size from it).
 const ArchInfo* archForMachine(uint16_t machine);
 
+// The architecture of an ELF file of this machine and class (64-bit or not), or nullptr where
+// gocc builds no such file: another machine, or one of its machines in the other class.
+const ArchInfo* archForFile(uint16_t machine, bool is64);
+
 // The flags that make clang compile for target: --target, the architecture level, on arm64
 // frame records in leaf functions, and on 386 non-PIC code and the biarch asm/ headers.
 std::vector<std::string> targetCompileFlags(const Target& target);

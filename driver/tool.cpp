@@ -25,8 +25,10 @@
 #include "errors.h"
 #include "pchtool.h"
 #include "pclntab.h"
+#include "target.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <iostream>
@@ -44,6 +46,11 @@ const char addr2lineUsage[] =
 llvm::Error loadTable(const std::string& path, LoadedPclntab& out) {
   auto exe = ElfFile::open(path);
   if (!exe) return fail(path + ": " + llvm::toString(exe.takeError()));
+  // Another machine's table, if any, is read with the wrong quantum and pointer size, so its
+  // file is refused for what it is rather than as a corrupt table.
+  if (!archForFile(exe->machine(), exe->is64()))
+    return fail(path + ": not an x86-64, AArch64 or 386 file (" + (exe->is64() ? "64" : "32") +
+                "-bit " + llvm::ELF::convertEMachineToArchName(exe->machine()) + ")");
   const ElfSection* table = exe->section(".gopclntab");
   if (!table || table->size() == 0)
     return fail(path + ": no .gopclntab section (not built by gocc?)");

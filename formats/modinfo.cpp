@@ -2,6 +2,7 @@
 // ParseBuildInfo reads it (gocc/modinfo.h has the format), both as Go's runtime/debug/mod.go.
 #include <cstdio>
 
+#include "formats/quote.h"
 #include "gocc/modinfo.h"
 
 namespace gocc::debug {
@@ -52,6 +53,8 @@ void appendUTF8(std::string& out, uint32_t r) {
     out += char(0x80 | (r & 0x3f));
   }
 }
+
+}  // namespace
 
 // Go's strconv.Quote, for the characters build settings hold. Non-ASCII text that is valid
 // UTF-8 is kept (Go keeps printable runes); C1 controls and invalid bytes are escaped.
@@ -117,6 +120,8 @@ std::string goQuote(std::string_view s) {
   }
   return out + "\"";
 }
+
+namespace {
 
 int hexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -4,13 +4,23 @@
 // (InlineUnwinder) must stay inside the table (ASan),
 // do no undefined arithmetic (UBSan) and end (every loop consumes input). Built with
 // -fsanitize=fuzzer,address,undefined by test/CMakeLists.txt; test/fuzz/pclntab-fuzz.test runs
-// it briefly from a real table as the seed.
+// it briefly from real tables as the seeds.
+//
+// An input is one byte choosing the instruction size quantum the reader is given, then the
+// table: bit 2 of the byte set (a seed writes 4) is arm64's quantum 4, clear (a seed writes 1)
+// the quantum 1 of amd64 and 386. The quantum decides how pc deltas scale and what the header
+// must say, so with a fixed one the arm64 reading of a table would never run. The table's own
+// header gives the pointer size (8, or 4 for 386).
 #include "formats/pclntab.h"
 
 #include <cstring>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  uint8_t quantum = (data[0] & 4) ? 4 : 1;
+  data++;
+  size--;
   // The reader requires 8-byte alignment (the linker's); copy into an exactly-sized buffer so
   // that ASan sees any read past its end.
   std::vector<uint64_t> words(size / 8 + 1);
@@ -18,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::memcpy(table, data, size);
 
   pclntab::Table t;
-  if (t.init(table, size, 1) != nullptr) return 0;
+  if (t.init(table, size, quantum) != nullptr) return 0;
   uint64_t textStart = t.textStart();
   (void)t.verify(textStart);
 
