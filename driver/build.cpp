@@ -644,8 +644,7 @@ llvm::Error ProgramBuild::archive() {
 // Instantiates the runtime's memory layout for this target (linkerscript.cpp).
 llvm::Error ProgramBuild::writeLinkerScript() {
   linkerScript = work.file("link.ld");
-  return ::writeLinkerScript(setup.toolchain,
-                             linkerScriptVars(setup.target, linkMode() == LinkMode::Shared),
+  return ::writeLinkerScript(setup.toolchain, linkerScriptVars(setup.target, linkMode()),
                              linkerScript, trace);
 }
 

@@ -6,18 +6,25 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
-TemplateVars linkerScriptVars(const Target& target, bool sharedLibrary) {
+TemplateVars linkerScriptVars(const Target& target, LinkMode mode) {
   std::string archSymbols;
   if (target.is(Arch::AMD64))
     archSymbols = "gocc_goamd64 = " + std::to_string(target.goamd64) + ";";
   if (target.is(Arch::I386)) archSymbols = "gocc_go386 = " + std::to_string(target.go386) + ";";
-  if (sharedLibrary)
+  // Only a static glibc needs the TLS segment to start aligned; ld.so takes any start, and a
+  // start inside the alignment keeps the segment smaller, which a program with large or
+  // over-aligned thread_locals needs to fit glibc's default 8 MiB thread stacks
+  // (test/runtime/big-thread-local.cpp).
+  std::string tlsAlign =
+      mode == LinkMode::Static ? "ALIGN(MAX(ALIGNOF(.tdata), ALIGNOF(.tbss)))" : "";
+  if (mode == LinkMode::Shared)
     return {
         {"ARCH_SYMBOLS", archSymbols},
         {"ENTRY", target.entry() + "_lib"},
         {"TEXT_START", "0"},  // position-independent: ld.so adds where it loads it
         {"INIT_ARRAY", ".gocc_init_array"},
         {"LIBRARY_INIT_ARRAY", ".init_array : { KEEP(*(.init_array.gocc_rt0)) }"},
+        {"TLS_ALIGN", tlsAlign},
     };
   return {
       {"ARCH_SYMBOLS", archSymbols},
@@ -25,6 +32,7 @@ TemplateVars linkerScriptVars(const Target& target, bool sharedLibrary) {
       {"TEXT_START", target.arch->textStart},
       {"INIT_ARRAY", ".init_array"},
       {"LIBRARY_INIT_ARRAY", ""},
+      {"TLS_ALIGN", tlsAlign},
   };
 }
 

@@ -4,6 +4,7 @@
 // lets the runtime change its sections without a driver change.
 #pragma once
 
+#include "link.h"
 #include "target.h"
 #include "toolchain.h"
 #include "trace.h"
@@ -20,9 +21,10 @@ using TemplateVars = std::map<std::string, std::string>;
 // initializer, <entry>_lib), TEXT_START (the address the image is laid out from, as in Go; 0
 // for a shared library), ARCH_SYMBOLS (on amd64 gocc_goamd64, the level), INIT_ARRAY (the
 // output section of the constructors runtime.main runs: .init_array in a program,
-// .gocc_init_array in a shared library) and LIBRARY_INIT_ARRAY (a shared library's
-// .init_array, holding its initializer alone; empty in a program).
-TemplateVars linkerScriptVars(const Target& target, bool sharedLibrary = false);
+// .gocc_init_array in a shared library), LIBRARY_INIT_ARRAY (a shared library's
+// .init_array, holding its initializer alone; empty in a program) and TLS_ALIGN (a static
+// program's TLS segment starts at its alignment: see the template).
+TemplateVars linkerScriptVars(const Target& target, LinkMode mode = LinkMode::Dynamic);
 
 // Reads the toolchain's template, replaces each ${NAME} in it with vars[NAME], and writes the
 // result to outputPath. A name not in vars, or an unterminated ${, is an internal error: the
