@@ -14,13 +14,20 @@ cd "$(dirname "$0")"
 # attaches to qemu's gdb stub; the linux/386 target the i386 C and C++ libraries.
 arm64_packages="libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross libc6-dev-arm64-cross gdb-multiarch"
 i386_packages="lib32stdc++-12-dev libc6-dev-i386"
-GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make $arm64_packages $i386_packages" \
+# python3-psutil lets lit stop a test that hangs (below).
+GOCC_EXTRA_PACKAGES="gdb golang-go git qemu-user clang-format-19 make python3-psutil $arm64_packages $i386_packages" \
   ./make.bash --no-run
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 status=0
-python3 "$(llvm-config-19 --prefix)/build/utils/lit/lit.py" -v build/test 2>&1 | tee "$out" || status=$?
+# A test that hangs fails after 10 minutes (lit's --timeout; the longest test takes ~20 s)
+# instead of holding the run until CI's limit. The timeout needs psutil, from Debian's
+# python3-psutil: lit runs under Debian's own python3, which sees it (a python3 earlier in
+# PATH, pyenv's say, would not).
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+"$python" "$(llvm-config-19 --prefix)/build/utils/lit/lit.py" --timeout=600 -v build/test 2>&1 | tee "$out" || status=$?
 
 # lit's summary lines look like "  Passed     : 31 (96.88%)"; absent categories count 0.
 count() {
