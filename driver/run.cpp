@@ -58,6 +58,12 @@ bool mayRunNatively(const Target& target) {
   return target.arch == &hostArch() || (target.is(Arch::I386) && hostArch().arch == Arch::AMD64);
 }
 
+// Whether command runs the program under the target's emulator.
+bool isEmulated(const Target& target, llvm::ArrayRef<std::string> command) {
+  const auto& emulator = target.arch->emulator;
+  return !emulator.empty() && command[0] == emulator.front();
+}
+
 // command with the target's emulator in front.
 std::vector<std::string> underEmulator(const Target& target, llvm::ArrayRef<std::string> command) {
   std::vector<std::string> emulated(target.arch->emulator.begin(), target.arch->emulator.end());
@@ -80,9 +86,8 @@ int spawnCommand(const Target& target, llvm::ArrayRef<std::string> command,
   std::vector<char*> argv;
   for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
-  const auto& emulator = target.arch->emulator;
-  bool emulated = !emulator.empty() && command[0] == emulator.front();
-  return (emulated ? posix_spawnp : posix_spawn)(pid, argv[0], nullptr, attr, argv.data(), environ);
+  return (isEmulated(target, command) ? posix_spawnp : posix_spawn)(pid, argv[0], nullptr, attr,
+                                                                    argv.data(), environ);
 }
 
 llvm::Expected<Termination> runProgram(const Target& target, std::vector<std::string> command,
@@ -111,7 +116,7 @@ llvm::Expected<Termination> runProgram(const Target& target, std::vector<std::st
   pid_t pid;
   const auto& emulator = target.arch->emulator;
   int spawnError = spawnCommand(target, command, &attr, &pid);
-  if (spawnError == ENOEXEC && !emulator.empty() && command[0] != emulator.front()) {
+  if (spawnError == ENOEXEC && !emulator.empty() && !isEmulated(target, command)) {
     // A kernel that cannot run this architecture's code after all: the emulator can.
     trace.comment(command[0] + ": " + errnoText(spawnError) + ": running it under " +
                   emulator.front());
@@ -119,11 +124,10 @@ llvm::Expected<Termination> runProgram(const Target& target, std::vector<std::st
     trace.print(command);
     spawnError = spawnCommand(target, command, &attr, &pid);
   }
-  bool emulated = !emulator.empty() && command[0] == emulator.front();
   posix_spawnattr_destroy(&attr);
   if (spawnError != 0) {
     restoreSignals();
-    if (emulated && spawnError == ENOENT)
+    if (isEmulated(target, command) && spawnError == ENOENT)
       return fail("GOARCH=" + target.goarch() + " programs run under " + command[0] +
                   ", which is not installed: install qemu-user");
     return fail("fork/exec " + command[0] + ": " + errnoText(spawnError));

@@ -10,17 +10,17 @@
 
 // clang-format off
 static const ArchInfo arches[] = {
-    {Arch::AMD64, "amd64", "x86_64-linux-gnu", "elf_x86_64", "/lib64/ld-linux-x86-64.so.2",
-     "0x400000", 8, 1, {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"},
+    {Arch::AMD64, "amd64", "x86_64-linux-gnu", llvm::ELF::EM_X86_64, "elf_x86_64",
+     "/lib64/ld-linux-x86-64.so.2", "0x400000", 8, 1, {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"},
      "libstdc++-12-dev libc6-dev", {}},
     // arm64: from 0x10000, Go's linux/arm64 layout; lld aligns its segments to 64 KiB, the
     // largest page an arm64 kernel may use (4, 16 and 64 KiB are all in use).
-    {Arch::ARM64, "arm64", "aarch64-linux-gnu", "aarch64linux", "/lib/ld-linux-aarch64.so.1",
-     "0x10000", 8, 4, {"/usr/aarch64-linux-gnu/lib"},
+    {Arch::ARM64, "arm64", "aarch64-linux-gnu", llvm::ELF::EM_AARCH64, "aarch64linux",
+     "/lib/ld-linux-aarch64.so.1", "0x10000", 8, 4, {"/usr/aarch64-linux-gnu/lib"},
      "libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross libc6-dev-arm64-cross",
      {"qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"}},
-    {Arch::I386, "386", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2",
-     "0x8048000", 4, 1, {"/usr/lib32"},
+    {Arch::I386, "386", "i386-linux-gnu", llvm::ELF::EM_386, "elf_i386",
+     "/lib/ld-linux.so.2", "0x8048000", 4, 1, {"/usr/lib32"},
      "lib32stdc++-12-dev libc6-dev-i386", {"qemu-i386"}},
 };
 // clang-format on
@@ -90,21 +90,11 @@ llvm::Expected<Target> targetFromEnv() {
   return target;
 }
 
-uint16_t elfMachine(const Target& target) {
-  switch (target.arch->arch) {
-    case Arch::AMD64:
-      return llvm::ELF::EM_X86_64;
-    case Arch::ARM64:
-      return llvm::ELF::EM_AARCH64;
-    case Arch::I386:
-      return llvm::ELF::EM_386;
-  }
-  return llvm::ELF::EM_NONE;
-}
+uint16_t elfMachine(const Target& target) { return target.arch->machine; }
 
 const ArchInfo* archForMachine(uint16_t machine) {
   for (const ArchInfo& a : arches)
-    if (elfMachine(Target{&a}) == machine) return &a;
+    if (a.machine == machine) return &a;
   return nullptr;
 }
 

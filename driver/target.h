@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct ArchInfo {
   Arch arch;
   const char* goarch;         // Go's name: amd64, arm64, 386
   const char* triple;         // clang's --target
+  uint16_t machine;           // the ELF e_machine of its objects and executables
   const char* ldEmulation;    // lld's -m
   const char* dynamicLinker;  // PT_INTERP of a dynamically linked program
   const char* textStart;      // the address the image is laid out from, as Go's linker does
