@@ -10,7 +10,6 @@
 #include "llvm/ObjCopy/ObjCopy.h"
 #include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Object/Binary.h"
-#include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -72,24 +71,17 @@ static std::string declaredName(llvm::StringRef declaration) {
 }
 
 // The functions an object defines (its global and weak STT_FUNC symbols with a section).
-static llvm::Expected<std::set<std::string>> definedFunctions(const std::string& object) {
-  auto binary = llvm::object::ObjectFile::createObjectFile(object);
-  if (!binary) return fail(object + ": " + llvm::toString(binary.takeError()));
+static llvm::Expected<std::set<std::string>> definedFunctions(const ElfFile& elf,
+                                                              const std::string& object) {
   std::set<std::string> names;
-  for (const llvm::object::SymbolRef& sym : binary->getBinary()->symbols()) {
-    auto type = sym.getType();
-    auto flags = sym.getFlags();
-    auto name = sym.getName();
-    if (!type || !flags || !name) {
-      llvm::consumeError(type.takeError());
-      llvm::consumeError(flags.takeError());
-      llvm::consumeError(name.takeError());
-      return fail(object + ": unreadable symbol table");
-    }
-    if (*type == llvm::object::SymbolRef::ST_Function &&
-        (*flags & llvm::object::SymbolRef::SF_Global) &&
-        !(*flags & llvm::object::SymbolRef::SF_Undefined))
-      names.insert(name->str());
+  for (const ElfSection& section : elf.sections()) {
+    if (section.type != llvm::ELF::SHT_SYMTAB) continue;
+    auto symbols = elf.symbols(section);
+    if (!symbols) return fail(object + ": " + llvm::toString(symbols.takeError()));
+    for (const ElfSymbol& sym : *symbols)
+      if (sym.type == llvm::ELF::STT_FUNC && sym.binding != llvm::ELF::STB_LOCAL &&
+          sym.shndx != llvm::ELF::SHN_UNDEF && sym.name)
+        names.insert(sym.name->str());
   }
   return names;
 }
@@ -108,7 +100,7 @@ llvm::Expected<std::vector<Export>> readExports(llvm::ArrayRef<std::string> obje
   for (size_t i = 0; i < objects.size(); i++) {
     auto elf = ElfFile::open(objects[i]);
     if (!elf) return fail(objects[i] + ": " + llvm::toString(elf.takeError()));
-    auto functions = definedFunctions(objects[i]);
+    auto functions = definedFunctions(*elf, objects[i]);
     if (!functions) return functions.takeError();
     defined[i] = std::move(*functions);
     const ElfSection* section = elf->section(".gocc.export");
