@@ -17,7 +17,7 @@ LLD_HAS_DRIVER(elf)
 
 // The directories the link searches for -lc, in its order.
 static std::vector<std::string> librarySearchPath(const Toolchain& tc, const Target& target) {
-  std::vector<std::string> dirs = {tc.gccLibDir(target)};
+  std::vector<std::string> dirs = {target.arch->gccLibDir};
   dirs.insert(dirs.end(), target.arch->systemLibDirs.begin(), target.arch->systemLibDirs.end());
   return dirs;
 }

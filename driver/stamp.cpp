@@ -2,7 +2,6 @@
 
 #include "config.h"
 #include "formats/buildinfo.h"
-#include "toolchain.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -144,7 +143,7 @@ std::string joinFlags(const std::vector<std::string>& flags) {
 // /usr/lib/gcc/x86_64-linux-gnu/12, /usr/lib/gcc-cross/aarch64-linux-gnu/12, or for 386's
 // multilib /usr/lib/gcc/x86_64-linux-gnu/12/32 (not the 32 after it).
 std::string gccLibVersion(const Target& target) {
-  std::string dir = Toolchain::gccLibDir(target);
+  llvm::StringRef dir = target.arch->gccLibDir;
   bool afterTriple = false;
   for (auto it = path::begin(dir), end = path::end(dir); it != end; ++it) {
     if (afterTriple && !it->empty() && llvm::all_of(*it, llvm::isDigit)) return "v" + it->str();
@@ -165,7 +164,7 @@ BuildInfo describeBuild(const BuildFacts& facts) {
   // target's headers and libraries are (the host's, or Debian's cross glibc); a dynamic
   // program uses whatever the machine it runs on has (that version or later), a static one
   // (-static) carries it.
-  bi.Deps = {Module{"glibc", "v" + Toolchain::glibcVersion(facts.target), "", nullptr},
+  bi.Deps = {Module{"glibc", "v" + std::string(facts.target.arch->glibcVersion), "", nullptr},
              Module{"libgcc", gccLibVersion(facts.target), "", nullptr},
              Module{"libstdc++", gccLibVersion(facts.target), "", nullptr}};
 

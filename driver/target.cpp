@@ -1,5 +1,6 @@
 #include "target.h"
 
+#include "config.h"
 #include "errors.h"
 #include "formats/quote.h"
 
@@ -11,17 +12,20 @@
 // clang-format off
 static const ArchInfo arches[] = {
     {Arch::AMD64, "amd64", "x86_64-linux-gnu", llvm::ELF::EM_X86_64, "elf_x86_64",
-     "/lib64/ld-linux-x86-64.so.2", "0x400000", 8, 1, {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"},
-     "libstdc++-12-dev libc6-dev", {}},
+     "/lib64/ld-linux-x86-64.so.2", "0x400000", 8, 1,
+     {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"},
+     "libstdc++-12-dev libc6-dev", {}, GOCC_GCC_LIB_DIR_amd64, GOCC_GLIBC_VERSION_amd64},
     // arm64: from 0x10000, Go's linux/arm64 layout; lld aligns its segments to 64 KiB, the
     // largest page an arm64 kernel may use (4, 16 and 64 KiB are all in use).
     {Arch::ARM64, "arm64", "aarch64-linux-gnu", llvm::ELF::EM_AARCH64, "aarch64linux",
      "/lib/ld-linux-aarch64.so.1", "0x10000", 8, 4, {"/usr/aarch64-linux-gnu/lib"},
      "libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross libc6-dev-arm64-cross",
-     {"qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"}},
+     {"qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"}, GOCC_GCC_LIB_DIR_arm64,
+     GOCC_GLIBC_VERSION_arm64},
     {Arch::I386, "386", "i386-linux-gnu", llvm::ELF::EM_386, "elf_i386",
      "/lib/ld-linux.so.2", "0x8048000", 4, 1, {"/usr/lib32"},
-     "lib32stdc++-12-dev libc6-dev-i386", {"qemu-i386"}},
+     "lib32stdc++-12-dev libc6-dev-i386", {"qemu-i386"}, GOCC_GCC_LIB_DIR_386,
+     GOCC_GLIBC_VERSION_386},
 };
 // clang-format on
 

@@ -37,6 +37,11 @@ struct ArchInfo {
   const char* packages;
   // The command that runs one of its programs on an amd64 machine (empty: natively).
   std::vector<const char*> emulator;
+  // Found by CMake when gocc was configured (config.h): the directory holding the target's
+  // libstdc++.a and libgcc_eh.a, searched before the system's, and the version ("2.36") of
+  // the glibc its programs are built against; both "" when its libraries were not installed.
+  const char* gccLibDir;
+  const char* glibcVersion;
 };
 
 struct Target {

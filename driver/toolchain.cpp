@@ -16,28 +16,6 @@ static llvm::Expected<std::string> rootFromExecutable() {
   return llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)).str();
 }
 
-// What CMake found for each target when gocc was configured (config.h).
-struct ConfiguredTarget {
-  Arch arch;
-  const char* gccLibDir;
-  const char* glibcVersion;
-};
-static const ConfiguredTarget configured[] = {
-    {Arch::AMD64, GOCC_GCC_LIB_DIR_amd64, GOCC_GLIBC_VERSION_amd64},
-    {Arch::ARM64, GOCC_GCC_LIB_DIR_arm64, GOCC_GLIBC_VERSION_arm64},
-    {Arch::I386, GOCC_GCC_LIB_DIR_386, GOCC_GLIBC_VERSION_386},
-};
-
-static const ConfiguredTarget& configuredFor(const Target& t) {
-  for (const ConfiguredTarget& c : configured)
-    if (c.arch == t.arch->arch) return c;
-  return configured[0];  // unreachable: every Arch has a row
-}
-
-std::string Toolchain::gccLibDir(const Target& t) { return configuredFor(t).gccLibDir; }
-
-std::string Toolchain::glibcVersion(const Target& t) { return configuredFor(t).glibcVersion; }
-
 llvm::Expected<Toolchain> findToolchain(const Target& target) {
   Toolchain tc;
   if (const char* env = std::getenv("GOCCROOT"); env && *env) {

@@ -38,11 +38,6 @@ struct Toolchain {
   // The c-archive member's second partial link (driver/build.cpp, archive).
   std::string archiveLinkerScript() const { return root + "/lib/gocc/linker-scripts/c-archive.ld"; }
   std::string includeDir() const { return root + "/include"; }
-  // The directory holding the target's libstdc++.a and libgcc_eh.a, searched before the
-  // system's ("" when gocc was configured without that target's libraries).
-  static std::string gccLibDir(const Target& t);
-  // The version ("2.36") of the glibc the target's programs are built against.
-  static std::string glibcVersion(const Target& t);
 };
 
 // Locates the toolchain and checks that the target's runtime is there, so that a broken
